@@ -1,0 +1,41 @@
+"""The registry of problem codes: reading and schema codes, then one module per rule.
+
+Adding a rule is adding a module with ``CODE``, ``SEVERITY``, ``check`` and a docstring (its
+first line is the title, the rest its reference text), and listing it in ``RULES`` below.
+"""
+
+from __future__ import annotations
+
+from devagree.checks import (
+    deadline_in_period,
+    deadline_readable,
+    ids_safe,
+    ids_unique,
+    numbering,
+    overdue,
+    period_order,
+    placeholders,
+    rows_filled,
+)
+from devagree.checks.base import Code, Context, Finding, rule
+from devagree.checks.reading import READING_CODES
+
+RULES: tuple[Code, ...] = tuple(
+    rule(module)
+    for module in (
+        rows_filled,
+        numbering,
+        ids_unique,
+        ids_safe,
+        period_order,
+        deadline_readable,
+        deadline_in_period,
+        overdue,
+        placeholders,
+    )
+)
+
+CODES: dict[str, Code] = {code.code: code for code in (*READING_CODES, *RULES)}
+"""Every problem code devagree can report, by code, in order."""
+
+__all__ = ["CODES", "RULES", "Code", "Context", "Finding"]

@@ -1,0 +1,51 @@
+"""What every check sees and yields; the engine turns findings into located problems."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from types import ModuleType
+
+from devagree.model import Agreement
+from devagree.problems import Severity
+from devagree.yamlio import Path_
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A check's finding: which file, where in it (keys and indexes), and what is wrong."""
+
+    source: str
+    where: Path_
+    message: str
+    at_key: bool = False
+    """Point at the key rather than its value (for "this field should not be here")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything a check may look at: the whole workbook, and the day it is checked on."""
+
+    agreements: tuple[Agreement, ...]
+    as_of: date
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A problem code with its default severity and its documentation."""
+
+    code: str
+    severity: Severity
+    title: str
+    doc: str
+    check: Callable[[Context], Iterable[Finding]] | None = None
+    adjustable: bool = True
+    """Whether devagree.yaml may change its severity or switch it off."""
+
+
+def rule(module: ModuleType) -> Code:
+    """A check module as a registry entry: its docstring's first line is its title."""
+    doc = (module.__doc__ or "").strip()
+    title, _, rest = doc.partition("\n")
+    return Code(module.CODE, module.SEVERITY, title.strip(), rest.strip(), module.check)

@@ -1,0 +1,28 @@
+"""A deadline that devagree cannot read.
+
+Deadlines are written the way people speak ("Juni 2016", "Ultimo 2016", "1. kvartal 2017",
+"uge 12 2017", "løbende"); the README lists every accepted form and the date each one means.
+An expression outside those forms cannot be checked for being overdue, so it is an error.
+To keep unusual wording, add `due: YYYY-MM-DD` to the item to pin the date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from devagree.checks.base import Context, Finding
+from devagree.problems import Severity
+
+CODE = "DA206"
+SEVERITY = Severity.ERROR
+
+
+def check(context: Context) -> Iterator[Finding]:
+    for agreement in context.agreements:
+        for item in agreement.items:
+            if item.deadline is None and item.pinned_due is None:
+                yield Finding(
+                    agreement.source,
+                    (*item.where, "deadline"),
+                    f"item {item.number}: {item.deadline_error}",
+                )

@@ -1,0 +1,35 @@
+"""An item is overdue.
+
+An item is overdue when its due date lies before the day of the check (today, or the date
+given with `--as-of`) and its follow-up state is still `planned` or `in_progress` (an item
+without `status` counts as planned). Record progress with a `status` entry (state `done`,
+`partly_done`, `not_met` or `cancelled`) to close it. This is a warning by default; a
+workbook that wants CI to fail on overdue items sets `DA208: error` under `rules` in
+devagree.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from devagree.checks.base import Context, Finding
+from devagree.problems import Severity
+
+CODE = "DA208"
+SEVERITY = Severity.WARNING
+
+
+def check(context: Context) -> Iterator[Finding]:
+    as_of = context.as_of
+    for agreement in context.agreements:
+        for item in agreement.items:
+            if item.is_overdue(as_of):
+                due = item.due
+                assert due is not None
+                days = (as_of - due).days
+                yield Finding(
+                    agreement.source,
+                    (*item.where, "deadline"),
+                    f'item {item.number} "{item.title}" was due {due.isoformat()} '
+                    f"({days} day{'' if days == 1 else 's'} ago) and is {item.state.value}",
+                )

@@ -1,0 +1,51 @@
+"""Placeholder text is left in the agreement.
+
+Drafts carry markers for what is still to be written: `TODO`, `FIXME`, `XXX`, `TBD`, `???`,
+or the Danish "udfyld" / "udfyldes" (to be filled in). An agreement with such a marker is not
+ready to be signed or put on the committee's agenda. Every text of the agreement is searched:
+title, purpose, vision, parties and every row of every item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from devagree.checks.base import Context, Finding
+from devagree.places import describe_place, field_name
+from devagree.problems import Severity
+from devagree.yamlio import Path_
+
+CODE = "DA209"
+SEVERITY = Severity.ERROR
+
+MARKER = re.compile(r"\b(?:TODO|FIXME|XXX|TBD)\b|\?\?\?|\b(?:[Uu]dfyld(?:es)?)\b")
+_SKIPPED = frozenset({"signatures", "status"})
+
+
+def check(context: Context) -> Iterator[Finding]:
+    for agreement in context.agreements:
+        for where, text in _texts(agreement.data, ()):
+            found = MARKER.search(text)
+            if found:
+                yield Finding(
+                    agreement.source,
+                    where,
+                    f"{field_name(where)}{describe_place(agreement.data, where)} still holds the "
+                    f'placeholder "{found.group(0)}"; '
+                    "write the text before the agreement is signed",
+                )
+
+
+def _texts(value: Any, where: Path_) -> Iterator[tuple[Path_, str]]:
+    """Every string in the data with its path; iterative, as the loader is."""
+    stack: list[tuple[Any, Path_]] = [(value, where)]
+    while stack:
+        node, place = stack.pop()
+        if isinstance(node, str):
+            yield place, node
+        elif isinstance(node, dict):
+            stack.extend((v, (*place, k)) for k, v in node.items() if k not in _SKIPPED)
+        elif isinstance(node, list):
+            stack.extend((v, (*place, i)) for i, v in enumerate(node))

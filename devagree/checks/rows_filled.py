@@ -1,0 +1,33 @@
+"""A row of an item is empty.
+
+Every item carries the twelve rows of the seed agreement (Politisk mål, Mål, Koblinger,
+Målgruppe, Aktivitet, Deadline, Ansvarlig, Tværgående forpligtelser, Ressourcer, Baseline,
+Effektindikator, Dokumentation). A row that is present but holds no text, or a list with an
+empty entry, is reported: write what applies, or "Ingen" where nothing does, as the seed
+agreement does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from devagree.checks.base import Context, Finding
+from devagree.model import ROWS
+from devagree.problems import Severity
+
+CODE = "DA201"
+SEVERITY = Severity.ERROR
+
+
+def check(context: Context) -> Iterator[Finding]:
+    for agreement in context.agreements:
+        for item in agreement.items:
+            for row in ROWS:
+                value = item.rows[row.key]
+                texts = value if isinstance(value, list) else [value]
+                if not texts or any(not text.strip() for text in texts):
+                    yield Finding(
+                        agreement.source,
+                        (*item.where, row.key),
+                        f"the row `{row.key}` ({row.da}) of item {item.number} is empty",
+                    )

@@ -1,0 +1,1 @@
+"""The command line: parse arguments, call the core, print, return an exit code."""

@@ -1,0 +1,87 @@
+"""The `devagree` command, its subcommands, and the one place exceptions become exit codes."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import Annotated
+
+import click
+import typer
+
+from devagree import __version__
+from devagree.cli import check, deadlines
+from devagree.errors import DevagreeError, ExitCode
+
+app = typer.Typer(
+    name="devagree",
+    help=(
+        "Development agreements (udviklingsaftaler) kept as YAML: check them, follow their "
+        "deadlines, render them for the committee."
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"devagree {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the full traceback of an internal error.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Development agreements (udviklingsaftaler) kept as YAML: check them, follow their
+    deadlines, render them for the committee.
+
+    Exit codes: 0 clean, 1 problems found, 2 usage error or unreadable input, 3 internal
+    error.
+    """
+
+
+app.command("check")(check.check)
+app.command("deadlines")(deadlines.deadlines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and map every outcome to the exit-code table."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        result = app(args=args, prog_name="devagree", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return int(done.exit_code)
+    except click.ClickException as err:
+        err.show()
+        return ExitCode.USAGE
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        print("\nInterrupted; nothing was written.", file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    except DevagreeError as err:
+        print(f"devagree: {err}", file=sys.stderr)
+        return int(err.exit_code)
+    except Exception:
+        if debug:
+            traceback.print_exc()
+        else:
+            exc = sys.exc_info()[1]
+            print(
+                f"devagree: internal error ({type(exc).__name__}: {exc}).\n"
+                "This is a bug in devagree, not in your files. Rerun with --debug and "
+                "send the output to the maintainers.",
+                file=sys.stderr,
+            )
+        return ExitCode.INTERNAL
+    return int(result) if isinstance(result, int) else ExitCode.OK

@@ -1,0 +1,48 @@
+"""devagree check"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from devagree.cli.options import AsOfOption, PathsArgument, as_of_day, format_choices
+from devagree.cli.output import emit
+from devagree.errors import ExitCode
+from devagree.report import PROBLEM_REPORTERS, ReportOptions
+from devagree.workbook import check_workbook
+
+ProblemFormat = format_choices("ProblemFormat", PROBLEM_REPORTERS)
+
+FormatOption = Annotated[
+    ProblemFormat,  # type: ignore[valid-type]
+    typer.Option(
+        "--format",
+        "-f",
+        help="text for people; json for programs; github for annotations in GitHub "
+        "Actions; junit for CI test reports.",
+    ),
+]
+
+
+def check(
+    paths: PathsArgument = None,
+    output_format: FormatOption = ProblemFormat.text,  # type: ignore[attr-defined]
+    as_of: AsOfOption = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also show the raw schema detail.")
+    ] = False,
+) -> int:
+    """Check agreements: schema, completeness, numbering, deadlines, overdue items.
+
+    Every problem is printed as FILE:LINE:COLUMN CODE severity message. Exit code 0 when
+    there are no errors (warnings allowed), 1 when there are errors, 2 when a file cannot be
+    read or the arguments are wrong.
+    """
+    workbook = check_workbook(list(paths or []), as_of_day(as_of), start=Path.cwd())
+    reporter = PROBLEM_REPORTERS[output_format.value]  # type: ignore[attr-defined]
+    emit(reporter(workbook, ReportOptions(verbose=verbose)))
+    if workbook.unreadable:
+        return ExitCode.USAGE
+    return ExitCode.PROBLEMS if workbook.errors else ExitCode.OK

@@ -1,0 +1,66 @@
+"""devagree deadlines"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from devagree.cli.options import AsOfOption, PathsArgument, as_of_day, format_choices
+from devagree.cli.output import emit
+from devagree.errors import ExitCode, UsageError
+from devagree.report import DEADLINE_REPORTERS
+from devagree.report.deadlines_formats import ListOptions
+from devagree.schedule import deadline_rows, parse_within
+from devagree.workbook import check_workbook
+
+DeadlineFormat = format_choices("DeadlineFormat", DEADLINE_REPORTERS)
+
+
+def deadlines(
+    paths: PathsArgument = None,
+    output_format: Annotated[
+        DeadlineFormat,  # type: ignore[valid-type]
+        typer.Option(
+            "--format",
+            "-f",
+            help="table for people; json or csv for programs and spreadsheets; ics for "
+            "calendars (Outlook, Google): one all-day event per due date.",
+        ),
+    ] = DeadlineFormat.table,  # type: ignore[attr-defined]
+    as_of: AsOfOption = None,
+    within: Annotated[
+        str | None,
+        typer.Option(
+            "--within",
+            metavar="DAYS",
+            help="Only open items due within this many days (30d, 2w, 14), overdue included.",
+            show_default=False,
+        ),
+    ] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only overdue items.")] = False,
+    fail_if_any: Annotated[
+        bool,
+        typer.Option(
+            "--fail-if-any",
+            help="Exit with 1 when any deadline is listed (for scheduled CI reminders).",
+        ),
+    ] = False,
+) -> int:
+    """List every item's deadline: the text as written, the due date it means, its
+    precision, days left or overdue, and the owner, sorted by due date.
+    """
+    try:
+        days = parse_within(within) if within is not None else None
+    except ValueError as err:
+        raise UsageError(f"--within: {err}") from None
+    day = as_of_day(as_of)
+    workbook = check_workbook(list(paths or []), day, start=Path.cwd())
+    rows = deadline_rows(workbook.agreements, day, within=days, overdue_only=overdue)
+    options = ListOptions(as_of=day, language=workbook.settings.language)
+    reporter = DEADLINE_REPORTERS[output_format.value]  # type: ignore[attr-defined]
+    emit(reporter(rows, options))
+    if workbook.unreadable:
+        return ExitCode.USAGE
+    return ExitCode.PROBLEMS if fail_if_any and rows else ExitCode.OK

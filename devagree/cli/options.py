@@ -1,0 +1,49 @@
+"""Option types shared by several commands."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from devagree.errors import UsageError
+
+PathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Agreement files or folders. Default: the workbook in the current folder "
+        "(the folders named in devagree.yaml, else agreements/).",
+        show_default=False,
+    ),
+]
+
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Check deadlines as of this day instead of today.",
+        show_default=False,
+    ),
+]
+
+
+def as_of_day(text: str | None) -> date:
+    """The day to check as of: the option's date, or today (the CLI's only clock read)."""
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(
+            f'--as-of "{text}" is not a date; write it as YYYY-MM-DD, e.g. 2016-06-30'
+        ) from None
+
+
+def format_choices(name: str, registry: Mapping[str, object]) -> type[Enum]:
+    """An Enum of a reporter registry's keys, so `--format` choices come from the registry."""
+    return Enum(name, {key: key for key in registry}, type=str)  # type: ignore[return-value]

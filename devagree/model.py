@@ -1,0 +1,255 @@
+"""The agreement as plain typed Python, free of YAML and of Word.
+
+A model is built only from data that passed the schema, so conversions here can trust the
+shapes; what the schema cannot say (a deadline that cannot be read) is kept on the model for
+the checks to report. Every object remembers where in its file it came from (``where``), so
+a check can point at the line without knowing anything about YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from devagree.deadlines import Deadline, DeadlineError, parse_deadline
+from devagree.yamlio import Path_
+
+
+class State(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    PARTLY_DONE = "partly_done"
+    NOT_MET = "not_met"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_open(self) -> bool:
+        """Work that can still fall behind its deadline."""
+        return self in (State.PLANNED, State.IN_PROGRESS)
+
+
+STATE_LABELS: dict[str, dict[State, str]] = {
+    "da": {
+        State.PLANNED: "ikke påbegyndt",
+        State.IN_PROGRESS: "i gang",
+        State.DONE: "opfyldt",
+        State.PARTLY_DONE: "delvist opfyldt",
+        State.NOT_MET: "ikke opfyldt",
+        State.CANCELLED: "udgået",
+    },
+    "en": {
+        State.PLANNED: "not started",
+        State.IN_PROGRESS: "in progress",
+        State.DONE: "done",
+        State.PARTLY_DONE: "partly done",
+        State.NOT_MET: "not met",
+        State.CANCELLED: "cancelled",
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One of the twelve rows of an item, with the labels people read."""
+
+    key: str
+    da: str
+    en: str
+
+
+ROWS: tuple[Row, ...] = (
+    Row("political_goal", "Politisk mål", "Political goal"),
+    Row("goal", "Mål", "Goal"),
+    Row("couplings", "Koblinger", "Couplings"),
+    Row("target_group", "Målgruppe", "Target group"),
+    Row("activity", "Aktivitet", "Activity"),
+    Row("deadline", "Deadline", "Deadline"),
+    Row("owner", "Ansvarlig", "Owner"),
+    Row("cross_commitments", "Tværgående forpligtelser", "Cross-cutting obligations"),
+    Row("resources", "Ressourcer", "Resources"),
+    Row("baseline", "Baseline", "Baseline"),
+    Row("indicators", "Effektindikator", "Effect indicators"),
+    Row("documentation", "Dokumentation", "Documentation"),
+)
+"""The twelve rows of the seed agreement, in its order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    role: str
+    name: str
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: date
+    end: date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class StatusEntry:
+    state: State
+    as_of: date | None
+    note: str
+    where: Path_
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    party: str
+    name: str
+    date: date
+    digest: str
+    title: str = ""
+    place: str = ""
+    rows: dict[str, str] = field(default_factory=dict)
+    where: Path_ = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    number: int
+    title: str
+    rows: dict[str, str | list[str]]
+    """The twelve rows by key, as written (rich text, or a list of texts)."""
+    deadline_text: str
+    deadline: Deadline | None
+    """None when the text cannot be read; ``deadline_error`` says why."""
+    deadline_error: str
+    pinned_due: date | None
+    links: tuple[str, ...]
+    history: tuple[StatusEntry, ...]
+    where: Path_
+
+    @property
+    def due(self) -> date | None:
+        """The date the item is due: ``due:`` when pinned, else the deadline's last day."""
+        if self.pinned_due is not None:
+            return self.pinned_due
+        return self.deadline.due if self.deadline is not None else None
+
+    @property
+    def status(self) -> StatusEntry | None:
+        """The latest follow-up entry, if any."""
+        return self.history[-1] if self.history else None
+
+    @property
+    def state(self) -> State:
+        return self.history[-1].state if self.history else State.PLANNED
+
+    def is_overdue(self, as_of: date) -> bool:
+        """Due before ``as_of`` while the work is still planned or in progress."""
+        due = self.due
+        return due is not None and due < as_of and self.state.is_open
+
+    def days_left(self, as_of: date) -> int | None:
+        return (self.due - as_of).days if self.due is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    source: str
+    """The file the agreement was read from, as the user named it."""
+    id: str
+    title: str
+    municipality: str
+    organisation: str
+    parties: tuple[Party, ...]
+    date: date | None
+    period: Period
+    purpose: str
+    vision_title: str
+    vision_text: str
+    items: tuple[Item, ...]
+    signatures: tuple[Signature, ...]
+    data: dict[str, Any] = field(repr=False, compare=False)
+    """The plain data the model was built from (for digests of the agreed text)."""
+
+
+def _day(text: Any) -> date:
+    return date.fromisoformat(str(text))
+
+
+def _optional_day(text: Any) -> date | None:
+    return _day(text) if text is not None else None
+
+
+def _history(raw: Any, where: Path_) -> tuple[StatusEntry, ...]:
+    if raw is None:
+        return ()
+    if isinstance(raw, dict):
+        entries: list[tuple[dict[str, Any], Path_]] = [(raw, (*where, "status"))]
+    else:
+        entries = [(entry, (*where, "status", i)) for i, entry in enumerate(raw)]
+    return tuple(
+        StatusEntry(
+            state=State(entry["state"]),
+            as_of=_optional_day(entry.get("as_of")),
+            note=entry.get("note", ""),
+            where=place,
+        )
+        for entry, place in entries
+    )
+
+
+def item_from_data(raw: dict[str, Any], where: Path_) -> Item:
+    text = str(raw["deadline"])
+    try:
+        deadline: Deadline | None = parse_deadline(text)
+        error = ""
+    except DeadlineError as err:
+        deadline, error = None, str(err)
+    return Item(
+        number=raw["number"],
+        title=raw["title"],
+        rows={row.key: raw[row.key] if row.key != "deadline" else text for row in ROWS},
+        deadline_text=text,
+        deadline=deadline,
+        deadline_error=error,
+        pinned_due=_optional_day(raw.get("due")),
+        links=tuple(raw.get("links", ())),
+        history=_history(raw.get("status"), where),
+        where=where,
+    )
+
+
+def agreement_from_data(source: str, data: dict[str, Any]) -> Agreement:
+    """Build an Agreement from schema-valid data."""
+    vision = data.get("vision") or {}
+    return Agreement(
+        source=source,
+        id=data["id"],
+        title=data["title"],
+        municipality=data["municipality"],
+        organisation=data["organisation"],
+        parties=tuple(Party(p["role"], p["name"], p.get("title", "")) for p in data["parties"]),
+        date=_optional_day(data.get("date")),
+        period=Period(_day(data["period"]["start"]), _day(data["period"]["end"])),
+        purpose=data.get("purpose", ""),
+        vision_title=vision.get("title", ""),
+        vision_text=vision.get("text", ""),
+        items=tuple(
+            item_from_data(raw, ("items", index)) for index, raw in enumerate(data["items"])
+        ),
+        signatures=tuple(
+            Signature(
+                party=s["party"],
+                name=s["name"],
+                date=_day(s["date"]),
+                digest=s["digest"],
+                title=s.get("title", ""),
+                place=s.get("place", ""),
+                rows=dict(s.get("rows", {})),
+                where=("signatures", index),
+            )
+            for index, s in enumerate(data.get("signatures", ()))
+        ),
+        data=data,
+    )

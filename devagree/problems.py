@@ -1,0 +1,39 @@
+"""Findings as values: every check yields `Problem`s, and only the engine applies settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def rank(self) -> int:
+        return 0 if self is Severity.ERROR else 1
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One finding at one place. Sorts by file, then position, then code."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    severity: Severity
+    message: str
+    detail: str = ""  # raw technical detail, shown only with --verbose
+
+    @property
+    def location(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column}"
+        return self.path
+
+    def with_severity(self, severity: Severity) -> Problem:
+        return Problem(
+            self.path, self.line, self.column, self.code, severity, self.message, self.detail
+        )

@@ -1,0 +1,145 @@
+"""The deadline list as a table, JSON, CSV, or an iCalendar file for calendars."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from rich.table import Table
+
+from devagree.schedule import DeadlineRow
+
+
+@dataclass(frozen=True, slots=True)
+class ListOptions:
+    as_of: date
+    language: str = "da"
+
+
+_WORDS = {
+    "da": {
+        "title": "Deadlines pr. {day}",
+        "columns": (
+            "Aftale",
+            "#",
+            "Titel",
+            "Deadline",
+            "Forfald",
+            "Præcision",
+            "Status",
+            "Dage",
+            "Ansvarlig",
+        ),
+        "overdue": "{n} dage over",
+        "left": "{n} dage tilbage",
+        "ago": "for {n} dage siden",
+        "unreadable": "kan ikke læses",
+        "empty": "Ingen deadlines matcher.",
+    },
+    "en": {
+        "title": "Deadlines as of {day}",
+        "columns": (
+            "Agreement",
+            "#",
+            "Title",
+            "Deadline",
+            "Due",
+            "Precision",
+            "State",
+            "Days",
+            "Owner",
+        ),
+        "overdue": "{n} days overdue",
+        "left": "{n} days left",
+        "ago": "{n} days ago",
+        "unreadable": "unreadable",
+        "empty": "No deadlines match.",
+    },
+}
+
+
+def _days(row: DeadlineRow, words: Mapping[str, object]) -> str:
+    if row.days_left is None:
+        return ""
+    if row.overdue:
+        return str(words["overdue"]).format(n=-row.days_left)
+    if row.days_left >= 0:
+        return str(words["left"]).format(n=row.days_left)
+    return str(words["ago"]).format(n=-row.days_left)
+
+
+def table(rows: list[DeadlineRow], options: ListOptions) -> Table:
+    """A terminal table in the workbook's language, overdue items in red."""
+    words = _WORDS.get(options.language, _WORDS["da"])
+    out = Table(
+        title=str(words["title"]).format(day=options.as_of.isoformat()), title_justify="left"
+    )
+    for column in words["columns"]:
+        out.add_column(str(column), overflow="fold")
+    for row in rows:
+        if row.due:
+            due = row.due.isoformat()
+        else:
+            due = str(words["unreadable"]) if row.precision is None else "-"
+        out.add_row(
+            row.agreement,
+            str(row.item),
+            row.title,
+            row.deadline,
+            due,
+            row.precision.value if row.precision else "",
+            row.state.value,
+            _days(row, words),
+            row.owner,
+            style="red" if row.overdue else None,
+        )
+    if not rows:
+        out.caption = str(words["empty"])
+    return out
+
+
+def json_report(rows: list[DeadlineRow], options: ListOptions) -> str:
+    return json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2)
+
+
+def csv_report(rows: list[DeadlineRow], options: ListOptions) -> str:
+    buffer = io.StringIO()
+    fields = list(DeadlineRow.__slots__)
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row.as_dict())
+    return buffer.getvalue()
+
+
+def ics(rows: list[DeadlineRow], options: ListOptions) -> str:
+    """One all-day event per due date; the UID is the item's, so a re-import updates it."""
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//devagree//deadlines//DA")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Udviklingsaftaler: deadlines")
+    stamp = datetime.combine(options.as_of, time(0, 0), tzinfo=UTC)
+    for row in rows:
+        if row.due is None:
+            continue
+        event = Event()
+        event.add("uid", f"{row.agreement}-item-{row.item}@devagree")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", row.due)
+        event.add("dtend", row.due + timedelta(days=1))
+        event.add("summary", f"Deadline: {row.title} ({row.agreement} #{row.item})")
+        event.add(
+            "description",
+            f"Aftale {row.item}: {row.title}\nDeadline: {row.deadline}\n"
+            f"Ansvarlig: {row.owner}\nFil: {row.file}",
+        )
+        event.add("categories", ["devagree", row.agreement])
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return str(calendar.to_ical().decode("utf-8"))

@@ -1,0 +1,41 @@
+"""Workbook settings from devagree.yaml, as one frozen value that travels to every command."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from devagree.problems import Problem, Severity
+
+CONFIG_NAME = "devagree.yaml"
+DEFAULT_PATHS = ("agreements",)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    root: Path
+    """The folder of the workbook (where devagree.yaml is, or the current folder)."""
+    config: Path | None = None
+    municipality: str = ""
+    language: str = "da"
+    paths: tuple[str, ...] = DEFAULT_PATHS
+    template: str = ""
+    severities: dict[str, Severity | None] = field(default_factory=dict)
+    """Code → severity set in devagree.yaml; None means switched off."""
+
+    def apply(self, problem: Problem) -> Problem | None:
+        """The problem with the workbook's severity for its code, or None when switched off."""
+        if problem.code not in self.severities:
+            return problem
+        severity = self.severities[problem.code]
+        return problem.with_severity(severity) if severity is not None else None
+
+
+def find_config(start: Path) -> Path | None:
+    """devagree.yaml in ``start`` or the nearest folder above it, as git finds .git."""
+    folder = start.resolve()
+    for candidate in (folder, *folder.parents):
+        config = candidate / CONFIG_NAME
+        if config.is_file():
+            return config
+    return None

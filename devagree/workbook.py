@@ -1,0 +1,209 @@
+"""The pipeline: find files, load them, validate, build the model, run the checks.
+
+Everything a command needs about a workbook comes from ``check_workbook``; it never prints
+and never reads the clock (the day of the check is a parameter).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from devagree.checks import CODES, RULES, Context
+from devagree.errors import UsageError
+from devagree.model import Agreement, agreement_from_data
+from devagree.problems import Problem, Severity
+from devagree.schema import validate
+from devagree.settings import CONFIG_NAME, DEFAULT_PATHS, Settings, find_config
+from devagree.yamlio import Document, LoadError, iter_yaml_files, load, read_text
+
+KINDS = ("agreement",)
+"""Document kinds a workbook folder may hold (devagree.yaml itself is `kind: workbook`)."""
+
+
+@dataclass(slots=True)
+class Workbook:
+    """What was read: settings, the agreements that passed the schema, and every problem."""
+
+    settings: Settings
+    agreements: list[Agreement] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    """Every file that was looked at, as shown to the user."""
+    unreadable: bool = False
+    """At least one file could not be read at all (exit code 2)."""
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for p in self.problems if p.severity is Severity.WARNING)
+
+
+def display_path(path: Path) -> str:
+    """The path as the user would type it: relative to the current folder when inside it."""
+    absolute = path.absolute()
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
+
+
+def read_document(path: Path) -> tuple[Document | None, Problem | None]:
+    """Load one file; an unreadable file gives a located problem instead of a document."""
+    shown = display_path(path)
+    try:
+        return load(shown, read_text(path)), None
+    except LoadError as err:
+        return None, Problem(shown, err.line, err.column, err.code, Severity.ERROR, err.message)
+
+
+def load_settings(start: Path) -> tuple[Settings, list[Problem], bool]:
+    """Settings from the nearest devagree.yaml (defaults when there is none).
+
+    Returns the settings, the problems found in devagree.yaml, and whether it was unreadable.
+    """
+    config = find_config(start)
+    if config is None:
+        return Settings(root=start.resolve()), [], False
+    document, problem = read_document(config)
+    if document is None:
+        assert problem is not None
+        return Settings(root=config.parent, config=config), [problem], True
+    problems = validate(document, "workbook")
+    if problems:
+        return Settings(root=config.parent, config=config), problems, False
+    data = document.data
+    severities, rule_problems = _severities(document, data.get("rules", {}))
+    settings = Settings(
+        root=config.parent,
+        config=config,
+        municipality=data.get("municipality", ""),
+        language=data.get("language", "da"),
+        paths=tuple(data.get("paths", DEFAULT_PATHS)),
+        template=data.get("template", ""),
+        severities=severities,
+    )
+    return settings, rule_problems, False
+
+
+def _severities(
+    document: Document, rules: dict[str, str]
+) -> tuple[dict[str, Severity | None], list[Problem]]:
+    severities: dict[str, Severity | None] = {}
+    problems: list[Problem] = []
+    for code, value in rules.items():
+        known = CODES.get(code)
+        if known is None or not known.adjustable:
+            line, column = document.key_position(("rules", code))
+            why = "is not a devagree problem code" if known is None else "cannot be changed"
+            problems.append(
+                Problem(
+                    document.path,
+                    line,
+                    column,
+                    "DA301",
+                    Severity.ERROR,
+                    f"`{code}` {why}; only rule codes can be set: "
+                    + ", ".join(r.code for r in RULES),
+                )
+            )
+            continue
+        severities[code] = None if value == "off" else Severity(value)
+    return severities, problems
+
+
+def discover(paths: Sequence[Path], settings: Settings) -> list[Path]:
+    """The YAML files to read: the named files, files under named folders, or the workbook's."""
+    if not paths:
+        folders = [settings.root / p for p in settings.paths]
+        missing = [f for f in folders if not f.is_dir()]
+        if missing:
+            where = ", ".join(display_path(f) for f in missing)
+            raise UsageError(
+                f"no agreements folder here ({where} does not exist); run devagree in a "
+                f"workbook folder (one with {CONFIG_NAME} or agreements/), or name the files "
+                "to check"
+            )
+        paths = folders
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(iter_yaml_files(path))
+        elif path.exists() or path.suffix in (".yaml", ".yml"):
+            found.append(path)  # a missing file is reported by the loader with its name
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    unique: dict[Path, None] = dict.fromkeys(found)
+    return list(unique)
+
+
+def check_workbook(paths: Sequence[Path], as_of: date, start: Path | None = None) -> Workbook:
+    """Read and check a workbook (or the named files) as of the given day."""
+    settings, problems, unreadable = load_settings(start or (paths[0] if paths else Path.cwd()))
+    workbook = Workbook(settings, problems=list(problems), unreadable=unreadable)
+    config = settings.config.resolve() if settings.config else None
+    documents: dict[str, Document] = {}
+    for path in discover(paths, settings):
+        workbook.sources.append(display_path(path))
+        if config is not None and path.resolve() == config:
+            continue  # devagree.yaml was read as the settings above
+        document, problem = read_document(path)
+        if document is None:
+            assert problem is not None
+            workbook.problems.append(problem)
+            workbook.unreadable = True
+            continue
+        found = _document_problems(document)
+        if found:
+            workbook.problems.extend(found)
+            continue
+        documents[document.path] = document
+        workbook.agreements.append(agreement_from_data(document.path, document.data))
+    context = Context(tuple(workbook.agreements), as_of)
+    for code in RULES:
+        assert code.check is not None
+        for finding in code.check(context):
+            document = documents[finding.source]
+            line, column = (
+                document.key_position(finding.where)
+                if finding.at_key
+                else document.position(finding.where)
+            )
+            workbook.problems.append(
+                Problem(finding.source, line, column, code.code, code.severity, finding.message)
+            )
+    workbook.problems = sorted(_apply(settings, workbook.problems))
+    return workbook
+
+
+def _document_problems(document: Document) -> list[Problem]:
+    kind = document.data.get("kind")
+    if kind == "workbook":
+        return validate(document, "workbook")
+    if kind not in KINDS:
+        line, column = document.position(("kind",))
+        said = f"`kind: {kind}`" if kind is not None else "no `kind:`"
+        return [
+            Problem(
+                document.path,
+                line,
+                column,
+                "DA105",
+                Severity.ERROR,
+                f"the file has {said}; devagree reads `kind: agreement` files here "
+                f"(and `kind: workbook` in {CONFIG_NAME})",
+            )
+        ]
+    return validate(document, str(kind))
+
+
+def _apply(settings: Settings, problems: Iterable[Problem]) -> Iterable[Problem]:
+    for problem in problems:
+        adjusted = settings.apply(problem)
+        if adjusted is not None:
+            yield adjusted

@@ -1,0 +1,369 @@
+"""The one module that reads and writes YAML.
+
+Reading composes nodes with libyaml (ruamel's C parser behind ``typ="safe"``), which keeps a
+line and column on every node and is about ten times faster than the round-trip loader. A
+small iterative walker then turns the nodes into plain values: it rejects what an agreement
+never needs and what could hurt (duplicate keys, aliases, foreign tags, deep nesting) and
+keeps dates as text, so JSON Schema's ``format: date`` and the model decide what they mean.
+
+Editing (signatures, status updates) loads the round-trip tree instead, so comments and
+layout survive, and saves atomically.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from devagree.errors import DevagreeError
+
+MAX_BYTES = 2 * 1024 * 1024
+"""Larger than any real agreement by two orders of magnitude (the seed is 12 KB)."""
+
+MAX_DEPTH = 64
+"""Agreements nest about six levels deep; past this a file is a mistake or an attack."""
+
+_COMPOSER_SAFE_DEPTH = 2000
+"""libyaml's composer recurses in C and crashes the process near 30,000 levels."""
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
+_TIMESTAMP, _MAP, _SEQ = (_TAG + t for t in ("timestamp", "map", "seq"))
+_ALLOWED_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _MAP, _SEQ})
+
+Path_ = tuple[str | int, ...]
+"""A place in a document: keys and list indexes from the root, as in JSON Schema errors."""
+
+
+class LoadError(DevagreeError):
+    """A file that cannot be read as a devagree document, with the place that says why."""
+
+    def __init__(self, code: str, message: str, line: int = 0, column: int = 0) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(slots=True)
+class Document:
+    """A file's plain data with its node tree, so any later finding can point at the source."""
+
+    path: str
+    data: dict[str, Any]
+    root: MappingNode = field(repr=False)
+
+    def node_at(self, where: Path_) -> Node | None:
+        """The deepest node along ``where`` that exists (a missing key points at its parent)."""
+        node: Node = self.root
+        for step in where:
+            child = _child(node, step)
+            if child is None:
+                return node
+            node = child
+        return node
+
+    def position(self, where: Path_) -> tuple[int, int]:
+        """1-based line and column of the value at ``where`` (or its nearest existing parent)."""
+        node = self.node_at(where)
+        return _mark(node) if node is not None else (1, 1)
+
+    def key_position(self, where: Path_) -> tuple[int, int]:
+        """1-based line and column of the key that holds ``where`` (the value if it has none)."""
+        if where and isinstance(where[-1], str):
+            parent = self.node_at(where[:-1])
+            if isinstance(parent, MappingNode):
+                for key, _value in parent.value:
+                    if key.value == where[-1]:
+                        return _mark(key)
+        return self.position(where)
+
+
+def _child(node: Node, step: str | int) -> Node | None:
+    if isinstance(node, MappingNode) and isinstance(step, str):
+        for key, value in node.value:
+            if key.value == step:
+                return value  # type: ignore[no-any-return]
+    elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return node.value[step]  # type: ignore[no-any-return]
+    return None
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _safe_yaml() -> YAML:
+    yaml = YAML(typ="safe")
+    return yaml
+
+
+def uses_c_parser() -> bool:
+    """True when libyaml does the parsing; the pure-Python fallback is ten times slower."""
+    return bool(_safe_yaml().Parser.__module__.startswith("ruamel.yaml.clib"))
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text (a byte-order mark from Windows Notepad is allowed); else a LoadError."""
+    if len(raw) > MAX_BYTES:
+        raise LoadError(
+            "DA010",
+            f"the file is {len(raw) // 1024} KB; devagree reads files up to "
+            f"{MAX_BYTES // (1024 * 1024)} MB (split the workbook into more files)",
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise LoadError(
+            "DA002",
+            f"the file is not UTF-8 text (byte 0x{raw[err.start]:02x}); save it as UTF-8 "
+            "in your editor (in Notepad: File > Save as > Encoding: UTF-8)",
+            line,
+            column,
+        ) from None
+    return text
+
+
+def read_text(path: Path) -> str:
+    """Read a file as text, turning every I/O failure into a LoadError."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise LoadError("DA001", "the file does not exist") from None
+    except IsADirectoryError:
+        raise LoadError("DA001", "this is a folder, not a file") from None
+    except OSError as err:
+        raise LoadError("DA001", f"the file cannot be read ({err.strerror})") from None
+    return decode(raw)
+
+
+def compose(text: str) -> MappingNode:
+    """Parse one YAML document to nodes with positions, refusing what devagree never reads."""
+    _bound_depth(text)
+    try:
+        root = _safe_yaml().compose(text)
+    except MarkedYAMLError as err:
+        raise _syntax_error(err, text) from None
+    except YAMLError as err:  # pragma: no cover - libyaml marks its errors
+        raise LoadError("DA003", f"the file is not valid YAML: {err}") from None
+    if root is None:
+        raise LoadError("DA008", "the file is empty; it must start with `kind:` and `version: 1`")
+    if not isinstance(root, MappingNode):
+        line, column = _mark(root)
+        raise LoadError(
+            "DA008",
+            "the file must be a mapping of keys (`kind: agreement`, `id: ...`), "
+            "not a single value or a list",
+            line,
+            column,
+        )
+    return root
+
+
+def load(path: str, text: str) -> Document:
+    """Compose and walk ``text``: the document's plain data and its nodes."""
+    root = compose(text)
+    return Document(path, to_plain(root), root)
+
+
+def _bound_depth(text: str) -> None:
+    """Refuse nesting that would crash libyaml's recursive composer, before it runs.
+
+    Every collection on a chain of nested ones needs its own indicator character, so their
+    total count bounds the depth; only files where that bound is high pay for a scan of the
+    (flat) event stream.
+    """
+    indicators = sum(text.count(c) for c in "[{-:?")
+    if indicators < _COMPOSER_SAFE_DEPTH:
+        return
+    depth = 0
+    try:
+        for event in _safe_yaml().parse(text):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise _too_deep(mark.line + 1, mark.column + 1)
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except MarkedYAMLError as err:
+        raise _syntax_error(err, text) from None
+
+
+def _too_deep(line: int, column: int) -> LoadError:
+    return LoadError(
+        "DA009",
+        f"the data is nested more than {MAX_DEPTH} levels deep here; an agreement needs about six",
+        line,
+        column,
+    )
+
+
+def _syntax_error(err: MarkedYAMLError, text: str) -> LoadError:
+    mark = err.problem_mark or err.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+    problem = (err.problem or "").strip()
+    if "tab" in problem or _tab_at(text, line, column):
+        return LoadError(
+            "DA004",
+            "a tab is used for indentation; YAML indents with spaces only "
+            "(let your editor insert spaces for tabs)",
+            line,
+            column,
+        )
+    if "expected a single document" in (err.context or ""):
+        return LoadError(
+            "DA003",
+            "the file holds more than one YAML document (a second `---`); "
+            "put each agreement in its own file",
+            line,
+            column,
+        )
+    context = (err.context or "").strip()
+    detail = f"{problem} ({context})" if context and problem else problem or context
+    return LoadError("DA003", f"the file is not valid YAML: {detail}", line, column)
+
+
+def _tab_at(text: str, line: int, column: int) -> bool:
+    """libyaml reports a tab as 'a character that cannot start any token': look at it."""
+    lines = text.split("\n", line)
+    if not 0 < line <= len(lines):
+        return False
+    here = lines[line - 1]
+    return "\t" in here[: max(column, 1)] and not here[: column - 1].strip(" \t")
+
+
+_BOOLS = {"true": True, "false": False}
+
+
+def _scalar(node: ScalarNode) -> Any:
+    """Plain value of a scalar: numbers and booleans typed, dates and text kept as text."""
+    tag = node.tag
+    text: str = node.value
+    if tag in (_STR, _TIMESTAMP):
+        return text
+    if tag == _INT:
+        digits = text.replace("_", "")
+        sign = -1 if digits.startswith("-") else 1
+        digits = digits.lstrip("+-")
+        if digits[:2] in ("0x", "0o", "0b"):
+            return sign * int(digits, 0)
+        return sign * int(digits)
+    if tag == _FLOAT:
+        lowered = text.lower().replace("_", "")
+        if lowered.endswith(".nan"):
+            return math.nan
+        if lowered.endswith(".inf"):
+            return -math.inf if lowered.startswith("-") else math.inf
+        return float(lowered)
+    if tag == _BOOL:
+        return _BOOLS[text.lower()]
+    return None  # null
+
+
+def to_plain(root: Node) -> Any:
+    """Nodes to dicts, lists and scalars without recursion, refusing what we never accept."""
+    seen: set[int] = set()
+    holder: dict[str, Any] = {}
+    # Collections still to fill: (node, container that receives it, key there, depth).
+    stack: list[tuple[Node, Any, Any, int]] = [(root, holder, "root", 1)]
+    while stack:
+        node, container, slot, depth = stack.pop()
+        _refuse_unusual(node, seen, depth)
+        if isinstance(node, ScalarNode):
+            container[slot] = _scalar(node)
+        elif isinstance(node, MappingNode):
+            mapping: dict[str, Any] = {}
+            container[slot] = mapping
+            for key_node, value_node in node.value:
+                key = _key(key_node, mapping)
+                mapping[key] = None
+                stack.append((value_node, mapping, key, depth + 1))
+        else:
+            items: list[Any] = [None] * len(node.value)
+            container[slot] = items
+            for index, item in enumerate(node.value):
+                stack.append((item, items, index, depth + 1))
+    return holder["root"]
+
+
+def _refuse_unusual(node: Node, seen: set[int], depth: int) -> None:
+    if id(node) in seen:
+        line, column = _mark(node)
+        raise LoadError(
+            "DA006",
+            "aliases (`*name`) are not allowed; write the text out where it is needed",
+            line,
+            column,
+        )
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise _too_deep(*_mark(node))
+    if node.tag not in _ALLOWED_TAGS:
+        tag = str(node.tag).replace(_TAG, "!!")
+        raise LoadError(
+            "DA007",
+            f"the tag `{tag}` is not allowed; devagree reads plain text, numbers, dates, "
+            "lists and mappings only",
+            *_mark(node),
+        )
+
+
+def _key(node: Node, mapping: dict[str, Any]) -> str:
+    line, column = _mark(node)
+    if not isinstance(node, ScalarNode):
+        raise LoadError("DA003", "a key must be a plain word, not a list or mapping", line, column)
+    key = str(node.value)
+    if key in mapping:
+        raise LoadError("DA005", f"the key `{key}` appears twice in the same mapping", line, column)
+    return key
+
+
+# --- editing ---------------------------------------------------------------------------------
+
+
+def round_trip() -> YAML:
+    """A loader/dumper that keeps comments, quoting and layout of files we edit."""
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` so that a reader sees the old file or the new, never half."""
+    directory = path.parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def iter_yaml_files(folder: Path) -> Iterator[Path]:
+    """YAML files under ``folder`` in a stable order (hidden folders skipped)."""
+    for path in sorted(folder.rglob("*")):
+        if path.suffix in (".yaml", ".yml") and path.is_file():
+            relative = path.relative_to(folder).parts
+            if not any(part.startswith(".") for part in relative):
+                yield path
