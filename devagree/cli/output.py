@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from rich.console import Console
+from rich.text import Text
 
 
 def emit(rendered: object) -> None:
@@ -13,5 +14,7 @@ def emit(rendered: object) -> None:
         sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
         sys.stdout.flush()
         return
-    console = Console(soft_wrap=True, highlight=False)
-    console.print(rendered)
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=max(console.width, 160))
+    console.print(rendered, soft_wrap=isinstance(rendered, Text))

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from rich.table import Table
 
+from devagree.model import STATE_LABELS
 from devagree.schedule import DeadlineRow
 
 
@@ -78,8 +79,9 @@ def table(rows: list[DeadlineRow], options: ListOptions) -> Table:
     out = Table(
         title=str(words["title"]).format(day=options.as_of.isoformat()), title_justify="left"
     )
-    for column in words["columns"]:
-        out.add_column(str(column), overflow="fold")
+    for index, column in enumerate(words["columns"]):
+        wraps = index in (2, 3, 8)  # title, deadline text and owner may wrap
+        out.add_column(str(column), overflow="fold", no_wrap=not wraps, ratio=2 if wraps else None)
     for row in rows:
         if row.due:
             due = row.due.isoformat()
@@ -92,7 +94,7 @@ def table(rows: list[DeadlineRow], options: ListOptions) -> Table:
             row.deadline,
             due,
             row.precision.value if row.precision else "",
-            row.state.value,
+            STATE_LABELS.get(options.language, STATE_LABELS["da"])[row.state],
             _days(row, words),
             row.owner,
             style="red" if row.overdue else None,
