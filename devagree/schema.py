@@ -153,7 +153,7 @@ def _describe(document: Document, error: Any, where: Path_) -> tuple[str, str, b
         return "DA104", f"{name}{place} is `{value}`: {error.message}", False
     if kind == "propertyNames":
         return "DA104", f"`{value}` in {name or 'this mapping'}: {error.message}", True
-    return "DA100", f"{name}{place}: {error.message}", False
+    return "DA104", f"{name}{place}: {error.message}", False
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:

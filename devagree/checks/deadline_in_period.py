@@ -19,6 +19,8 @@ SEVERITY = Severity.WARNING
 def check(context: Context) -> Iterator[Finding]:
     for agreement in context.agreements:
         period = agreement.period
+        if period.start > period.end:
+            continue  # DA205 reports the period itself
         for item in agreement.items:
             due = item.due
             if due is None or due in period:

@@ -78,12 +78,6 @@ READING_CODES: tuple[Code, ...] = (
         "12 KB. Split a very large workbook into one file per agreement.",
     ),
     _code(
-        "DA100",
-        "The file does not match the schema.",
-        "A schema rule not covered by a more "
-        "specific code below; run with `--verbose` to see the raw detail.",
-    ),
-    _code(
         "DA101",
         "A required field is missing.",
         "For example an item without `deadline`. "

@@ -35,9 +35,11 @@ _WORDS = {
             "Dage",
             "Ansvarlig",
         ),
-        "overdue": "{n} dage over",
-        "left": "{n} dage tilbage",
-        "ago": "for {n} dage siden",
+        "overdue": "{n} {days} over",
+        "left": "{n} {days} tilbage",
+        "ago": "for {n} {days} siden",
+        "day": "dag",
+        "days": "dage",
         "unreadable": "kan ikke læses",
         "empty": "Ingen deadlines matcher.",
     },
@@ -54,9 +56,11 @@ _WORDS = {
             "Days",
             "Owner",
         ),
-        "overdue": "{n} days overdue",
-        "left": "{n} days left",
-        "ago": "{n} days ago",
+        "overdue": "{n} {days} overdue",
+        "left": "{n} {days} left",
+        "ago": "{n} {days} ago",
+        "day": "day",
+        "days": "days",
         "unreadable": "unreadable",
         "empty": "No deadlines match.",
     },
@@ -67,10 +71,13 @@ def _days(row: DeadlineRow, words: Mapping[str, object]) -> str:
     if row.days_left is None:
         return ""
     if row.overdue:
-        return str(words["overdue"]).format(n=-row.days_left)
-    if row.days_left >= 0:
-        return str(words["left"]).format(n=row.days_left)
-    return str(words["ago"]).format(n=-row.days_left)
+        key, n = "overdue", -row.days_left
+    elif row.days_left >= 0:
+        key, n = "left", row.days_left
+    else:
+        key, n = "ago", -row.days_left
+    unit = words["day"] if n == 1 else words["days"]
+    return str(words[key]).format(n=n, days=unit)
 
 
 def table(rows: list[DeadlineRow], options: ListOptions) -> Table:
