@@ -1,0 +1,50 @@
+"""The README documents every command and every problem code; start-up stays light."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from devagree.checks import CODES
+from devagree.cli.app import app
+from devagree.report.codes import markdown_table
+
+REPO = Path(__file__).resolve().parent.parent
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_code_table_is_generated_from_the_registry() -> None:
+    start = README.index("<!-- codes:start -->\n") + len("<!-- codes:start -->\n")
+    end = README.index("<!-- codes:end -->")
+    assert README[start:end] == markdown_table(CODES.values()), (
+        "README's code table is stale: replace it with the output of `devagree codes`"
+    )
+
+
+def test_every_command_is_in_the_readme_and_has_help() -> None:
+    names = [command.name for command in app.registered_commands]
+    assert names
+    for name in names:
+        assert f"`devagree {name}" in README, f"devagree {name} is not in the README"
+    for group in app.registered_groups:
+        assert f"`devagree {group.name}" in README
+
+
+def test_help_does_not_import_heavy_modules() -> None:
+    probe = (
+        "import sys, runpy\n"
+        "sys.argv = ['devagree', '--help']\n"
+        "try:\n"
+        "    runpy.run_module('devagree', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = [m for m in ('jsonschema', 'fastjsonschema', 'docx', 'icalendar', 'babel',"
+        " 'pyhanko') if m in sys.modules]\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
+    )
+    assert "HEAVY []" in result.stderr, result.stderr
+    assert "check" in result.stdout

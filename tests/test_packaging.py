@@ -1,0 +1,80 @@
+"""The wheel carries its schemas (and templates) and works outside the repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)],
+        check=True,
+        timeout=600,
+    )
+    (found,) = out.glob("devagree-*.whl")
+    return found
+
+
+def test_wheel_holds_schemas_and_templates(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    for schema in (REPO / "schemas").glob("*.json"):
+        assert f"devagree/_data/schemas/{schema.name}" in names
+    for template in (REPO / "templates").glob("*.docx"):
+        assert f"devagree/_data/templates/{template.name}" in names
+
+
+@pytest.mark.slow
+def test_installed_wheel_checks_outside_the_repository(wheel: Path, tmp_path: Path) -> None:
+    env_dir = tmp_path / "fresh"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
+    subprocess.run(
+        [str(bindir / "python"), "-m", "pip", "install", "-q", str(wheel)],
+        check=True,
+        timeout=900,
+    )
+    workbook = tmp_path / "elsewhere"
+    (workbook / "agreements").mkdir(parents=True)
+    shutil.copy(REPO / "agreements" / "slagelse-chp-2016.yaml", workbook / "agreements")
+    broken = (workbook / "agreements" / "slagelse-chp-2016.yaml").read_text(encoding="utf-8")
+    (workbook / "agreements" / "broken.yaml").write_text(
+        broken.replace("id: slagelse-chp-2016", "id: broken-copy").replace(
+            "    deadline: Juni 2016\n", "    deadlnie: Juni 2016\n"
+        ),
+        encoding="utf-8",
+    )
+    devagree = bindir / "devagree"
+    result = subprocess.run(
+        [str(devagree), "check", "--as-of", "2016-03-01"],
+        cwd=workbook,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "agreements/broken.yaml:64:5: DA102 error unknown field `deadlnie`" in result.stdout
+    assert "Traceback" not in result.stderr
+    clean = subprocess.run(
+        [str(devagree), "check", "--as-of", "2016-03-01", "agreements/slagelse-chp-2016.yaml"],
+        cwd=workbook,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "no problems" in clean.stdout
