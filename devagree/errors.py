@@ -44,3 +44,7 @@ class InputError(DevagreeError):
         if where and self.line:
             where = f"{where}:{self.line}:{self.column}"
         return f"{where}: {self.message}" if where else self.message
+
+
+class OutputError(DevagreeError):
+    """An output file cannot be written where it was asked for."""

@@ -13,8 +13,6 @@ layout survive, and saves atomically.
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +20,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from devagree.errors import DevagreeError
@@ -177,7 +175,21 @@ def compose(text: str) -> MappingNode:
 def load(path: str, text: str) -> Document:
     """Compose and walk ``text``: the document's plain data and its nodes."""
     root = compose(text)
-    return Document(path, to_plain(root), root)
+    try:
+        data = to_plain(root)
+    except LoadError as err:
+        if err.code == "DA006":
+            err.line, err.column = _first_alias(text) or (err.line, err.column)
+        raise
+    return Document(path, data, root)
+
+
+def _first_alias(text: str) -> tuple[int, int] | None:
+    """Where the first `*alias` is: composed nodes share the anchor's node and its mark."""
+    for event in _safe_yaml().parse(text):
+        if isinstance(event, AliasEvent):
+            return event.start_mark.line + 1, event.start_mark.column + 1
+    return None
 
 
 def _bound_depth(text: str) -> None:
@@ -251,7 +263,21 @@ _BOOLS = {"true": True, "false": False}
 
 
 def _scalar(node: ScalarNode) -> Any:
-    """Plain value of a scalar: numbers and booleans typed, dates and text kept as text."""
+    """Plain value of a scalar; an explicit tag that does not fit its text is refused."""
+    try:
+        return _scalar_value(node)
+    except (ValueError, KeyError):
+        wanted = {_INT: "a whole number", _FLOAT: "a number", _BOOL: "true or false"}
+        raise LoadError(
+            "DA003",
+            f"the value `{str(node.value)[:40]}` cannot be read as "
+            f"{wanted.get(str(node.tag), 'its tag says')}; quote it to keep it as text",
+            *_mark(node),
+        ) from None
+
+
+def _scalar_value(node: ScalarNode) -> Any:
+    """Numbers and booleans typed, dates and text kept as text."""
     tag = node.tag
     text: str = node.value
     if tag in (_STR, _TIMESTAMP):
@@ -343,21 +369,6 @@ def round_trip() -> YAML:
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so that a reader sees the old file or the new, never half."""
-    directory = path.parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def iter_yaml_files(folder: Path) -> Iterator[Path]:

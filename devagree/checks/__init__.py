@@ -16,6 +16,7 @@ from devagree.checks import (
     period_order,
     placeholders,
     rows_filled,
+    signatures,
 )
 from devagree.checks.base import Code, Context, Finding, rule
 from devagree.checks.reading import READING_CODES
@@ -32,6 +33,7 @@ RULES: tuple[Code, ...] = tuple(
         deadline_in_period,
         overdue,
         placeholders,
+        signatures,
     )
 )
 

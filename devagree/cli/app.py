@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Annotated
 
-import click
 import typer
 
 from devagree import __version__
-from devagree.cli import check, deadlines
+from devagree.cli import check, codes, deadlines, render, sign, template, verify
 from devagree.errors import DevagreeError, ExitCode
 
 app = typer.Typer(
@@ -51,8 +51,23 @@ def root(
     """
 
 
-app.command("check")(check.check)
-app.command("deadlines")(deadlines.deadlines)
+def command(name: str, function: Callable[..., int], parent: typer.Typer = app) -> None:
+    """Register a command that returns an exit code (typer itself ignores return values)."""
+
+    @functools.wraps(function)
+    def run(*args: object, **kwargs: object) -> None:
+        raise typer.Exit(int(function(*args, **kwargs)))
+
+    parent.command(name)(run)
+
+
+command("check", check.check)
+command("deadlines", deadlines.deadlines)
+command("codes", codes.codes)
+command("render", render.render)
+command("sign", sign.sign)
+command("verify", verify.verify)
+app.add_typer(template.app, name="template")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,13 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     try:
-        result = app(args=args, prog_name="devagree", standalone_mode=False)
-    except click.exceptions.Exit as done:
-        return int(done.exit_code)
-    except click.ClickException as err:
-        err.show()
-        return ExitCode.USAGE
-    except (click.exceptions.Abort, KeyboardInterrupt):
+        app(args=args, prog_name="devagree")
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else ExitCode.USAGE
+    except KeyboardInterrupt:
         print("\nInterrupted; nothing was written.", file=sys.stderr)
         return ExitCode.INTERRUPTED
     except DevagreeError as err:
@@ -84,4 +96,4 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
             )
         return ExitCode.INTERNAL
-    return int(result) if isinstance(result, int) else ExitCode.OK
+    return ExitCode.OK

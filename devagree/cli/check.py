@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -40,7 +39,7 @@ def check(
     there are no errors (warnings allowed), 1 when there are errors, 2 when a file cannot be
     read or the arguments are wrong.
     """
-    workbook = check_workbook(list(paths or []), as_of_day(as_of), start=Path.cwd())
+    workbook = check_workbook(list(paths or []), as_of_day(as_of))
     reporter = PROBLEM_REPORTERS[output_format.value]  # type: ignore[attr-defined]
     emit(reporter(workbook, ReportOptions(verbose=verbose)))
     if workbook.unreadable:

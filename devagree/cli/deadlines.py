@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -48,15 +47,18 @@ def deadlines(
         ),
     ] = False,
 ) -> int:
-    """List every item's deadline: the text as written, the due date it means, its
-    precision, days left or overdue, and the owner, sorted by due date.
+    """List deadlines: overdue and upcoming items, sorted by due date.
+
+    Each item's deadline as written, the due date it means, its precision, days left or
+    overdue, and the owner. With --within, only open items due within that many days (and
+    overdue ones); with --fail-if-any, exit 1 when anything is listed, for CI reminders.
     """
     try:
         days = parse_within(within) if within is not None else None
     except ValueError as err:
         raise UsageError(f"--within: {err}") from None
     day = as_of_day(as_of)
-    workbook = check_workbook(list(paths or []), day, start=Path.cwd())
+    workbook = check_workbook(list(paths or []), day)
     rows = deadline_rows(workbook.agreements, day, within=days, overdue_only=overdue)
     options = ListOptions(as_of=day, language=workbook.settings.language)
     reporter = DEADLINE_REPORTERS[output_format.value]  # type: ignore[attr-defined]

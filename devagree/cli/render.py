@@ -1,0 +1,162 @@
+"""devagree render"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from devagree.cli.options import PathsArgument
+from devagree.errors import DevagreeError, ExitCode, UsageError
+from devagree.workbook import check_workbook, display_path
+
+PASSWORD_ENV = "DEVAGREE_CERT_PASSWORD"
+
+
+@dataclass(slots=True)
+class _Outcome:
+    written: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def render(
+    paths: PathsArgument = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="A folder for the files (named <id>.docx), or FILE.docx for one agreement. "
+            "Default: the current folder.",
+            show_default=False,
+        ),
+    ] = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Also write a PDF (needs LibreOffice's soffice).")
+    ] = False,
+    certificate: Annotated[
+        Path | None,
+        typer.Option(
+            "--certificate",
+            metavar="FILE.p12",
+            help=f"Sign the PDF (PAdES) with this PKCS#12 certificate; implies --pdf. The "
+            f"password is read from ${PASSWORD_ENV} or asked for.",
+            show_default=False,
+        ),
+    ] = None,
+) -> int:
+    """Render agreements as Word documents in the layout of the signed agreements.
+
+    One .docx per agreement, named after its id. A file that cannot be read or rendered is
+    reported and the others are still rendered; the exit code is then 1.
+    """
+    from devagree.render import RenderOptions, output_path, render_docx, write_atomic
+
+    workbook = check_workbook(list(paths or []), date.today(), start=Path.cwd())
+    settings = workbook.settings
+    outcome = _Outcome()
+    rendered_sources = {a.source for a in workbook.agreements}
+    for problem in workbook.problems:
+        if problem.severity.value != "error":
+            continue
+        if problem.path in rendered_sources:
+            outcome.warnings.append(f"{problem.location} {problem.code} {problem.message}")
+        else:
+            outcome.failed.append(f"{problem.location}: {problem.message}")
+    agreements = workbook.agreements
+    if certificate is not None:
+        pdf = True
+    folder, single = _target(output, len(agreements))
+    signer = _signer(certificate) if certificate is not None else None
+    if pdf:
+        from devagree.render.pdf import find_soffice
+
+        find_soffice()
+    template = None
+    if settings.template:
+        template = (settings.root / settings.template).resolve()
+        if not template.is_file():
+            raise UsageError(
+                f"the template {display_path(template)} named in devagree.yaml does not exist"
+            )
+    options = RenderOptions(language=settings.language, template=template)
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+        disable=len(agreements) < 2 or not console.is_terminal,
+    ) as progress:
+        task = progress.add_task("Rendering", total=len(agreements))
+        for agreement in agreements:
+            progress.update(task, description=f"Rendering {agreement.id}")
+            try:
+                target = single or output_path(agreement, folder)
+                write_atomic(target, render_docx(agreement, options))
+                outcome.written.append(display_path(target))
+                if pdf:
+                    from devagree.render.pdf import docx_to_pdf, sign_pdf
+
+                    made = docx_to_pdf(target, target.parent)
+                    if signer is not None:
+                        sign_pdf(made, signer, reason=f"{agreement.title} ({agreement.id})")
+                    outcome.written.append(display_path(made))
+            except DevagreeError as err:
+                outcome.failed.append(f"{agreement.source}: {agreement.id}: {err}")
+            progress.advance(task)
+    for line in outcome.warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    for line in outcome.failed:
+        print(f"failed: {line}", file=sys.stderr)
+    for line in outcome.written:
+        print(f"wrote {line}")
+    if workbook.unreadable and not outcome.written:
+        return ExitCode.USAGE
+    return ExitCode.PROBLEMS if outcome.failed else ExitCode.OK
+
+
+def _target(output: Path | None, count: int) -> tuple[Path, Path | None]:
+    """The output folder, and the one file when ``-o FILE.docx`` names it."""
+    if output is None:
+        return Path.cwd(), None
+    if output.suffix.lower() == ".docx":
+        if count > 1:
+            raise UsageError(
+                f"-o {output} names one file, but there are {count} agreements; "
+                "name a folder instead"
+            )
+        if not output.parent.is_dir():
+            raise UsageError(f"{output.parent}: no such folder")
+        return output.parent, output
+    if output.exists() and not output.is_dir():
+        raise UsageError(f"-o {output}: not a folder (name a folder, or FILE.docx)")
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UsageError(f"-o {output}: cannot create the folder ({err.strerror})") from None
+    return output, None
+
+
+def _signer(certificate: Path) -> Any:
+    from devagree.render.pdf import load_signer
+
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        if not sys.stdin.isatty():
+            raise UsageError(
+                f"the certificate password is needed: set ${PASSWORD_ENV} for unattended use"
+            )
+        password = typer.prompt(f"Password for {certificate}", hide_input=True)
+    return load_signer(certificate, password.encode("utf-8"))

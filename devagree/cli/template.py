@@ -1,0 +1,39 @@
+"""devagree template export"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from devagree.errors import ExitCode, UsageError
+
+app = typer.Typer(help="The Word template devagree renders with.", no_args_is_help=True)
+
+
+@app.command("export")
+def export(
+    file: Annotated[
+        Path, typer.Argument(help="Where to write the template (.docx).", show_default=False)
+    ],
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> int:
+    """Write the built-in template, to restyle in Word and name as `template:` in devagree.yaml.
+
+    Keep the style names devagree uses (Normal, Title, Heading 1, Heading 2, List Bullet,
+    List Bullet 2, List Number, Table Grid); change their fonts, colours and spacing, the page
+    margins, and the header and footer (a logo, the municipality's letterhead) as you like.
+    """
+    from devagree.atomic import write_atomic
+    from devagree.resources import data_file
+
+    if file.suffix.lower() != ".docx":
+        raise UsageError(f"{file}: the template must be a .docx file")
+    if file.exists() and not force:
+        raise UsageError(f"{file} exists; use --force to replace it")
+    if not file.parent.is_dir():
+        raise UsageError(f"{file.parent}: no such folder")
+    write_atomic(file, data_file("templates", "default.docx").read_bytes())
+    typer.echo(f"wrote {file}")
+    return ExitCode.OK

@@ -1,0 +1,35 @@
+"""Rendering agreements to files: where outputs go, and writing them safely.
+
+Output names come from the agreement's validated id only, never from free text, and are
+checked to stay inside the output folder. Files are written to a temporary name and renamed,
+so a failure never leaves half a document behind.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from devagree.atomic import write_atomic
+from devagree.errors import OutputError
+from devagree.model import Agreement
+from devagree.render.docx import RenderError, RenderOptions, render_docx
+
+__all__ = [
+    "OutputError",
+    "RenderError",
+    "RenderOptions",
+    "output_path",
+    "render_docx",
+    "write_atomic",
+]
+
+
+def output_path(agreement: Agreement, folder: Path, suffix: str = ".docx") -> Path:
+    """``folder/<id><suffix>``, refusing any id that would leave the folder."""
+    name = f"{agreement.id}{suffix}"
+    if Path(name).name != name or agreement.id.startswith(".") or "/" in name or "\\" in name:
+        raise RenderError(f"the id {agreement.id!r} cannot be used as a file name")
+    target = folder / name
+    if target.resolve().parent != folder.resolve():
+        raise RenderError(f"the id {agreement.id!r} would write outside {folder}")
+    return target

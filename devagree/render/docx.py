@@ -1,0 +1,485 @@
+"""The agreement as a Word document in the layout of the seed agreement.
+
+Front block, title, purpose and validity, vision, one heading and two-column table per item
+(12 labelled rows), and a signature block. The renderer reads the model only; the Word file
+it returns is deterministic (fixed dates, fixed zip metadata), so the same agreement always
+gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from devagree.digest import describe_row, digest
+from devagree.errors import DevagreeError, ExitCode
+from devagree.model import ROWS, Agreement, Item
+from devagree.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse_texts
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.table import _Cell
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+REQUIRED_STYLES = (
+    "Normal",
+    "Title",
+    "Heading 1",
+    "Heading 2",
+    "List Bullet",
+    "List Bullet 2",
+    "List Number",
+    "Table Grid",
+)
+"""Styles the renderer uses; a template must define every one (by its English name)."""
+
+TEXT: dict[str, dict[str, str]] = {
+    "da": {
+        "between": "Udviklingsaftale mellem",
+        "and": " og ",
+        "valid": "Aftalen er gældende for d. {start} til d. {end}.",
+        "number": "Aftale #",
+        "content": "Indhold",
+        "draft": "UDKAST",
+        "page": "Side ",
+        "of": " af ",
+        "signatures": "Underskrifter",
+        "place_date": "Sted og dato",
+        "signature": "Underskrift",
+        "name": "Navn",
+        "title": "Titel",
+        "signed_by": "Underskrevet af",
+        "digest": "Tekstens fingeraftryk",
+        "lang": "da-DK",
+        "locale": "da_DK",
+    },
+    "en": {
+        "between": "Development agreement between",
+        "and": " and ",
+        "valid": "The agreement is valid from {start} to {end}.",
+        "number": "Agreement #",
+        "content": "Content",
+        "draft": "DRAFT",
+        "page": "Page ",
+        "of": " of ",
+        "signatures": "Signatures",
+        "place_date": "Place and date",
+        "signature": "Signature",
+        "name": "Name",
+        "title": "Title",
+        "signed_by": "Signed by",
+        "digest": "Digest of the text",
+        "lang": "en-GB",
+        "locale": "en_GB",
+    },
+}
+
+LABEL_WIDTH_CM = 4.2
+SHADE = "D9D9D9"
+
+
+class RenderError(DevagreeError):
+    """An agreement or template that cannot become a Word document, and why."""
+
+    exit_code = ExitCode.PROBLEMS
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    language: str = "da"
+    template: Path | None = None
+    """A letterhead .docx to take styles, page setup, header and footer from."""
+
+
+def long_date(day: date, language: str) -> str:
+    """A date the way people write it: "29. februar 2016" (Danish) or "29 February 2016"."""
+    from babel.dates import format_date
+
+    return str(format_date(day, format="long", locale=TEXT[language]["locale"]))
+
+
+def _is_xml_char(char: str) -> bool:
+    code = ord(char)
+    return (
+        code in (0x9, 0xA, 0xD)
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
+
+
+def find_unwritable(agreement: Agreement, language: str) -> list[str]:
+    """Places whose text holds characters a Word file cannot contain (e.g. ``\\v``)."""
+    found: list[str] = []
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(agreement.data, ())]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((v, (*where, str(k))) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, (*where, i)) for i, v in enumerate(value))
+        elif isinstance(value, str):
+            bad = sorted({c for c in value if not _is_xml_char(c)})
+            if bad:
+                codes = ", ".join(f"U+{ord(c):04X}" for c in bad)
+                found.append(f"{_place(where, language)}: control character {codes}")
+    return sorted(found)
+
+
+def _place(where: tuple[str | int, ...], language: str) -> str:
+    if len(where) >= 3 and where[0] == "items" and isinstance(where[1], int):
+        return describe_row(f"item-{where[1] + 1}.{where[2]}", language)
+    return ".".join(str(step) for step in where)
+
+
+def render_docx(agreement: Agreement, options: RenderOptions) -> bytes:
+    """The agreement as the bytes of a deterministic .docx file."""
+    from docx import Document as open_document
+
+    from devagree.render.determinism import normalise_zip
+
+    language = options.language if options.language in TEXT else "da"
+    bad = find_unwritable(agreement, language)
+    if bad:
+        raise RenderError(
+            "text with characters Word cannot hold (remove them in the YAML file): "
+            + "; ".join(bad)
+        )
+    document = _open_template(options.template, open_document)
+    writer = _Writer(document, agreement, language)
+    writer.write()
+    out = io.BytesIO()
+    document.save(out)
+    return normalise_zip(out.getvalue())
+
+
+def _open_template(template: Path | None, open_document: Any) -> Document:
+    from devagree.resources import data_file
+
+    if template is None:
+        source: Any = io.BytesIO(data_file("templates", "default.docx").read_bytes())
+        shown = "the built-in template"
+    else:
+        source, shown = template, str(template)
+    try:
+        document: Document = open_document(source)
+    except FileNotFoundError:
+        raise RenderError(f"the template {shown} does not exist") from None
+    except Exception as err:  # python-docx raises several types for a non-Word file
+        raise RenderError(f"the template {shown} is not a Word .docx file ({err})") from None
+    names = {style.name for style in document.styles}
+    missing = [name for name in REQUIRED_STYLES if name not in names]
+    if missing:
+        raise RenderError(
+            f"the template {shown} lacks the style{'s' if len(missing) > 1 else ''} "
+            + ", ".join(f'"{name}"' for name in missing)
+            + " that devagree needs; add it in Word (Styles pane) or start from "
+            "`devagree template export`"
+        )
+    body = document.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+    return document
+
+
+class _Writer:
+    """One document being written; keeps the language and the list numbering state."""
+
+    def __init__(self, document: Document, agreement: Agreement, language: str) -> None:
+        self.doc = document
+        self.agreement = agreement
+        self.language = language
+        self.t = TEXT[language]
+
+    # --- the document, top to bottom ---------------------------------------------------
+
+    def write(self) -> None:
+        self._page_setup()
+        self._front()
+        self._purpose()
+        self._vision()
+        for item in self.agreement.items:
+            self._item(item)
+        self._signature_block()
+        self._properties()
+
+    def _page_setup(self) -> None:
+        """Footer page numbers (unless the template shows them) and the draft mark.
+
+        Page size and margins come from the template (the built-in one is A4).
+        """
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+
+        for section in self.doc.sections:
+            footer = section.footer
+            if not _has_page(footer):
+                paragraph = _empty_or_new(footer)
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                paragraph.add_run(self.t["page"])
+                _field(paragraph, "PAGE")
+                paragraph.add_run(self.t["of"])
+                _field(paragraph, "NUMPAGES")
+            if not self.agreement.signatures:
+                paragraph = _empty_or_new(section.header)
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                run = paragraph.add_run(self.t["draft"])
+                run.bold = True
+                run.font.size = Pt(14)
+
+    def _front(self) -> None:
+        from docx.enum.text import WD_BREAK
+        from docx.shared import Pt
+
+        a = self.agreement
+        self._line(a.organisation, size=16, bold=True)
+        if a.date is not None:
+            self._line(long_date(a.date, self.language), size=12)
+        for _ in range(3):
+            self.doc.add_paragraph()
+        self._line(self.t["between"], size=20, bold=True, centre=True)
+        self._line(self.t["and"].join(p.name for p in a.parties), size=16, centre=True)
+        start, end = a.period.start.year, a.period.end.year
+        self._line(str(start) if start == end else f"{start}\u2013{end}", size=16, centre=True)
+        last = self.doc.add_paragraph()
+        last.add_run().add_break(WD_BREAK.PAGE)
+        last.paragraph_format.space_after = Pt(0)
+
+    def _line(self, text: str, size: int, bold: bool = False, centre: bool = False) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+
+        paragraph = self.doc.add_paragraph()
+        if centre:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(text)
+        run.bold = bold
+        run.font.size = Pt(size)
+
+    def _purpose(self) -> None:
+        a = self.agreement
+        self.doc.add_heading(a.title, level=1)
+        self._blocks_to(self.doc, parse_texts(a.purpose))
+        start = long_date(a.period.start, self.language)
+        end = long_date(a.period.end, self.language)
+        if start not in a.purpose or end not in a.purpose:
+            self.doc.add_paragraph(self.t["valid"].format(start=start, end=end))
+
+    def _vision(self) -> None:
+        a = self.agreement
+        if a.vision_title:
+            self.doc.add_heading(a.vision_title, level=1)
+        if a.vision_text:
+            self._blocks_to(self.doc, parse_texts(a.vision_text))
+
+    def _item(self, item: Item) -> None:
+        from docx.shared import Cm
+
+        heading = self.doc.add_heading(f"{item.number}. {item.title}", level=1)
+        heading.paragraph_format.keep_with_next = True
+        table = self.doc.add_table(rows=1 + len(ROWS), cols=2)
+        table.style = self.doc.styles["Table Grid"]
+        table.autofit = False
+        widths = (Cm(LABEL_WIDTH_CM), self._text_width() - Cm(LABEL_WIDTH_CM))
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+        for index, row in enumerate(table.rows):
+            _row_props(row, header=index == 0)
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = width
+        head = table.rows[0].cells
+        self._label(head[0], self.t["number"])
+        self._label(head[1], self.t["content"])
+        for row_def, row in zip(ROWS, table.rows[1:], strict=True):
+            label, content = row.cells
+            self._label(label, row_def.en if self.language == "en" else row_def.da)
+            if row_def.key == "deadline":
+                content.paragraphs[0].add_run(self._deadline(item))
+            else:
+                self._blocks_to(content, parse_texts(item.rows[row_def.key]))
+        self.doc.add_paragraph()
+
+    def _deadline(self, item: Item) -> str:
+        due = item.due
+        if due is None:
+            return item.deadline_text
+        return f"{item.deadline_text} ({long_date(due, self.language)})"
+
+    def _text_width(self) -> Any:
+        from docx.shared import Cm
+
+        section = self.doc.sections[-1]
+        width, left, right = section.page_width, section.left_margin, section.right_margin
+        if width is None or left is None or right is None:
+            return Cm(16)  # A4 with 2.5 cm margins, when a template leaves them unset
+        return width - left - right
+
+    def _label(self, cell: _Cell, text: str) -> None:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        run = cell.paragraphs[0].add_run(text)
+        run.bold = True
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), SHADE)
+        cell._tc.get_or_add_tcPr().append(shading)
+
+    # --- rich text ------------------------------------------------------------------------
+
+    def _blocks_to(self, container: Any, blocks: tuple[Block, ...]) -> None:
+        """Blocks as paragraphs of ``container`` (the body or a table cell)."""
+        first: DocxParagraph | None = None
+        if hasattr(container, "_tc"):  # a fresh cell holds one empty paragraph: use it
+            first = container.paragraphs[0]
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                paragraph = first or container.add_paragraph()
+                first = None
+                _runs(paragraph, block.runs)
+                continue
+            num_id = self._new_numbering() if isinstance(block, NumberedList) else None
+            for entry in block.items:
+                if isinstance(block, BulletList):
+                    style = "List Bullet 2" if entry.level else "List Bullet"
+                else:
+                    style = "List Number"
+                paragraph = first or container.add_paragraph()
+                first = None
+                paragraph.style = self.doc.styles[style]
+                if num_id is not None:
+                    _set_numbering(paragraph, num_id, entry.level)
+                _runs(paragraph, entry.runs)
+
+    def _new_numbering(self) -> int | None:
+        """A fresh numbering instance, so every numbered list starts again at 1."""
+        style = self.doc.styles["List Number"]
+        ppr = style.element.pPr
+        if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
+            return None
+        numbering = self.doc.part.numbering_part.element
+        current = numbering.num_having_numId(ppr.numPr.numId.val)
+        fresh = numbering.add_num(current.abstractNumId.val)
+        fresh.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return int(fresh.numId)
+
+    # --- signatures and properties --------------------------------------------------------
+
+    def _signature_block(self) -> None:
+        a = self.agreement
+        t = self.t
+        heading = self.doc.add_heading(t["signatures"], level=1)
+        heading.paragraph_format.keep_with_next = True
+        for party in a.parties:
+            title = self.doc.add_paragraph()
+            title.paragraph_format.keep_with_next = True
+            run = title.add_run(party.name)
+            run.bold = True
+            title.add_run(f" ({party.role})")
+            signed = [s for s in a.signatures if s.party == party.role]
+            if signed:
+                for signature in signed:
+                    where = f"{signature.place}, " if signature.place else ""
+                    who = signature.name + (f", {signature.title}" if signature.title else "")
+                    lines = [
+                        f"{t['signed_by']}: {who}",
+                        f"{t['place_date']}: {where}{long_date(signature.date, self.language)}",
+                        f"{t['digest']}: {signature.digest}",
+                    ]
+                    for text in lines:
+                        self._keep(self.doc.add_paragraph(text))
+            else:
+                lines = [
+                    f"{t['place_date']}: " + "_" * 40,
+                    "",
+                    f"{t['signature']}: " + "_" * 40,
+                    f"{t['name']}: " + "_" * 40,
+                    f"{t['title']}: " + "_" * 40,
+                ]
+                for text in lines:
+                    self._keep(self.doc.add_paragraph(text))
+            self.doc.add_paragraph()
+
+    @staticmethod
+    def _keep(paragraph: DocxParagraph) -> None:
+        paragraph.paragraph_format.keep_with_next = True
+
+    def _properties(self) -> None:
+        from devagree.render.docx_fields import (
+            set_app_properties,
+            set_custom_properties,
+            set_language,
+        )
+
+        a = self.agreement
+        when = a.date or a.period.start
+        stamp = datetime(when.year, when.month, when.day)
+        core = self.doc.core_properties
+        core.title = a.title
+        core.subject = self.t["between"] + " " + self.t["and"].join(p.name for p in a.parties)
+        core.author = a.organisation
+        core.last_modified_by = a.organisation
+        core.comments = ""
+        core.keywords = a.id
+        core.category = a.municipality
+        core.content_status = "" if a.signatures else self.t["draft"]
+        core.identifier = a.id
+        core.created = stamp
+        core.modified = stamp
+        core.last_printed = stamp
+        core.revision = 1
+        core.version = ""
+        set_language(self.doc, self.t["lang"])
+        set_custom_properties(self.doc, {"devagree.id": a.id, "devagree.digest": digest(a.data)})
+        set_app_properties(self.doc, a.organisation)
+
+
+def _empty_or_new(part: Any) -> DocxParagraph:
+    """The header's or footer's only paragraph when it is empty, else a new one after it."""
+    paragraphs = part.paragraphs
+    only = paragraphs[0] if len(paragraphs) == 1 else None
+    if only is not None and not only.text and not only._p.xpath(".//w:drawing"):
+        return only  # type: ignore[no-any-return]
+    return part.add_paragraph()  # type: ignore[no-any-return]
+
+
+def _has_page(part: Any) -> bool:
+    from devagree.render.docx_fields import has_field
+
+    return has_field(list(part.paragraphs), "PAGE")
+
+
+def _field(paragraph: DocxParagraph, instruction: str) -> None:
+    from devagree.render.docx_fields import add_field
+
+    add_field(paragraph, instruction)
+
+
+def _runs(paragraph: DocxParagraph, runs: tuple[Run, ...]) -> None:
+    for piece in runs:
+        run = paragraph.add_run(piece.text)
+        if piece.bold:
+            run.bold = True
+        if piece.italic:
+            run.italic = True
+
+
+def _set_numbering(paragraph: DocxParagraph, num_id: int, level: int) -> None:
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = level
+    num_pr.get_or_add_numId().val = num_id
+
+
+def _row_props(row: Any, header: bool) -> None:
+    """Rows never split across pages; the first row repeats on every page of the table."""
+    from docx.oxml import OxmlElement
+
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    if header:
+        tr_pr.append(OxmlElement("w:tblHeader"))
