@@ -77,83 +77,103 @@ def _explain(document: Document, kind: str) -> Iterator[Problem]:
     validator = validator_class(schema_for(kind), format_checker=checker)
     seen: set[tuple[int, int, str]] = set()
     for error in validator.iter_errors(document.data):
-        error = _innermost(error)
-        problem = _problem(document, error)
-        key = (problem.line, problem.column, problem.message)
-        if key not in seen:
-            seen.add(key)
-            yield problem
+        for problem in _explain_error(document, _innermost(error)):
+            key = (problem.line, problem.column, problem.message)
+            if key not in seen:
+                seen.add(key)
+                yield problem
 
 
 def _innermost(error: Any) -> Any:
-    """For `oneOf` failures, the alternative that came closest, which is what the user meant."""
+    """For `oneOf` failures, the alternative that came closest, which is what the user meant.
+
+    "Not text" at the level of the value itself says little when the value is a list with
+    one bad entry, so an alternative that got deeper into the value wins.
+    """
     import jsonschema.exceptions
 
     while error.validator in ("oneOf", "anyOf") and error.context:
-        deeper = [e for e in error.context if e.validator != "type" or len(error.context) == 1]
+        deeper = [e for e in error.context if e.validator != "type" or e.relative_path]
         error = jsonschema.exceptions.best_match(deeper or error.context)
     return error
 
 
-def _problem(document: Document, error: Any) -> Problem:
-    where: Path_ = tuple(error.absolute_path)
-    code, message, at_key = _describe(document, error, where)
-    if at_key:
-        line, column = document.key_position(where)
-    else:
-        line, column = document.position(where)
-    return Problem(document.path, line, column, code, Severity.ERROR, message, detail=error.message)
+def _explain_error(document: Document, error: Any) -> Iterator[Problem]:
+    for code, message, where, at_key in _describe(document, error, tuple(error.absolute_path)):
+        if at_key:
+            line, column = document.key_position(where)
+        else:
+            line, column = document.position(where)
+        yield Problem(
+            document.path, line, column, code, Severity.ERROR, message, detail=error.message
+        )
 
 
-def _describe(document: Document, error: Any, where: Path_) -> tuple[str, str, bool]:
-    """Problem code, message in plain words, and whether it points at the key."""
+Description = tuple[str, str, Path_, bool]
+"""Problem code, message in plain words, where it is, and whether to point at the key."""
+
+
+def _describe(document: Document, error: Any, where: Path_) -> Iterator[Description]:
     kind = error.validator
     value = error.instance
     name = field_name(where)
     place = describe_place(document.data, where)
     if kind == "required":
-        missing = [key for key in error.validator_value if key not in (value or {})]
-        field = missing[0] if missing else "?"
-        return (
-            "DA101",
-            f"{describe_place(document.data, where, owner=True)} has no `{field}`",
-            False,
-        )
-    if kind == "additionalProperties":
-        extra = sorted(set(value) - set(error.schema.get("properties", {})))
+        owner = describe_place(document.data, where, owner=True)
+        for field in error.validator_value:
+            if field not in (value or {}):
+                yield "DA101", f"{owner} has no `{field}`", where, False
+    elif kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
-        field = extra[0] if extra else "?"
-        hint = _did_you_mean(field, known)
-        where = (*where, field) if extra else where
-        return "DA102", f"unknown field `{field}`{describe_place(document.data, where)}{hint}", True
-    if kind in ("const", "enum"):
-        allowed = error.validator_value if kind == "enum" else [error.validator_value]
-        choices = ", ".join(str(a) for a in allowed)
-        hint = _did_you_mean(str(value), [str(a) for a in allowed])
-        code = "DA105" if name in ("kind", "version") else "DA104"
-        return code, f"{name}{place} is `{value}`; it must be one of: {choices}{hint}", False
-    if kind == "type" and value is None:
-        return "DA103", f"{name}{place} is empty; write the text (or remove the line)", False
-    if kind == "type":
+        for field in sorted(set(value) - set(known)):
+            at = (*where, field)
+            hint = _did_you_mean(field, known)
+            yield (
+                "DA102",
+                f"unknown field `{field}`{describe_place(document.data, at)}{hint}",
+                at,
+                True,
+            )
+    elif kind in ("const", "enum"):
+        yield _not_allowed(kind, name, place, value, error.validator_value, where)
+    elif kind == "type" and value is None:
+        yield "DA103", f"{name}{place} is empty; write the text", where, False
+    elif kind == "type":
         wanted = _type_words(error.validator_value)
-        return "DA103", f"{name}{place} must be {wanted}, not {_type_of(value)}", False
-    if kind in ("pattern", "format"):
+        yield "DA103", f"{name}{place} must be {wanted}, not {_type_of(value)}", where, False
+    elif kind in ("pattern", "format"):
         explanation = error.schema.get("x-message", "does not have the expected form")
-        return "DA104", f"{name}{place} is `{value}`; it {explanation}", False
-    if kind == "minLength":
-        return "DA104", f"{name}{place} is empty", False
-    if kind == "minItems":
+        yield "DA104", f"{name}{place} is `{value}`; it {explanation}", where, False
+    elif kind == "minLength":
+        yield "DA104", f"{name}{place} is empty", where, False
+    elif kind == "maxLength":
+        limit = error.validator_value
+        yield "DA104", f"{name}{place} is longer than {limit} characters", where, False
+    elif kind == "minItems":
         count = error.validator_value
-        return (
-            "DA104",
-            f"{name}{place} needs at least {count} entr{'y' if count == 1 else 'ies'}",
-            False,
-        )
-    if kind in ("minimum", "maximum", "maxLength"):
-        return "DA104", f"{name}{place} is `{value}`: {error.message}", False
-    if kind == "propertyNames":
-        return "DA104", f"`{value}` in {name or 'this mapping'}: {error.message}", True
-    return "DA104", f"{name}{place}: {error.message}", False
+        entries = "entry" if count == 1 else "entries"
+        yield "DA104", f"{name}{place} needs at least {count} {entries}", where, False
+    elif kind in ("minimum", "maximum"):
+        bound = "at least" if kind == "minimum" else "at most"
+        limit = error.validator_value
+        yield "DA104", f"{name}{place} is {value}; it must be {bound} {limit}", where, False
+    elif kind == "propertyNames":
+        explanation = error.schema.get("x-message", "is not allowed here")
+        yield "DA104", f"`{value}` in {name}: it {explanation}", where, True
+    else:
+        yield "DA104", f"{name}{place}: {error.message}", where, False
+
+
+def _not_allowed(
+    kind: str, name: str, place: str, value: Any, allowed_value: Any, where: Path_
+) -> Description:
+    allowed = allowed_value if kind == "enum" else [allowed_value]
+    code = "DA105" if where and where[-1] in ("kind", "version") else "DA104"
+    if isinstance(value, str) and value in {str(a) for a in allowed if not isinstance(a, str)}:
+        return code, f'{name}{place} is the text "{value}"; write it without quotes', where, False
+    choices = ", ".join(str(a) for a in allowed)
+    hint = _did_you_mean(str(value), [str(a) for a in allowed])
+    return code, f"{name}{place} is `{value}`; it must be one of: {choices}{hint}", where, False
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:

@@ -13,6 +13,7 @@ layout survive, and saves atomically.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,12 +113,12 @@ def uses_c_parser() -> bool:
     return bool(_safe_yaml().Parser.__module__.startswith("ruamel.yaml.clib"))
 
 
-def decode(raw: bytes) -> str:
+def decode(raw: bytes, size: int | None = None) -> str:
     """UTF-8 text (a byte-order mark from Windows Notepad is allowed); else a LoadError."""
     if len(raw) > MAX_BYTES:
         raise LoadError(
             "DA010",
-            f"the file is {len(raw) // 1024} KB; devagree reads files up to "
+            f"the file is {(size or len(raw)) / (1024 * 1024):.1f} MB; devagree reads files up to "
             f"{MAX_BYTES // (1024 * 1024)} MB (split the workbook into more files)",
         )
     try:
@@ -140,13 +141,14 @@ def read_text(path: Path) -> str:
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
+            size = os.fstat(handle.fileno()).st_size
     except FileNotFoundError:
         raise LoadError("DA001", "the file does not exist") from None
     except IsADirectoryError:
         raise LoadError("DA001", "this is a folder, not a file") from None
     except OSError as err:
         raise LoadError("DA001", f"the file cannot be read ({err.strerror})") from None
-    return decode(raw)
+    return decode(raw, size)
 
 
 def compose(text: str) -> MappingNode:
@@ -316,6 +318,7 @@ def to_plain(root: Node) -> Any:
             mapping: dict[str, Any] = {}
             container[slot] = mapping
             for key_node, value_node in node.value:
+                _refuse_unusual(key_node, seen, depth + 1)
                 key = _key(key_node, mapping)
                 mapping[key] = None
                 stack.append((value_node, mapping, key, depth + 1))

@@ -37,7 +37,9 @@ RULES: tuple[Code, ...] = tuple(
     )
 )
 
-CODES: dict[str, Code] = {code.code: code for code in (*READING_CODES, *RULES)}
+CODES: dict[str, Code] = {
+    code.code: code for code in sorted((*READING_CODES, *RULES), key=lambda c: c.code)
+}
 """Every problem code devagree can report, by code, in order."""
 
 __all__ = ["CODES", "RULES", "Code", "Context", "Finding"]

@@ -24,10 +24,19 @@ def check(context: Context) -> Iterator[Finding]:
         for item in agreement.items:
             for row in ROWS:
                 value = item.rows[row.key]
-                texts = value if isinstance(value, list) else [value]
-                if not texts or any(not text.strip() for text in texts):
+                where = (*item.where, row.key)
+                if isinstance(value, list):
+                    blanks = [i for i, text in enumerate(value) if not text.strip()]
+                    for index in blanks:
+                        yield Finding(
+                            agreement.source,
+                            (*where, index),
+                            f"entry {index + 1} of the row `{row.key}` ({row.da}) of item "
+                            f"{item.number} is empty",
+                        )
+                elif not value.strip():
                     yield Finding(
                         agreement.source,
-                        (*item.where, row.key),
+                        where,
                         f"the row `{row.key}` ({row.da}) of item {item.number} is empty",
                     )

@@ -1,0 +1,106 @@
+"""Shared fixtures: the installed command, the seed agreement, a scratch workbook, no clock."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "agreements" / "slagelse-chp-2016.yaml"
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+class _NoClock(date):
+    """A `date` whose today() fails: every test must say which day it checks as of."""
+
+    @classmethod
+    def today(cls) -> date:  # type: ignore[override]
+        raise AssertionError("tests must pass --as-of (no test may depend on today's date)")
+
+
+@pytest.fixture(autouse=True)
+def no_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading the real clock in-process fails loudly.
+
+    The core takes the day as a parameter; only the CLI asks for today (the default of
+    ``--as-of``), through the ``date`` it imported. Every CLI module's ``date`` becomes one
+    whose today() raises; subprocess tests always pass ``--as-of``.
+    """
+    import devagree.cli.app  # loads every command module
+    import devagree.cli.options
+
+    monkeypatch.setattr(devagree.cli.options, "date", _NoClock)
+    for name, module in list(sys.modules.items()):
+        if name.startswith("devagree.cli.") and getattr(module, "date", None) is date:
+            monkeypatch.setattr(module, "date", _NoClock)
+
+
+def devagree_command() -> list[str]:
+    """The installed `devagree` script: beside this interpreter, else on PATH, else -m."""
+    beside = Path(sys.executable).parent / ("devagree.exe" if os.name == "nt" else "devagree")
+    if beside.is_file():
+        return [str(beside)]
+    found = shutil.which("devagree")
+    if found:
+        return [found]
+    return [sys.executable, "-m", "devagree"]
+
+
+def run(
+    *args: str | os.PathLike[str],
+    cwd: str | os.PathLike[str],
+    input: str | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed command as a user would, with plain, wide, UTF-8 output."""
+    environment = {
+        **os.environ,
+        "NO_COLOR": "1",
+        "COLUMNS": "200",
+        "PYTHONIOENCODING": "utf-8",
+        "PYTHONUTF8": "1",
+        **(env or {}),
+    }
+    environment.pop("FORCE_COLOR", None)
+    return subprocess.run(
+        [*devagree_command(), *(str(a) for a in args)],
+        cwd=cwd,
+        input=input,
+        env=environment,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+
+
+def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    for stream in (result.stdout, result.stderr):
+        assert "Traceback" not in stream, stream
+
+
+@pytest.fixture
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture
+def seed() -> Path:
+    return SEED
+
+
+@pytest.fixture
+def workbook(tmp_path: Path) -> Path:
+    """A workbook folder with a copy of the seed agreement and a plain devagree.yaml."""
+    agreements = tmp_path / "agreements"
+    agreements.mkdir()
+    shutil.copyfile(SEED, agreements / SEED.name)
+    (tmp_path / "devagree.yaml").write_text("kind: workbook\nversion: 1\n", encoding="utf-8")
+    return tmp_path
