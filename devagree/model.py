@@ -201,11 +201,7 @@ def _history(raw: Any, where: Path_) -> tuple[StatusEntry, ...]:
 
 def item_from_data(raw: dict[str, Any], where: Path_) -> Item:
     text = str(raw["deadline"])
-    try:
-        deadline: Deadline | None = parse_deadline(text)
-        error = ""
-    except DeadlineError as err:
-        deadline, error = None, str(err)
+    deadline, error = _deadline(text)
     return Item(
         number=raw["number"],
         title=raw["title"],
@@ -251,5 +247,138 @@ def agreement_from_data(source: str, data: dict[str, Any]) -> Agreement:
             )
             for index, s in enumerate(data.get("signatures", ()))
         ),
+        data=data,
+    )
+
+
+# --- strategies ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    text: str
+    deadline_text: str
+    """Empty when the milestone names no time."""
+    deadline: Deadline | None
+    deadline_error: str
+    pinned_due: date | None
+    where: Path_
+
+    @property
+    def due(self) -> date | None:
+        if self.pinned_due is not None:
+            return self.pinned_due
+        return self.deadline.due if self.deadline is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetLine:
+    """An amount or a range in DKK; ``low == high`` for a single amount."""
+
+    text: str
+    phase: str
+    low: int | None
+    high: int | None
+    approximate: bool
+    years: tuple[int, ...]
+    where: Path_
+
+    @property
+    def has_amount(self) -> bool:
+        return self.low is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Track:
+    id: str
+    title: str
+    label: str
+    text: str
+    sdgs: tuple[int, ...]
+    milestones: tuple[Milestone, ...]
+    budget: tuple[BudgetLine, ...]
+    where: Path_
+
+
+@dataclass(frozen=True, slots=True)
+class Strategy:
+    source: str
+    id: str
+    title: str
+    municipality: str
+    body: str
+    period: Period | None
+    tracks: tuple[Track, ...]
+    data: dict[str, Any] = field(repr=False, compare=False)
+    """The plain data, for renderers that show every text the strategy holds."""
+
+    def track(self, track_id: str) -> Track | None:
+        return next((t for t in self.tracks if t.id == track_id), None)
+
+
+def _deadline(text: str) -> tuple[Deadline | None, str]:
+    try:
+        return parse_deadline(text), ""
+    except DeadlineError as err:
+        return None, str(err)
+
+
+def _milestone(raw: dict[str, Any], where: Path_) -> Milestone:
+    text = str(raw["deadline"]) if raw.get("deadline") is not None else ""
+    deadline, error = _deadline(text) if text else (None, "")
+    return Milestone(
+        text=raw["text"],
+        deadline_text=text,
+        deadline=deadline,
+        deadline_error=error,
+        pinned_due=_optional_day(raw.get("due")),
+        where=where,
+    )
+
+
+def _budget_line(raw: dict[str, Any], where: Path_) -> BudgetLine:
+    amount = raw.get("amount")
+    return BudgetLine(
+        text=raw["text"],
+        phase=raw.get("phase", ""),
+        low=amount if amount is not None else raw.get("low"),
+        high=amount if amount is not None else raw.get("high"),
+        approximate=bool(raw.get("approximate", False)),
+        years=tuple(raw.get("years", ())),
+        where=where,
+    )
+
+
+def _track(raw: dict[str, Any], where: Path_) -> Track:
+    milestones = [
+        _milestone(m, (*where, "action_points", a, "milestones", i))
+        for a, point in enumerate(raw.get("action_points", ()))
+        for i, m in enumerate(point.get("milestones", ()))
+    ]
+    return Track(
+        id=raw["id"],
+        title=raw["title"],
+        label=raw.get("label", ""),
+        text=raw.get("text", ""),
+        sdgs=tuple(raw.get("sdgs", ())),
+        milestones=tuple(milestones),
+        budget=tuple(
+            _budget_line(b, (*where, "budget", i)) for i, b in enumerate(raw.get("budget", ()))
+        ),
+        where=where,
+    )
+
+
+def strategy_from_data(source: str, data: dict[str, Any]) -> Strategy:
+    """Build a Strategy from schema-valid data."""
+    period = data.get("period")
+    return Strategy(
+        source=source,
+        id=data["id"],
+        title=data["title"],
+        municipality=data["municipality"],
+        body=data["body"],
+        period=Period(_day(period["start"]), _day(period["end"])) if period else None,
+        tracks=tuple(_track(t, ("tracks", i)) for i, t in enumerate(data["tracks"])),
         data=data,
     )

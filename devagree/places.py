@@ -55,6 +55,9 @@ def _entry_word(collection: str, index: int, entry: Any, outer: str) -> str:
     if collection == "items":
         number = entry.get("number") if isinstance(entry, dict) else None
         return f"item {number if isinstance(number, int) else index + 1}"
+    if collection == "tracks":
+        name = entry.get("id") if isinstance(entry, dict) else None
+        return f"track `{name}`" if isinstance(name, str) else f"track {index + 1}"
     singular = {
         "parties": "party",
         "signatures": "signature",
@@ -63,6 +66,15 @@ def _entry_word(collection: str, index: int, entry: Any, outer: str) -> str:
         "indicators": "indicator",
         "documentation": "document",
         "paths": "path",
+        "tracks": "track",
+        "budget": "budget line",
+        "action_points": "action point",
+        "milestones": "milestone",
+        "sections": "section",
+        "commitments": "commitment",
+        "principles": "principle",
+        "initiatives_done": "initiative",
+        "sdgs": "goal",
     }.get(collection, "entry")
     here = f"{singular} {index + 1}"
     return f"{here} of {outer}" if outer and singular != "party" else here

@@ -19,7 +19,11 @@ from devagree.problems import Problem, Severity
 from devagree.resources import data_file
 from devagree.yamlio import Document, Path_
 
-SCHEMA_FILES = {"agreement": "agreement.schema.json", "workbook": "workbook.schema.json"}
+SCHEMA_FILES = {
+    "agreement": "agreement.schema.json",
+    "strategy": "strategy.schema.json",
+    "workbook": "workbook.schema.json",
+}
 """Schema per document ``kind``."""
 
 
@@ -157,6 +161,17 @@ def _describe(document: Document, error: Any, where: Path_) -> Iterator[Descript
         bound = "at least" if kind == "minimum" else "at most"
         limit = error.validator_value
         yield "DA104", f"{name}{place} is {value}; it must be {bound} {limit}", where, False
+    elif kind == "dependentRequired":
+        owner = describe_place(document.data, where, owner=True)
+        for field, needs in error.validator_value.items():
+            if field in (value or {}):
+                for other in needs:
+                    if other not in value:
+                        yield "DA101", f"{owner} has `{field}` but no `{other}`", where, False
+    elif kind == "not":
+        owner = describe_place(document.data, where, owner=True)
+        explanation = error.schema.get("x-not-message", "is not allowed in this form")
+        yield "DA104", f"{owner} {explanation}", where, False
     elif kind == "propertyNames":
         explanation = error.schema.get("x-message", "is not allowed here")
         yield "DA104", f"`{value}` in {name}: it {explanation}", where, True

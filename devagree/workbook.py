@@ -13,22 +13,23 @@ from pathlib import Path
 
 from devagree.checks import CODES, RULES, Context
 from devagree.errors import UsageError
-from devagree.model import Agreement, agreement_from_data
+from devagree.model import Agreement, Strategy, agreement_from_data, strategy_from_data
 from devagree.problems import Problem, Severity
 from devagree.schema import validate
 from devagree.settings import CONFIG_NAME, DEFAULT_PATHS, Settings, find_config
 from devagree.yamlio import Document, LoadError, iter_yaml_files, load, read_text
 
-KINDS = ("agreement",)
+KINDS = ("agreement", "strategy")
 """Document kinds a workbook folder may hold (devagree.yaml itself is `kind: workbook`)."""
 
 
 @dataclass(slots=True)
 class Workbook:
-    """What was read: settings, the agreements that passed the schema, and every problem."""
+    """What was read: settings, the documents that passed the schema, and every problem."""
 
     settings: Settings
     agreements: list[Agreement] = field(default_factory=list)
+    strategies: list[Strategy] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     """Every file that was looked at, as shown to the user."""
@@ -163,8 +164,11 @@ def check_workbook(paths: Sequence[Path], as_of: date, start: Path | None = None
             workbook.problems.extend(found)
             continue
         documents[document.path] = document
-        workbook.agreements.append(agreement_from_data(document.path, document.data))
-    context = Context(tuple(workbook.agreements), as_of)
+        if document.data["kind"] == "strategy":
+            workbook.strategies.append(strategy_from_data(document.path, document.data))
+        else:
+            workbook.agreements.append(agreement_from_data(document.path, document.data))
+    context = Context(tuple(workbook.agreements), as_of, tuple(workbook.strategies))
     for code in RULES:
         assert code.check is not None
         for finding in code.check(context):
@@ -195,8 +199,8 @@ def _document_problems(document: Document) -> list[Problem]:
                 column,
                 "DA105",
                 Severity.ERROR,
-                f"the file has {said}; devagree reads `kind: agreement` files here "
-                f"(and `kind: workbook` in {CONFIG_NAME})",
+                f"the file has {said}; devagree reads `kind: agreement` and "
+                f"`kind: strategy` files here (and `kind: workbook` in {CONFIG_NAME})",
             )
         ]
     return validate(document, str(kind))

@@ -7,16 +7,19 @@ first line is the title, the rest its reference text), and listing it in ``RULES
 from __future__ import annotations
 
 from devagree.checks import (
+    budget_ranges,
     deadline_in_period,
     deadline_readable,
     ids_safe,
     ids_unique,
+    links,
     numbering,
     overdue,
     period_order,
     placeholders,
     rows_filled,
     signatures,
+    track_ids,
 )
 from devagree.checks.base import Code, Context, Finding, rule
 from devagree.checks.reading import READING_CODES
@@ -34,6 +37,9 @@ RULES: tuple[Code, ...] = tuple(
         overdue,
         placeholders,
         signatures,
+        links,
+        track_ids,
+        budget_ranges,
     )
 )
 

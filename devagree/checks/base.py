@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from types import ModuleType
 
-from devagree.model import Agreement
+from devagree.model import Agreement, Strategy
 from devagree.problems import Severity
 from devagree.yamlio import Path_
 
@@ -29,6 +29,12 @@ class Context:
 
     agreements: tuple[Agreement, ...]
     as_of: date
+    strategies: tuple[Strategy, ...] = ()
+
+    @property
+    def documents(self) -> tuple[Agreement | Strategy, ...]:
+        """Agreements and strategies together, for rules about every document."""
+        return (*self.agreements, *self.strategies)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 Deadlines are written the way people speak ("Juni 2016", "Ultimo 2016", "1. kvartal 2017",
 "uge 12 2017", "løbende"); the README lists every accepted form and the date each one means.
 An expression outside those forms cannot be checked for being overdue, so it is an error.
+The same goes for the `deadline` of a milestone in a strategy.
 To keep unusual wording, add `due: YYYY-MM-DD` to the item to pin the date.
 """
 
@@ -26,3 +27,12 @@ def check(context: Context) -> Iterator[Finding]:
                     (*item.where, "deadline"),
                     f"item {item.number}: {item.deadline_error}",
                 )
+    for strategy in context.strategies:
+        for track in strategy.tracks:
+            for milestone in track.milestones:
+                if milestone.deadline_error and milestone.pinned_due is None:
+                    yield Finding(
+                        strategy.source,
+                        (*milestone.where, "deadline"),
+                        f"a milestone of track `{track.id}`: {milestone.deadline_error}",
+                    )

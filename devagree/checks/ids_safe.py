@@ -24,11 +24,11 @@ RESERVED = frozenset(
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for agreement in context.agreements:
-        if agreement.id in RESERVED:
+    for document in context.documents:
+        if document.id in RESERVED:
             yield Finding(
-                agreement.source,
+                document.source,
                 ("id",),
-                f"the id `{agreement.id}` is a name Windows reserves and cannot be a file "
+                f"the id `{document.id}` is a name Windows reserves and cannot be a file "
                 "name; choose another id",
             )

@@ -1,7 +1,8 @@
 """Two documents in the workbook have the same id.
 
-The id names an agreement in links (`slagelse-chp-2016#2`), in output file names and in
-calendar entries, so it must be unique across the whole workbook. The second and later uses
+The id names an agreement or a strategy in links (`slagelse-chp-2016#2`, `vision-2020#p1`),
+in output file names and in calendar entries, so it must be unique across the whole workbook,
+agreements and strategies together. The second and later uses
 are reported, each naming the file that has it first.
 """
 
@@ -18,13 +19,13 @@ SEVERITY = Severity.ERROR
 
 def check(context: Context) -> Iterator[Finding]:
     first: dict[str, str] = {}
-    for agreement in context.agreements:
-        if agreement.id in first:
+    for document in context.documents:
+        if document.id in first:
             yield Finding(
-                agreement.source,
+                document.source,
                 ("id",),
-                f"the id `{agreement.id}` is already used by {first[agreement.id]}; "
-                "give each agreement its own id",
+                f"the id `{document.id}` is already used by {first[document.id]}; "
+                "give each agreement and strategy its own id",
             )
         else:
-            first[agreement.id] = agreement.source
+            first[document.id] = document.source

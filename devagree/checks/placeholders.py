@@ -3,7 +3,7 @@
 Drafts carry markers for what is still to be written: `TODO`, `FIXME`, `XXX`, `TBD`, `???`,
 or the Danish "udfyld" / "udfyldes" (to be filled in). An agreement with such a marker is not
 ready to be signed or put on the committee's agenda. Every text of the agreement is searched:
-title, purpose, vision, parties and every row of every item.
+title, purpose, vision, parties and every row of every item, and every text of a strategy.
 """
 
 from __future__ import annotations
@@ -25,14 +25,14 @@ _SKIPPED = frozenset({"signatures", "status"})
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for agreement in context.agreements:
-        for where, text in _texts(agreement.data, ()):
+    for document in context.documents:
+        for where, text in _texts(document.data, ()):
             found = MARKER.search(text)
             if found:
                 yield Finding(
-                    agreement.source,
+                    document.source,
                     where,
-                    f"{field_name(where)}{describe_place(agreement.data, where)} still holds the "
+                    f"{field_name(where)}{describe_place(document.data, where)} still holds the "
                     f'placeholder "{found.group(0)}"; '
                     "write the text before the agreement is signed",
                 )

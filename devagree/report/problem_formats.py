@@ -33,19 +33,18 @@ def text(workbook: Workbook, options: ReportOptions) -> Text:
     return out
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def summary(workbook: Workbook) -> str:
-    agreements = len(workbook.agreements)
-    files = len(workbook.sources)
-    head = (
-        f"{files} file{'s' if files != 1 else ''} checked, "
-        f"{agreements} agreement{'s' if agreements != 1 else ''}: "
-    )
+    documents = [_count(len(workbook.agreements), "agreement")]
+    if workbook.strategies:
+        documents.append(_count(len(workbook.strategies), "strategy").replace("ys", "ies"))
+    head = f"{_count(len(workbook.sources), 'file')} checked, {', '.join(documents)}: "
     if not workbook.problems:
         return head + "no problems."
-    return head + (
-        f"{workbook.errors} error{'s' if workbook.errors != 1 else ''}, "
-        f"{workbook.warnings} warning{'s' if workbook.warnings != 1 else ''}."
-    )
+    return head + f"{_count(workbook.errors, 'error')}, {_count(workbook.warnings, 'warning')}."
 
 
 def _as_dict(problem: Problem, verbose: bool) -> dict[str, object]:
