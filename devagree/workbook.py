@@ -144,34 +144,58 @@ def discover(paths: Sequence[Path], settings: Settings) -> list[Path]:
 
 
 def check_workbook(paths: Sequence[Path], as_of: date, start: Path | None = None) -> Workbook:
-    """Read and check a workbook (or the named files) as of the given day."""
+    """Read and check a workbook (or the named files) as of the given day.
+
+    Named files are checked against the whole workbook they belong to, so a link or an id
+    in one file is resolved against the others; only the named files' problems and
+    documents are returned.
+    """
     settings, problems, unreadable = load_settings(start or (paths[0] if paths else Path.cwd()))
     workbook = Workbook(settings, problems=list(problems), unreadable=unreadable)
+    named = discover(paths, settings)
+    wanted = {path.resolve() for path in named}
     config = settings.config.resolve() if settings.config else None
     documents: dict[str, Document] = {}
-    for path in discover(paths, settings):
-        workbook.sources.append(display_path(path))
+    context_agreements: list[Agreement] = []
+    context_strategies: list[Strategy] = []
+    around = _workbook_files(paths, settings)
+    inside = {path.resolve() for path in around}
+    # Workbook order first, so "the first file with this id" means the same as in a full check.
+    for path in around + [p for p in named if p.resolve() not in inside]:
+        reported = path.resolve() in wanted
+        if reported:
+            workbook.sources.append(display_path(path))
         if config is not None and path.resolve() == config:
             continue  # devagree.yaml was read as the settings above
         document, problem = read_document(path)
         if document is None:
-            assert problem is not None
-            workbook.problems.append(problem)
-            workbook.unreadable = True
+            if reported and problem is not None:
+                workbook.problems.append(problem)
+                workbook.unreadable = True
             continue
         found = _document_problems(document)
         if found:
-            workbook.problems.extend(found)
+            if reported:
+                workbook.problems.extend(found)
             continue
         documents[document.path] = document
         if document.data["kind"] == "strategy":
-            workbook.strategies.append(strategy_from_data(document.path, document.data))
+            strategy = strategy_from_data(document.path, document.data)
+            context_strategies.append(strategy)
+            if reported:
+                workbook.strategies.append(strategy)
         else:
-            workbook.agreements.append(agreement_from_data(document.path, document.data))
-    context = Context(tuple(workbook.agreements), as_of, tuple(workbook.strategies))
+            agreement = agreement_from_data(document.path, document.data)
+            context_agreements.append(agreement)
+            if reported:
+                workbook.agreements.append(agreement)
+    context = Context(tuple(context_agreements), as_of, tuple(context_strategies))
+    reported_sources = set(workbook.sources)
     for code in RULES:
         assert code.check is not None
         for finding in code.check(context):
+            if finding.source not in reported_sources:
+                continue
             document = documents[finding.source]
             line, column = (
                 document.key_position(finding.where)
@@ -183,6 +207,13 @@ def check_workbook(paths: Sequence[Path], as_of: date, start: Path | None = None
             )
     workbook.problems = sorted(_apply(settings, workbook.problems))
     return workbook
+
+
+def _workbook_files(paths: Sequence[Path], settings: Settings) -> list[Path]:
+    """The rest of the workbook, read for cross-file rules when only some files are named."""
+    if not paths or not all((settings.root / p).is_dir() for p in settings.paths):
+        return []
+    return discover([], settings)
 
 
 def _document_problems(document: Document) -> list[Problem]:

@@ -13,6 +13,21 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "agreements" / "slagelse-chp-2016.yaml"
+STRATEGIES = REPO / "agreements" / "strategier"
+
+
+def standalone_seed_text() -> str:
+    """The seed agreement as a file on its own.
+
+    Its items link to the strategies in agreements/strategier/; a test that puts the seed
+    alone in a folder drops those links (and their comments), which are not what it tests.
+    """
+    kept = [
+        line
+        for line in SEED.read_text(encoding="utf-8").splitlines(keepends=True)
+        if not line.startswith(("    # Videreført", "    links:", "      - slagelse-vision"))
+    ]
+    return "".join(kept)
 CASES = Path(__file__).resolve().parent / "cases"
 
 
@@ -101,6 +116,6 @@ def workbook(tmp_path: Path) -> Path:
     """A workbook folder with a copy of the seed agreement and a plain devagree.yaml."""
     agreements = tmp_path / "agreements"
     agreements.mkdir()
-    shutil.copyfile(SEED, agreements / SEED.name)
+    (agreements / SEED.name).write_text(standalone_seed_text(), encoding="utf-8")
     (tmp_path / "devagree.yaml").write_text("kind: workbook\nversion: 1\n", encoding="utf-8")
     return tmp_path

@@ -14,7 +14,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from conftest import REPO, SEED, assert_no_traceback, run
+from conftest import REPO, SEED, assert_no_traceback, run, standalone_seed_text
 
 import devagree
 
@@ -58,7 +58,7 @@ def value_of(text: str, key_line: str, occurrence: int = 1) -> tuple[int, int]:
 
 
 def seed_deadline_lines() -> list[int]:
-    lines = SEED.read_text(encoding="utf-8").splitlines()
+    lines = standalone_seed_text().splitlines()
     return [n for n, line in enumerate(lines, 1) if line.startswith("    deadline: ")]
 
 
@@ -73,7 +73,8 @@ def set_rules(workbook: Path, rules: str) -> None:
 
 def test_the_repository_checks_clean(repo: Path) -> None:
     out = ok(run("check", "--as-of", "2016-03-01", cwd=repo))
-    assert out.strip().splitlines()[-1] == "1 file checked, 1 agreement: no problems."
+    summary = out.strip().splitlines()[-1]
+    assert summary == "5 files checked, 1 agreement, 4 strategies: no problems."
 
 
 def test_the_seed_checks_clean_in_a_workbook(workbook: Path) -> None:
@@ -157,7 +158,7 @@ def test_a_broken_devagree_yaml_is_reported_in_plain_words(workbook: Path) -> No
 @pytest.fixture
 def overdue_and_broken(workbook: Path) -> Path:
     """The seed (4 overdue warnings as of 2017-01-01) and an agreement with one error."""
-    text = SEED.read_text(encoding="utf-8").replace("id: slagelse-chp-2016", "id: broken")
+    text = standalone_seed_text().replace("id: slagelse-chp-2016", "id: broken")
     text = text.replace("    resources: Alle iværksatte", "    resources: TODO Alle iværksatte")
     (workbook / "agreements" / "broken.yaml").write_text(text, encoding="utf-8")
     return workbook
@@ -250,7 +251,7 @@ def test_verbose_adds_the_raw_detail(workbook: Path) -> None:
 
 
 def test_rule_problems_in_a_broken_seed_are_reported_line_by_line(workbook: Path) -> None:
-    text = SEED.read_text(encoding="utf-8")
+    text = standalone_seed_text()
     text = text.replace("  - number: 3\n", "  - number: 5\n")
     text = text.replace(
         "    deadline: Ultimo 2016\n    owner: Myndighed",
@@ -276,7 +277,7 @@ def test_rule_problems_in_a_broken_seed_are_reported_line_by_line(workbook: Path
 
 
 def test_a_misspelt_key_in_the_seed_points_at_the_key(workbook: Path) -> None:
-    text = SEED.read_text(encoding="utf-8")
+    text = standalone_seed_text()
     text = text.replace("    deadline: Juni 2016\n", "    deadlnie: Juni 2016\n", 1)
     (workbook / AGREEMENT).write_text(text, encoding="utf-8")
     where = AGREEMENT.as_posix()
@@ -291,7 +292,7 @@ def test_a_misspelt_key_in_the_seed_points_at_the_key(workbook: Path) -> None:
 
 
 def test_problems_in_several_files_are_sorted_by_file(workbook: Path) -> None:
-    text = SEED.read_text(encoding="utf-8")
+    text = standalone_seed_text()
     for name in ("b.yaml", "a.yaml"):
         (workbook / "agreements" / name).write_text(
             text.replace("slagelse-chp-2016", name[0] + "-2016").replace("Ingen", "TBD", 1),

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEED, assert_no_traceback, run
+from conftest import SEED, assert_no_traceback, run, standalone_seed_text
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
@@ -376,7 +376,7 @@ def test_deep_nesting_through_the_command(tmp_path: Path) -> None:
 
 
 def test_a_byte_order_mark_is_accepted() -> None:
-    raw = SEED.read_bytes()
+    raw = standalone_seed_text().encode("utf-8")
     with_bom = yamlio.decode(b"\xef\xbb\xbf" + raw)
     assert not with_bom.startswith("\ufeff")
     assert load(with_bom).data == load(raw.decode("utf-8")).data
@@ -396,7 +396,7 @@ def test_crlf_line_endings_are_accepted_with_the_same_positions() -> None:
 
 def test_crlf_and_bom_files_check_clean(tmp_path: Path) -> None:
     (tmp_path / "devagree.yaml").write_text("kind: workbook\nversion: 1\n", encoding="utf-8")
-    raw = SEED.read_bytes()
+    raw = standalone_seed_text().encode("utf-8")
     (tmp_path / "bom.yaml").write_bytes(b"\xef\xbb\xbf" + raw.replace(b"id: slagelse", b"id: bom"))
     (tmp_path / "crlf.yaml").write_bytes(raw.replace(b"\n", b"\r\n"))
     workbook = check_workbook([tmp_path], date(2016, 3, 1), start=tmp_path)

@@ -22,7 +22,7 @@ from devagree.workbook import check_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_YAML = ROOT / "agreements" / "slagelse-chp-2016.yaml"
-SEED_TEXT = Path("/work/shared/seeds/003_9a2dcb88697ccdd3.txt")
+SEED_TEXT = ROOT / "tests" / "fixtures" / "seed-003-slagelse-chp-2016.txt"
 NAME = "agreements/slagelse-chp-2016.yaml"
 
 
@@ -56,9 +56,9 @@ def need_soffice() -> None:
 
 @pytest.fixture
 def workbook(tmp_path: Path) -> Path:
+    """A copy of the repository's workbook: the seed and the strategies it links to."""
     shutil.copy(ROOT / "devagree.yaml", tmp_path / "devagree.yaml")
-    (tmp_path / "agreements").mkdir()
-    shutil.copy(SEED_YAML, tmp_path / NAME)
+    shutil.copytree(ROOT / "agreements", tmp_path / "agreements")
     return tmp_path
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import CASES, SEED, assert_no_traceback, run
+from conftest import CASES, assert_no_traceback, run, standalone_seed_text
 
 from devagree import check_workbook
 from devagree.checks import CODES
@@ -57,7 +57,7 @@ def line_of(text: str, needle: str) -> int:
 
 
 def test_a_missing_row(tmp_path: Path) -> None:
-    text = changed(SEED.read_text(encoding="utf-8"), "    deadline: Juni 2016\n", "")
+    text = changed(standalone_seed_text(), "    deadline: Juni 2016\n", "")
     problems = check_text(tmp_path, text)
     assert messages(problems) == ["DA101 item 2 has no `deadline`"]
     assert problems[0].line == line_of(text, "  - number: 2")
@@ -65,7 +65,7 @@ def test_a_missing_row(tmp_path: Path) -> None:
 
 def test_a_misspelt_row(tmp_path: Path) -> None:
     text = changed(
-        SEED.read_text(encoding="utf-8"), "    deadline: Juni 2016\n", "    deadlnie: Juni 2016\n"
+        standalone_seed_text(), "    deadline: Juni 2016\n", "    deadlnie: Juni 2016\n"
     )
     problems = check_text(tmp_path, text)
     assert "DA102 unknown field `deadlnie` in item 2; did you mean `deadline`?" in messages(

@@ -29,9 +29,9 @@ def devagree(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def workbook(tmp_path: Path) -> Path:
+    """A copy of the repository's workbook: the seed and the strategies it links to."""
     shutil.copy(ROOT / "devagree.yaml", tmp_path / "devagree.yaml")
-    (tmp_path / "agreements").mkdir()
-    shutil.copy(SEED, tmp_path / NAME)
+    shutil.copytree(ROOT / "agreements", tmp_path / "agreements")
     return tmp_path
 
 
