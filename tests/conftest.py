@@ -28,6 +28,8 @@ def standalone_seed_text() -> str:
         if not line.startswith(("    # Videreført", "    links:", "      - slagelse-vision"))
     ]
     return "".join(kept)
+
+
 CASES = Path(__file__).resolve().parent / "cases"
 
 

@@ -64,9 +64,7 @@ def test_a_missing_row(tmp_path: Path) -> None:
 
 
 def test_a_misspelt_row(tmp_path: Path) -> None:
-    text = changed(
-        standalone_seed_text(), "    deadline: Juni 2016\n", "    deadlnie: Juni 2016\n"
-    )
+    text = changed(standalone_seed_text(), "    deadline: Juni 2016\n", "    deadlnie: Juni 2016\n")
     problems = check_text(tmp_path, text)
     assert "DA102 unknown field `deadlnie` in item 2; did you mean `deadline`?" in messages(
         problems

@@ -11,7 +11,21 @@ from typing import Annotated
 import typer
 
 from devagree import __version__
-from devagree.cli import check, codes, deadlines, render, sign, template, verify
+from devagree.cli import (
+    check,
+    codes,
+    coverage,
+    deadlines,
+    init,
+    new,
+    render,
+    report,
+    show,
+    sign,
+    status,
+    template,
+    verify,
+)
 from devagree.errors import DevagreeError, ExitCode
 
 app = typer.Typer(
@@ -67,6 +81,12 @@ command("codes", codes.codes)
 command("render", render.render)
 command("sign", sign.sign)
 command("verify", verify.verify)
+command("init", init.init)
+command("new", new.new)
+command("status", status.status)
+command("show", show.show)
+command("report", report.report)
+command("coverage", coverage.coverage)
 app.add_typer(template.app, name="template")
 
 

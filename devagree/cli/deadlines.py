@@ -25,7 +25,8 @@ def deadlines(
             "--format",
             "-f",
             help="table for people; json or csv for programs and spreadsheets; ics for "
-            "calendars (Outlook, Google): one all-day event per due date.",
+            "calendars (Outlook, Google): one all-day event per due date; github for "
+            "annotations in GitHub Actions (errors for overdue items, warnings for upcoming).",
         ),
     ] = DeadlineFormat.table,  # type: ignore[attr-defined]
     as_of: AsOfOption = None,

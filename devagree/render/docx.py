@@ -139,8 +139,6 @@ def render_docx(agreement: Agreement, options: RenderOptions) -> bytes:
     """The agreement as the bytes of a deterministic .docx file."""
     from docx import Document as open_document
 
-    from devagree.render.determinism import normalise_zip
-
     language = options.language if options.language in TEXT else "da"
     bad = find_unwritable(agreement, language)
     if bad:
@@ -151,6 +149,23 @@ def render_docx(agreement: Agreement, options: RenderOptions) -> bytes:
     document = _open_template(options.template, open_document)
     writer = _Writer(document, agreement, language)
     writer.write()
+    return document_bytes(document)
+
+
+def open_template(template: Path | None) -> Document:
+    """The template (or the built-in one) with its styles checked and its body emptied.
+
+    Shared by every Word output (agreements, follow-up reports), so they look alike.
+    """
+    from docx import Document as open_document
+
+    return _open_template(template, open_document)
+
+
+def document_bytes(document: Document) -> bytes:
+    """The saved document as deterministic bytes (fixed zip metadata)."""
+    from devagree.render.determinism import normalise_zip
+
     out = io.BytesIO()
     document.save(out)
     return normalise_zip(out.getvalue())
@@ -310,63 +325,18 @@ class _Writer:
         return f"{item.deadline_text} ({long_date(due, self.language)})"
 
     def _text_width(self) -> Any:
-        from docx.shared import Cm
-
-        section = self.doc.sections[-1]
-        width, left, right = section.page_width, section.left_margin, section.right_margin
-        if width is None or left is None or right is None:
-            return Cm(16)  # A4 with 2.5 cm margins, when a template leaves them unset
-        return width - left - right
+        return text_width(self.doc)
 
     def _label(self, cell: _Cell, text: str) -> None:
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
         run = cell.paragraphs[0].add_run(text)
         run.bold = True
-        shading = OxmlElement("w:shd")
-        shading.set(qn("w:val"), "clear")
-        shading.set(qn("w:color"), "auto")
-        shading.set(qn("w:fill"), SHADE)
-        cell._tc.get_or_add_tcPr().append(shading)
+        shade(cell, SHADE)
 
     # --- rich text ------------------------------------------------------------------------
 
     def _blocks_to(self, container: Any, blocks: tuple[Block, ...]) -> None:
         """Blocks as paragraphs of ``container`` (the body or a table cell)."""
-        first: DocxParagraph | None = None
-        if hasattr(container, "_tc"):  # a fresh cell holds one empty paragraph: use it
-            first = container.paragraphs[0]
-        for block in blocks:
-            if isinstance(block, Paragraph):
-                paragraph = first or container.add_paragraph()
-                first = None
-                _runs(paragraph, block.runs)
-                continue
-            num_id = self._new_numbering() if isinstance(block, NumberedList) else None
-            for entry in block.items:
-                if isinstance(block, BulletList):
-                    style = "List Bullet 2" if entry.level else "List Bullet"
-                else:
-                    style = "List Number"
-                paragraph = first or container.add_paragraph()
-                first = None
-                paragraph.style = self.doc.styles[style]
-                if num_id is not None:
-                    _set_numbering(paragraph, num_id, entry.level)
-                _runs(paragraph, entry.runs)
-
-    def _new_numbering(self) -> int | None:
-        """A fresh numbering instance, so every numbered list starts again at 1."""
-        style = self.doc.styles["List Number"]
-        ppr = style.element.pPr
-        if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
-            return None
-        numbering = self.doc.part.numbering_part.element
-        current = numbering.num_having_numId(ppr.numPr.numId.val)
-        fresh = numbering.add_num(current.abstractNumId.val)
-        fresh.add_lvlOverride(ilvl=0).add_startOverride(1)
-        return int(fresh.numId)
+        write_blocks(self.doc, container, blocks)
 
     # --- signatures and properties --------------------------------------------------------
 
@@ -437,6 +407,67 @@ class _Writer:
         set_language(self.doc, self.t["lang"])
         set_custom_properties(self.doc, {"devagree.id": a.id, "devagree.digest": digest(a.data)})
         set_app_properties(self.doc, a.organisation)
+
+
+def write_blocks(document: Document, container: Any, blocks: tuple[Block, ...]) -> None:
+    """Rich-text blocks as paragraphs of ``container`` (the body or a table cell)."""
+    first: DocxParagraph | None = None
+    if hasattr(container, "_tc"):  # a fresh cell holds one empty paragraph: use it
+        first = container.paragraphs[0]
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            paragraph = first or container.add_paragraph()
+            first = None
+            _runs(paragraph, block.runs)
+            continue
+        num_id = _new_numbering(document) if isinstance(block, NumberedList) else None
+        for entry in block.items:
+            if isinstance(block, BulletList):
+                style = "List Bullet 2" if entry.level else "List Bullet"
+            else:
+                style = "List Number"
+            paragraph = first or container.add_paragraph()
+            first = None
+            paragraph.style = document.styles[style]
+            if num_id is not None:
+                _set_numbering(paragraph, num_id, entry.level)
+            _runs(paragraph, entry.runs)
+
+
+def _new_numbering(document: Document) -> int | None:
+    """A fresh numbering instance, so every numbered list starts again at 1."""
+    style = document.styles["List Number"]
+    ppr = style.element.pPr
+    if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
+        return None
+    numbering = document.part.numbering_part.element
+    current = numbering.num_having_numId(ppr.numPr.numId.val)
+    fresh = numbering.add_num(current.abstractNumId.val)
+    fresh.add_lvlOverride(ilvl=0).add_startOverride(1)
+    return int(fresh.numId)
+
+
+def text_width(document: Document) -> Any:
+    """The width between the margins of the last section (tables span it)."""
+    from docx.shared import Cm
+
+    section = document.sections[-1]
+    width, left, right = section.page_width, section.left_margin, section.right_margin
+    if width is None or left is None or right is None:
+        return Cm(16)  # A4 with 2.5 cm margins, when a template leaves them unset
+    return width - left - right
+
+
+def shade(cell: _Cell, fill: str) -> None:
+    """Fill a table cell with a colour (hex RGB, e.g. ``D9D9D9``)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
 
 
 def _empty_or_new(part: Any) -> DocxParagraph:

@@ -27,6 +27,7 @@ DEADLINE_REPORTERS: dict[
     "json": deadlines_formats.json_report,
     "csv": deadlines_formats.csv_report,
     "ics": deadlines_formats.ics,
+    "github": deadlines_formats.github,
 }
 
 __all__ = ["DEADLINE_REPORTERS", "PROBLEM_REPORTERS", "ReportOptions"]

@@ -152,3 +152,41 @@ def ics(rows: list[DeadlineRow], options: ListOptions) -> str:
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return str(calendar.to_ical().decode("utf-8"))
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(rows: list[DeadlineRow], options: ListOptions) -> str:
+    """GitHub Actions annotations: ::error for overdue items, ::warning for upcoming ones.
+
+    The annotation names the file (the rows carry no line numbers). Closed items (done,
+    cancelled, ...) are not annotated; combine with --within for a reminder job.
+    """
+    words = _WORDS.get(options.language, _WORDS["da"])
+    labels = STATE_LABELS.get(options.language, STATE_LABELS["da"])
+    lines: list[str] = []
+    for row in rows:
+        if not row.state.is_open and not row.overdue:
+            continue
+        level = "error" if row.overdue else "warning"
+        due = row.due.isoformat() if row.due else str(words["unreadable"])
+        title = f"{row.agreement} #{row.item}: {_days(row, words) or due}"
+        message = (
+            f"{row.title}: {row.deadline} ({due}), {labels[row.state]}; "
+            f"{words['columns'][8]}: {row.owner}"
+        )
+        props = f"file={_escape_property(row.file.replace(chr(92), '/'))}"
+        props += f",title={_escape_property(title)}"
+        lines.append(f"::{level} {props}::{_escape_data(message)}")
+    overdue = sum(1 for row in rows if row.overdue)
+    lines.append(
+        f"{len(lines)} deadline annotation{'s' if len(lines) != 1 else ''} "
+        f"({overdue} overdue) as of {options.as_of.isoformat()}"
+    )
+    return "\n".join(lines)

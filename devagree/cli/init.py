@@ -1,0 +1,76 @@
+"""devagree init"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from devagree.atomic import write_atomic
+from devagree.errors import ExitCode, OutputError, UsageError
+from devagree.scaffold import plan_workbook
+from devagree.workbook import display_path
+
+
+class Language(StrEnum):
+    da = "da"
+    en = "en"
+
+
+def init(
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            help="The workbook folder; created when missing. Default: the current folder.",
+            show_default=False,
+        ),
+    ] = Path("."),
+    municipality: Annotated[
+        str,
+        typer.Option("--municipality", help='The municipality, e.g. "Slagelse Kommune".'),
+    ] = "",
+    language: Annotated[
+        Language,
+        typer.Option("--language", help="Language of labels in documents and reports."),
+    ] = Language.da,
+) -> int:
+    """Start a workbook: devagree.yaml, agreements/, a README, schemas and editor settings.
+
+    Existing files are never changed: each file is reported as created or kept, so init can
+    be run again in a workbook to add what is missing (for example the editor settings).
+    """
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"{directory} is a file, not a folder; name a folder for the workbook")
+    plan = plan_workbook(municipality.strip(), language.value)
+    created: list[str] = []
+    kept: list[str] = []
+    for planned in plan:
+        target = directory.joinpath(*planned.path.parts)
+        shown = display_path(target)
+        if target.exists() or target.is_symlink():
+            kept.append(shown)
+            continue
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise OutputError(
+                f"cannot create the folder {target.parent} ({err.strerror})"
+            ) from None
+        write_atomic(target, planned.content)
+        created.append(shown)
+    for shown in created:
+        typer.echo(f"created  {shown}")
+    for shown in kept:
+        typer.echo(f"kept     {shown} (exists; not changed)")
+    where = display_path(directory)
+    if created:
+        go = "" if where == "." else f"cd {where} && "
+        typer.echo(
+            f"\nWorkbook ready in {where}. Next: {go}devagree new (draft an agreement), "
+            "then devagree check."
+        )
+    else:
+        typer.echo(f"\nNothing to do: {where} already has every file of a workbook.")
+    return ExitCode.OK

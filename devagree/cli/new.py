@@ -1,0 +1,380 @@
+"""devagree new"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from devagree.atomic import write_atomic
+from devagree.deadlines import DeadlineError
+from devagree.drafting import (
+    AgreementDraft,
+    ItemDraft,
+    agreement_text,
+    deadline_error_text,
+    default_period,
+    describe_deadline,
+    id_problem,
+    join_lines,
+    skeleton,
+)
+from devagree.errors import ExitCode, OutputError, UsageError
+from devagree.model import ROWS
+from devagree.settings import Settings
+from devagree.workbook import display_path, load_settings, read_document
+from devagree.yamlio import iter_yaml_files
+
+TEXT: dict[str, dict[str, str]] = {
+    "da": {
+        "intro": "Ny udviklingsaftale. Svar på spørgsmålene; Ctrl-C afbryder, og intet skrives "
+        "før til sidst.",
+        "id": "Id (kort navn til filnavn og henvisninger, fx slagelse-chp-{year})",
+        "title": "Titel",
+        "municipality": "Kommune",
+        "organisation": "Organisation (centeret, fx Center for Handicap og Psykiatri)",
+        "committee": "Part 1, udvalget (fx Handicap og Psykiatriudvalget)",
+        "chief": "Part 2, chefen (fx Handicap og Psykiatrichefen)",
+        "start": "Gyldig fra (ÅÅÅÅ-MM-DD)",
+        "end": "Gyldig til (ÅÅÅÅ-MM-DD)",
+        "date": "Aftalens dato (ÅÅÅÅ-MM-DD)",
+        "item": "Aftale {number}",
+        "item_title": "Overskrift",
+        "multi": "flere linjer; afslut med en tom linje; en linje med kun . giver et nyt afsnit",
+        "multi_short": "afslut med en tom linje",
+        "deadline": "Deadline (fx juni {year}, ultimo {year}, 1. kvartal {year}, løbende)",
+        "more": "Flere aftaler? [j/N]",
+        "yes_no": "svar j (ja) eller n (nej)",
+        "empty": "skriv et svar",
+        "empty_row": 'skriv mindst én linje (skriv "Ingen", hvis intet gælder)',
+        "bad_date": "skriv datoen som ÅÅÅÅ-MM-DD, fx {year}-12-31",
+        "end_before": "slutdatoen skal ligge efter startdatoen ({start})",
+        "outside": "bemærk: ligger uden for aftalens periode ({start} til {end})",
+        "exists": "filen {path} findes allerede",
+        "interrupted": "Afbrudt; intet er skrevet.",
+        "wrote": "Skrev {path} med {count} {noun}. Tjek den med: devagree check {path}",
+        "one": "aftale",
+        "many": "aftaler",
+        "wrote_skeleton": "Skrev {path}: en skabelon med én aftale, hvor alle 12 rækker skal "
+        "udfyldes. `devagree check` viser, hvad der mangler.",
+        "not_terminal": "devagree new: input er ikke en terminal; skriver en skabelon "
+        "(som --no-input).",
+    },
+    "en": {
+        "intro": "New development agreement. Answer the questions; Ctrl-C stops, and nothing is "
+        "written before the end.",
+        "id": "Id (short name for file names and links, e.g. city-health-{year})",
+        "title": "Title",
+        "municipality": "Municipality",
+        "organisation": "Organisation (the centre)",
+        "committee": "Party 1, the committee",
+        "chief": "Party 2, the chief",
+        "start": "Valid from (YYYY-MM-DD)",
+        "end": "Valid until (YYYY-MM-DD)",
+        "date": "Date of the agreement (YYYY-MM-DD)",
+        "item": "Item {number}",
+        "item_title": "Heading",
+        "multi": "several lines; end with an empty line; a line of just . starts a new paragraph",
+        "multi_short": "end with an empty line",
+        "deadline": "Deadline (e.g. June {year}, end of {year}, Q1 {year}, ongoing)",
+        "more": "More items? [y/N]",
+        "yes_no": "answer y (yes) or n (no)",
+        "empty": "type an answer",
+        "empty_row": 'type at least one line (write "None" if nothing applies)',
+        "bad_date": "write the date as YYYY-MM-DD, e.g. {year}-12-31",
+        "end_before": "the end must be after the start ({start})",
+        "outside": "note: outside the agreement's period ({start} to {end})",
+        "exists": "the file {path} already exists",
+        "interrupted": "Interrupted; nothing was written.",
+        "wrote": "Wrote {path} with {count} {noun}. Check it with: devagree check {path}",
+        "one": "item",
+        "many": "items",
+        "wrote_skeleton": "Wrote {path}: a skeleton with one item whose 12 rows are still to be "
+        "filled in. `devagree check` shows what is missing.",
+        "not_terminal": "devagree new: input is not a terminal; writing a skeleton "
+        "(as --no-input).",
+    },
+}
+
+TEXT_TITLE = {"da": "Udviklingsaftale for {year}", "en": "Development agreement {year}"}
+DEFAULT_ID = {"da": "udviklingsaftale-{year}", "en": "agreement-{year}"}
+
+
+_YES = {"j", "ja", "y", "yes"}
+_NO = {"", "n", "nej", "no"}
+
+
+def existing_ids(settings: Settings) -> dict[str, str]:
+    """Ids already used in the workbook, each with the file that has it first."""
+    used: dict[str, str] = {}
+    for folder in settings.paths:
+        path = settings.root / folder
+        if not path.is_dir():
+            continue
+        for file in iter_yaml_files(path):
+            document, _problem = read_document(file)
+            if document is not None and isinstance(document.data.get("id"), str):
+                used.setdefault(document.data["id"], document.path)
+    return used
+
+
+def schema_reference(settings: Settings, target: Path) -> str | None:
+    """The agreement schema's path relative to ``target``, when the workbook has a copy."""
+    schema = settings.root / "schemas" / "agreement.schema.json"
+    if not schema.is_file():
+        return None
+    try:
+        relative = os.path.relpath(schema.absolute(), target.absolute().parent)
+    except ValueError:  # another drive on Windows
+        return None
+    return Path(relative).as_posix()
+
+
+class Interview:
+    """The questions of `devagree new`, asked one at a time on the terminal."""
+
+    def __init__(
+        self, language: str, year: int, municipality: str, id_ok: Callable[[str], str | None]
+    ) -> None:
+        self.words = TEXT[language]
+        self.language = language
+        self.year = year
+        self.municipality = municipality
+        self.id_ok = id_ok
+        self.console = Console(highlight=False)
+        self.hinted = False
+        """The full hint for multi-line answers is shown once, then a short one."""
+
+    def say(self, text: str, style: str = "") -> None:
+        self.console.print(Text(text, style=style))
+
+    def ask(
+        self,
+        label: str,
+        default: str | None = None,
+        check: Callable[[str], str | None] | None = None,
+    ) -> str:
+        """One line; an empty answer takes the default; ``check`` says why to ask again."""
+        prompt = Text.assemble((label, "bold"), (f" [{default}]" if default else "", "cyan"), ": ")
+        while True:
+            answer = self.console.input(prompt)
+            if not answer.strip():
+                if default:
+                    answer = default
+                else:
+                    self.say(f"  {self.words['empty']}", "red")
+                    continue
+            problem = check(answer) if check is not None else None
+            if problem is None:
+                return answer
+            self.say(f"  {problem}", "red")
+
+    def ask_lines(self, label: str) -> str:
+        """Several lines, ended by an empty line."""
+        hint = self.words["multi_short" if self.hinted else "multi"]
+        self.hinted = True
+        self.console.print(Text.assemble((label, "bold"), f" ({hint}):"))
+        while True:
+            lines: list[str] = []
+            while True:
+                line = self.console.input(Text("  > ", style="dim"))
+                if not line.strip():
+                    break
+                lines.append(line)
+            if lines:
+                return join_lines(lines)
+            self.say(f"  {self.words['empty_row']}", "red")
+
+    def ask_date(self, label: str, default: date, after: date | None = None) -> date:
+        words = self.words
+
+        def check(text: str) -> str | None:
+            try:
+                day = date.fromisoformat(text.strip())
+            except ValueError:
+                return words["bad_date"].format(year=self.year)
+            if after is not None and day <= after:
+                return words["end_before"].format(start=after.isoformat())
+            return None
+
+        return date.fromisoformat(self.ask(label, default.isoformat(), check).strip())
+
+    def ask_deadline(self, start: date, end: date) -> str:
+        words = self.words
+
+        def check(text: str) -> str | None:
+            try:
+                deadline, shown = describe_deadline(text, self.language)
+            except DeadlineError as err:
+                return deadline_error_text(err, self.language)
+            self.say(f"  {shown}", "green")
+            if deadline.due is not None and not start <= deadline.due <= end:
+                self.say(
+                    "  " + words["outside"].format(start=start.isoformat(), end=end.isoformat()),
+                    "yellow",
+                )
+            return None
+
+        return self.ask(words["deadline"].format(year=self.year), None, check)
+
+    def ask_yes_no(self, label: str) -> bool:
+        while True:
+            answer = self.console.input(Text(label + " ", style="bold")).strip().lower()
+            if answer in _YES:
+                return True
+            if answer in _NO:
+                return False
+            self.say(f"  {self.words['yes_no']}", "red")
+
+    def run(self, agreement_id: str | None) -> AgreementDraft:
+        words = self.words
+        self.say(words["intro"], "bold")
+        if agreement_id is None:
+            agreement_id = self.ask(words["id"].format(year=self.year), None, self.id_ok)
+        title_default = TEXT_TITLE[self.language].format(year=self.year)
+        title = self.ask(words["title"], title_default)
+        municipality = self.ask(words["municipality"], self.municipality or None)
+        organisation = self.ask(words["organisation"])
+        committee = self.ask(words["committee"])
+        chief = self.ask(words["chief"])
+        first, last = default_period(self.year)
+        start = self.ask_date(words["start"], first)
+        year_end = date(start.year, 12, 31)
+        end_default = (
+            last if last > start else year_end if year_end > start else date(start.year + 1, 12, 31)
+        )
+        end = self.ask_date(words["end"], end_default, after=start)
+        day = self.ask_date(words["date"], start)
+        items: list[ItemDraft] = []
+        while True:
+            number = len(items) + 1
+            self.say("")
+            self.say(words["item"].format(number=number), "bold underline")
+            item_title = self.ask(words["item_title"])
+            rows: dict[str, str] = {}
+            for row in ROWS:
+                label = row.da if self.language == "da" else row.en
+                if row.key == "deadline":
+                    rows[row.key] = self.ask_deadline(start, end)
+                else:
+                    rows[row.key] = self.ask_lines(label)
+            items.append(ItemDraft(item_title, rows))
+            if not self.ask_yes_no(words["more"]):
+                break
+        return AgreementDraft(
+            id=agreement_id,
+            title=title,
+            municipality=municipality,
+            organisation=organisation,
+            committee=committee,
+            chief=chief,
+            start=start,
+            end=end,
+            day=day,
+            items=items,
+        )
+
+
+def new(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file to write. Default: agreements/<id>.yaml in the workbook.",
+            show_default=False,
+        ),
+    ] = None,
+    no_input: Annotated[
+        bool,
+        typer.Option(
+            "--no-input",
+            help="Ask nothing; write a skeleton whose rows are still to be filled in "
+            "(also when input is not a terminal).",
+        ),
+    ] = False,
+    agreement_id: Annotated[
+        str | None,
+        typer.Option("--id", help="The agreement's id (lowercase letters, digits, hyphens)."),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            min=1900,
+            max=9998,
+            help="The year of the agreement: the default period is 1 January to 31 December "
+            "of it. Default: this year.",
+            show_default=False,
+        ),
+    ] = None,
+) -> int:
+    """Draft an agreement: asks for title, parties, period, and item by item the 12 rows.
+
+    Multi-line answers end with an empty line. A deadline is shown with the date it means
+    and asked again when it cannot be read. Nothing is written before the last answer
+    (Ctrl-C leaves no file), and an existing file is never overwritten.
+    """
+    settings, _problems, _unreadable = load_settings(Path.cwd())
+    language = settings.language if settings.language in TEXT else "da"
+    words = TEXT[language]
+    used = existing_ids(settings)
+    the_year = year if year is not None else date.today().year
+    folder = settings.root / settings.paths[0]
+
+    def target_for(new_id: str) -> Path:
+        return output if output is not None else folder / f"{new_id}.yaml"
+
+    if output is not None and (output.exists() or output.is_symlink()):
+        raise UsageError(f"{display_path(output)} already exists; devagree new never overwrites")
+    if agreement_id is not None:
+        problem = id_problem(agreement_id, used, "en")
+        if problem is not None:
+            raise UsageError(f'--id "{agreement_id}": {problem}')
+
+    def id_ok(text: str) -> str | None:
+        problem = id_problem(text, used, language)
+        if problem is None and target_for(text).exists():
+            problem = words["exists"].format(path=display_path(target_for(text)))
+        return problem
+
+    interactive = not no_input and sys.stdin.isatty()
+    if interactive:
+        interview = Interview(language, the_year, settings.municipality, id_ok)
+        try:
+            draft = interview.run(agreement_id)
+        except (KeyboardInterrupt, EOFError):
+            print(f"\n{words['interrupted']}", file=sys.stderr)
+            return ExitCode.INTERRUPTED
+    else:
+        if not no_input:
+            print(words["not_terminal"], file=sys.stderr)
+        chosen = agreement_id or DEFAULT_ID[language].format(year=the_year)
+        if agreement_id is None and (problem := id_problem(chosen, used, "en")):
+            raise UsageError(f'the default id "{chosen}": {problem}; choose one with --id')
+        draft = skeleton(chosen, the_year, settings.municipality, language)
+
+    target = target_for(draft.id)
+    shown = display_path(target)
+    if target.exists() or target.is_symlink():
+        raise UsageError(f"{shown} already exists; devagree new never overwrites")
+    text = agreement_text(draft, schema_reference(settings, target), language)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"cannot create the folder {target.parent} ({err.strerror})") from None
+    write_atomic(target, text)
+    if interactive:
+        count = len(draft.items)
+        noun = words["one"] if count == 1 else words["many"]
+        print(words["wrote"].format(path=shown, count=count, noun=noun))
+    else:
+        print(words["wrote_skeleton"].format(path=shown))
+    return ExitCode.OK

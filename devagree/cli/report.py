@@ -1,0 +1,109 @@
+"""devagree report"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from devagree.cli.options import PathsArgument, as_of_day
+from devagree.errors import DevagreeError, ExitCode, UsageError
+from devagree.workbook import check_workbook, display_path
+
+SUFFIXES = {".docx": "docx", ".md": "markdown", ".markdown": "markdown"}
+
+
+class _NothingToReport(DevagreeError):
+    exit_code = ExitCode.PROBLEMS
+
+
+def report(
+    paths: PathsArgument = None,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The report file: FILE.docx (Word) or FILE.md (Markdown for a git host).",
+            show_default=False,
+        ),
+    ] = Path(),
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="The day the report describes (the committee meeting). Default: today.",
+            show_default=False,
+        ),
+    ] = None,
+) -> int:
+    """Write the committee's follow-up report (opfølgning) with traffic lights per item.
+
+    At the top: period, as-of date, items per state, overdue items. Then per agreement and
+    item: owner, deadline and due date, traffic light, latest note and history. Status
+    entries dated after --as-of are left out, so a report can be made again later.
+    """
+    if output == Path():
+        raise UsageError("name the report file with -o FILE.docx or -o FILE.md")
+    kind = SUFFIXES.get(output.suffix.lower())
+    if kind is None:
+        raise UsageError(
+            f"-o {output}: the report is written as .docx (Word) or .md (Markdown); "
+            f'"{output.suffix or output.name}" is neither'
+        )
+    if not output.parent.is_dir():
+        raise UsageError(f"-o {output}: the folder {output.parent} does not exist")
+    day = as_of_day(as_of)
+    workbook = check_workbook(list(paths or []), day, start=Path.cwd())
+    loaded = {a.source for a in workbook.agreements}
+    left_out = sorted(
+        {
+            f"{p.location}: {p.message}"
+            for p in workbook.problems
+            if p.severity.value == "error" and p.path not in loaded
+        }
+    )
+    for line in left_out:
+        print(f"left out: {line}", file=sys.stderr)
+    if not workbook.agreements:
+        raise _NothingToReport("no agreements to report on; nothing was written")
+
+    from devagree.atomic import write_atomic
+    from devagree.report_model import build_report
+
+    built = build_report(workbook.agreements, day, workbook.settings.language)
+    if kind == "docx":
+        from devagree.render.report_docx import render_report_docx
+
+        write_atomic(output, render_report_docx(built, _template(workbook.settings)))
+    else:
+        from devagree.render.report_markdown import render_markdown
+
+        write_atomic(output, render_markdown(built))
+    count = len(built.items)
+    print(
+        f"wrote {display_path(output)}: {len(built.agreements)} agreement"
+        f"{'s' if len(built.agreements) != 1 else ''}, {count} item{'s' if count != 1 else ''}, "
+        f"{len(built.overdue)} overdue, as of {day.isoformat()}"
+    )
+    if left_out:
+        return ExitCode.USAGE if workbook.unreadable else ExitCode.PROBLEMS
+    return ExitCode.OK
+
+
+def _template(settings: object) -> Path | None:
+    """The workbook's ``template:`` (relative to devagree.yaml), as the agreements use."""
+    from devagree.settings import Settings
+
+    assert isinstance(settings, Settings)
+    if not settings.template:
+        return None
+    template = (settings.root / settings.template).resolve()
+    if not template.is_file():
+        raise UsageError(
+            f"the template {display_path(template)} named in devagree.yaml does not exist"
+        )
+    return template

@@ -1,0 +1,60 @@
+"""devagree status"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from devagree.cli.options import as_of_day
+from devagree.errors import ExitCode
+from devagree.followup import StatusUpdate, parse_state, record_status, valid_states
+from devagree.model import STATE_LABELS
+
+
+def status(
+    file: Annotated[
+        Path, typer.Argument(help="The agreement file.", show_default=False, metavar="FILE")
+    ],
+    item: Annotated[int, typer.Argument(help="The item's number (Aftale #).", show_default=False)],
+    state: Annotated[
+        str,
+        typer.Option(
+            "--state",
+            "-s",
+            help=f"The item's state now: {valid_states()}.",
+            show_default=False,
+        ),
+    ],
+    note: Annotated[str, typer.Option("--note", "-n", help="A short note for the committee.")] = "",
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="The day the state was recorded. Default: today.",
+            show_default=False,
+        ),
+    ] = None,
+) -> int:
+    """Record follow-up on an item: a dated entry (state, note) added to its history.
+
+    The latest entry is the item's state. Every comment and line of the file stays as it
+    was, the file is replaced atomically, and signatures stay valid (status is not part of
+    the agreed text). A file with errors is refused; nothing is written.
+    """
+    chosen = parse_state(state)
+    day: date = as_of_day(as_of)
+    recorded = record_status(file, StatusUpdate(item, chosen, day, note))
+    labels = STATE_LABELS["da"]
+    before = f"{labels[recorded.previous]} -> " if recorded.previous is not None else ""
+    print(
+        f'{recorded.path}: item {recorded.number} "{recorded.title}": '
+        f"{before}{labels[chosen]} ({chosen.value}) as of {day.isoformat()}; "
+        f"{recorded.entries} entr{'y' if recorded.entries == 1 else 'ies'} in its history"
+    )
+    if recorded.converted:
+        print("  (the single status: mapping was turned into a list to keep its history)")
+    return ExitCode.OK

@@ -1,0 +1,426 @@
+"""The agreement file that `devagree new` writes, built from the answers.
+
+Pure: no printing, no clock, no disk. The text is built line by line so that every row gets
+a comment with its label and multi-line text is written as a readable block scalar. Each
+value is checked as it is written (it must read back as exactly the text typed), and the
+whole document is read back once more; should any of that ever disagree, the document is
+built again with every text double-quoted, which YAML always reads back exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from devagree.deadlines import Deadline, DeadlineError, parse_deadline
+from devagree.model import ROWS
+from devagree.yamlio import LoadError, load
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+"""The schema's slug pattern (agreement.schema.json, $defs/slug)."""
+ID_MAX = 80
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"}
+    | {f"com{n}" for n in range(1, 10)}
+    | {f"lpt{n}" for n in range(1, 10)}
+)
+"""Ids that cannot be file names on Windows (rule DA204)."""
+
+PARAGRAPH_MARK = "."
+"""A line of just this in a multi-line answer stands for an empty line (a new paragraph),
+since an empty line ends the answer."""
+
+
+@dataclass(slots=True)
+class ItemDraft:
+    """One numbered item: its heading and the twelve rows by key (ROWS order)."""
+
+    title: str
+    rows: dict[str, str]
+
+
+@dataclass(slots=True)
+class AgreementDraft:
+    """The answers to `devagree new`, before they become YAML."""
+
+    id: str
+    title: str
+    municipality: str
+    organisation: str
+    committee: str
+    chief: str
+    start: date
+    end: date
+    day: date
+    items: list[ItemDraft] = field(default_factory=list)
+
+
+# --- validation of answers -----------------------------------------------------------------
+
+_ID_PROBLEMS = {
+    "da": {
+        "empty": "skriv et id, fx slagelse-chp-2026",
+        "long": f"et id må højst være {ID_MAX} tegn",
+        "pattern": "et id må kun have små bogstaver a-z, tal og bindestreger og skal starte "
+        "med et bogstav eller tal (det bruges i filnavne og henvisninger)",
+        "reserved": "Windows kan ikke bruge det som filnavn; vælg et andet id",
+        "used": "id'et bruges allerede af {where}",
+    },
+    "en": {
+        "empty": "type an id, e.g. slagelse-chp-2026",
+        "long": f"an id may be at most {ID_MAX} characters",
+        "pattern": "an id may hold only lowercase letters a-z, digits and hyphens and must "
+        "start with a letter or digit (it is used in file names and links)",
+        "reserved": "Windows cannot use it as a file name; choose another id",
+        "used": "the id is already used by {where}",
+    },
+}
+
+
+def id_problem(text: str, used: dict[str, str], language: str = "da") -> str | None:
+    """Why ``text`` cannot be the new agreement's id, or None when it can.
+
+    ``used`` maps the ids already in the workbook to the file that has each.
+    """
+    words = _ID_PROBLEMS[language]
+    if not text:
+        return words["empty"]
+    if len(text) > ID_MAX:
+        return words["long"]
+    if not ID_PATTERN.fullmatch(text):
+        return words["pattern"]
+    if text in WINDOWS_RESERVED:
+        return words["reserved"]
+    if text in used:
+        return words["used"].format(where=used[text])
+    return None
+
+
+def join_lines(lines: list[str]) -> str:
+    """A multi-line answer as one text: a line of just "." stands for an empty line."""
+    return "\n".join("" if line == PARAGRAPH_MARK else line for line in lines)
+
+
+def long_date(day: date, language: str) -> str:
+    """The date as people write it: "31. december 2016" (da) or "December 31, 2016" (en)."""
+    from babel.dates import format_date  # lazily: only `new` needs babel here
+
+    return str(format_date(day, format="long", locale=language))
+
+
+def describe_deadline(text: str, language: str = "da") -> tuple[Deadline, str]:
+    """The deadline read from ``text`` and how it resolves ("Ultimo 2016 -> 31. december 2016").
+
+    Raises DeadlineError when the text cannot be read.
+    """
+    deadline = parse_deadline(text)
+    if deadline.due is None:
+        meaning = "løbende (ingen dato)" if language == "da" else "continuous (no date)"
+    else:
+        meaning = long_date(deadline.due, language)
+    return deadline, f"{text} -> {meaning}"
+
+
+def deadline_error_text(err: DeadlineError, language: str) -> str:
+    """The DeadlineError message in the user's language."""
+    if language == "en":
+        return str(err)
+    return (
+        f'kan ikke læse deadline "{err.text}"; skriv en dato eller en periode, fx 31.12.2016, '
+        "juni 2016, ultimo 2016, 1. kvartal 2017, uge 12 2017, 1. halvår 2018, foråret 2020 "
+        "eller løbende"
+    )
+
+
+# --- the skeleton ----------------------------------------------------------------------------
+
+_TODO = {"da": "TODO: udfyld {what}", "en": "TODO: fill in {what}"}
+_SKELETON = {
+    "da": {
+        "title": "Udviklingsaftale for {year}",
+        "municipality": "kommunens navn",
+        "organisation": "centerets navn",
+        "committee": "udvalgets navn, fx Handicap og Psykiatriudvalget",
+        "chief": "chefens titel, fx Handicap og Psykiatrichefen",
+        "item": "aftalens overskrift",
+    },
+    "en": {
+        "title": "Development agreement {year}",
+        "municipality": "the municipality",
+        "organisation": "the centre",
+        "committee": "the committee, e.g. Health and Care Committee",
+        "chief": "the chief, e.g. Head of Health and Care",
+        "item": "the item's heading",
+    },
+}
+
+
+def default_period(year: int) -> tuple[date, date]:
+    """The calendar year: agreements usually run from January to December."""
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def skeleton(
+    agreement_id: str, year: int, municipality: str = "", language: str = "da"
+) -> AgreementDraft:
+    """A draft with one item whose twelve rows are placeholders `check` reports (DA209)."""
+    todo = _TODO[language]
+    words = _SKELETON[language]
+    start, end = default_period(year)
+    rows = {
+        row.key: todo.format(what=(row.da if language == "da" else row.en).lower()) for row in ROWS
+    }
+    return AgreementDraft(
+        id=agreement_id,
+        title=words["title"].format(year=year),
+        municipality=municipality or todo.format(what=words["municipality"]),
+        organisation=todo.format(what=words["organisation"]),
+        committee=todo.format(what=words["committee"]),
+        chief=todo.format(what=words["chief"]),
+        start=start,
+        end=end,
+        day=start,
+        items=[ItemDraft(todo.format(what=words["item"]), rows)],
+    )
+
+
+# --- YAML text -------------------------------------------------------------------------------
+
+
+def quoted(text: str) -> str:
+    """A YAML double-quoted scalar that reads back as exactly ``text``.
+
+    JSON strings are YAML double-quoted scalars; the characters YAML does not allow raw
+    (line and paragraph separators, C1 controls, byte-order marks, lone surrogates) are
+    escaped as well.
+    """
+    out = json.dumps(text, ensure_ascii=False)
+    return "".join(
+        f"\\u{ord(c):04x}"
+        if 0x7F <= ord(c) <= 0x9F
+        or c in "\u2028\u2029\ufeff\ufffe\uffff"
+        or 0xD800 <= ord(c) <= 0xDFFF
+        else c
+        for c in out
+    )
+
+
+@cache
+def _safe() -> YAML:
+    return YAML(typ="safe", pure=True)
+
+
+def _reads_back(document: str, text: str) -> bool:
+    """True when ``document`` (`k: ...`) reads as {"k": text} with text a string, no date."""
+    try:
+        data = _safe().load(document)
+    except (YAMLError, ValueError):
+        return False
+    return (
+        isinstance(data, dict)
+        and list(data) == ["k"]
+        and data["k"] == text
+        and (isinstance(data["k"], str))
+    )
+
+
+_PLAIN_START = re.compile(r"[\s\-?:,\[\]{}#&*!|>'\"%@`]")
+
+
+def _plain(text: str) -> str | None:
+    if not text or "\n" in text or _PLAIN_START.match(text) or text != text.strip():
+        return None
+    if ": " in text or " #" in text or text.endswith(":") or "\t" in text:
+        return None
+    if not text.isprintable() or not _reads_back(f"k: {text}\n", text):
+        return None
+    return text
+
+
+def inline(text: str) -> str:
+    """A one-line YAML value for ``text``: plain when that reads back exactly, else quoted."""
+    return _plain(text) or quoted(text)
+
+
+def _block(text: str, indent: int) -> list[str] | None:
+    """Lines of a literal block scalar for ``text``, or None when it cannot be one."""
+    if "\n" not in text or "\r" in text:
+        return None
+    body = text.rstrip("\n")
+    trailing = len(text) - len(body)
+    chomp = {0: "-", 1: ""}.get(trailing, "+")
+    first = body.lstrip("\n")
+    indicator = "2" if first.startswith((" ", "\t")) else ""
+    lines = [*body.split("\n"), *([""] * max(trailing - 1, 0))]
+
+    def build(pad: int) -> list[str]:
+        return [f"|{indicator}{chomp}", *((" " * pad + line) if line else "" for line in lines)]
+
+    check = build(2)
+    if not _reads_back("k: " + "\n".join(check) + "\n", text):
+        return None
+    return build(indent)
+
+
+def _scalar(key: str, text: str, indent: int, style: str) -> list[str]:
+    """``key: value`` lines for a text at ``indent`` spaces; values read back exactly."""
+    pad = " " * indent
+    if style == "pretty":
+        plain = _plain(text)
+        if plain is not None:
+            return [f"{pad}{key}: {plain}"]
+        block = _block(text, indent + 2)
+        if block is not None:
+            return [f"{pad}{key}: {block[0]}", *block[1:]]
+    return [f"{pad}{key}: {quoted(text)}"]
+
+
+def _comment(text: str) -> str:
+    """Text safe to put in a comment: one line, printable."""
+    return "".join(c if c.isprintable() else " " for c in text).strip()
+
+
+_WORDS = {
+    "da": {
+        "header": "{title}, {organisation}, {municipality}.",
+        "made": "Kladde skrevet med `devagree new`. Kør `devagree check` for at se, hvad der "
+        "mangler.",
+        "rich": 'Tekstfelter: afsnit adskilt af en tom linje, punkter med "- ", **fed**, *kursiv*.',
+        "no_schema": "Ingen schemas/-mappe i arbejdsmappen; `devagree init` lægger skemaet "
+        "der, så editoren kan hjælpe.",
+        "parties": "Parter: udvalget og centerchefen",
+        "date": "Dato for aftalen (ÅÅÅÅ-MM-DD)",
+        "period": "Gyldighed: første og sidste dag aftalen gælder",
+        "purpose": "Formål og vision kan tilføjes (valgfrit):",
+        "items": "Aftalerne, nummereret 1, 2, 3, ...",
+        "title": "Overskrift",
+    },
+    "en": {
+        "header": "{title}, {organisation}, {municipality}.",
+        "made": "Draft written by `devagree new`. Run `devagree check` to see what is missing.",
+        "rich": 'Text fields: paragraphs separated by an empty line, "- " bullets, **bold**, '
+        "*italic*.",
+        "no_schema": "No schemas/ folder in this workbook; `devagree init` puts the schema "
+        "there for your editor.",
+        "parties": "Parties (Parter): the committee and the centre chief",
+        "date": "Date of the agreement (Dato, YYYY-MM-DD)",
+        "period": "Validity (Gyldighed): the first and last day the agreement applies",
+        "purpose": "Purpose (Formål) and vision can be added (optional):",
+        "items": "The items (aftaler), numbered 1, 2, 3, ...",
+        "title": "Heading",
+    },
+}
+
+
+def _row_label(key: str, language: str) -> str:
+    row = next(r for r in ROWS if r.key == key)
+    return row.da if language == "da" else f"{row.en} ({row.da})"
+
+
+def _build(draft: AgreementDraft, schema_ref: str | None, language: str, style: str) -> str:
+    words = _WORDS[language]
+    header = words["header"].format(
+        title=draft.title, organisation=draft.organisation, municipality=draft.municipality
+    )
+    lines: list[str] = []
+    if schema_ref is not None:
+        lines.append(f"# yaml-language-server: $schema={schema_ref}")
+    else:
+        lines.append(f"# {words['no_schema']}")
+    lines += [
+        f"# {_comment(header)}",
+        f"# {words['made']}",
+        f"# {words['rich']}",
+        "kind: agreement",
+        "version: 1",
+        *_scalar("id", draft.id, 0, style),
+        *_scalar("title", draft.title, 0, style),
+        *_scalar("municipality", draft.municipality, 0, style),
+        *_scalar("organisation", draft.organisation, 0, style),
+        f"# {words['parties']}",
+        "parties:",
+        "  - role: committee",
+        *_scalar("name", draft.committee, 4, style),
+        "  - role: chief",
+        *_scalar("name", draft.chief, 4, style),
+        f"# {words['date']}",
+        f"date: {draft.day.isoformat()}",
+        f"# {words['period']}",
+        "period:",
+        f"  start: {draft.start.isoformat()}",
+        f"  end: {draft.end.isoformat()}",
+        f"# {words['purpose']}",
+        "# purpose: |",
+        "#   ...",
+        "# vision:",
+        "#   title: ...",
+        "#   text: |",
+        "#     ...",
+        f"# {words['items']}",
+        "items:",
+    ]
+    for number, item in enumerate(draft.items, start=1):
+        lines.append(f"  - number: {number}")
+        lines.append(f"    # {words['title']}")
+        lines += _scalar("title", item.title, 4, style)
+        for row in ROWS:
+            lines.append(f"    # {_row_label(row.key, language)}")
+            lines += _scalar(row.key, item.rows[row.key], 4, style)
+    return "\n".join(lines) + "\n"
+
+
+def expected_data(draft: AgreementDraft) -> dict[str, Any]:
+    """What the written file must read back as (dates as ISO text, as the loader keeps them)."""
+    return {
+        "kind": "agreement",
+        "version": 1,
+        "id": draft.id,
+        "title": draft.title,
+        "municipality": draft.municipality,
+        "organisation": draft.organisation,
+        "parties": [
+            {"role": "committee", "name": draft.committee},
+            {"role": "chief", "name": draft.chief},
+        ],
+        "date": draft.day.isoformat(),
+        "period": {"start": draft.start.isoformat(), "end": draft.end.isoformat()},
+        "items": [
+            {"number": number, "title": item.title, **{r.key: item.rows[r.key] for r in ROWS}}
+            for number, item in enumerate(draft.items, start=1)
+        ],
+    }
+
+
+def _reads_as(text: str, data: dict[str, Any]) -> bool:
+    try:
+        return load("draft", text).data == data
+    except LoadError:
+        return False
+
+
+def agreement_text(draft: AgreementDraft, schema_ref: str | None, language: str = "da") -> str:
+    """The commented YAML file for ``draft``; it reads back as exactly the answers given.
+
+    ``schema_ref`` is the schema's path relative to the file (for the editor's
+    `yaml-language-server` line), or None when the workbook has no copy of it.
+    """
+    if not draft.items:
+        raise ValueError("an agreement needs at least one item")
+    missing = [r.key for item in draft.items for r in ROWS if r.key not in item.rows]
+    if missing:
+        raise ValueError(f"rows missing from the draft: {', '.join(sorted(set(missing)))}")
+    wanted = expected_data(draft)
+    text = _build(draft, schema_ref, language, "pretty")
+    if _reads_as(text, wanted):
+        return text
+    text = _build(draft, schema_ref, language, "quoted")
+    if not _reads_as(text, wanted):  # pragma: no cover - double quotes always read back
+        raise ValueError("the answers cannot be written as YAML that reads back exactly")
+    return text

@@ -1,0 +1,151 @@
+"""The follow-up report as Markdown that reads well on a git host (GitHub, GitLab).
+
+A table per agreement with a traffic-light emoji and its word (never colour alone), then per
+item its latest note and its history. Cell text is escaped so a note cannot break a table.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from devagree.render.docx import long_date
+from devagree.report_model import (
+    REPORT_TEXT,
+    Light,
+    Report,
+    ReportItem,
+    days_over,
+    light_word,
+    state_label,
+)
+from devagree.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse
+
+EMOJI: dict[Light, str] = {
+    Light.GREEN: "🟢",
+    Light.YELLOW: "🟡",
+    Light.RED: "🔴",
+    Light.GREY: "⚪",
+}
+
+_SPECIAL = "\\`*_[]<>|#"
+
+
+def escape(text: str) -> str:
+    """Text that Markdown shows as it is (also inside a table cell)."""
+    out = "".join(f"\\{c}" if c in _SPECIAL else c for c in text)
+    return " ".join(out.split())
+
+
+def _runs(runs: tuple[Run, ...]) -> str:
+    parts: list[str] = []
+    for run in runs:
+        text = escape(run.text)
+        if text.strip() and run.bold:
+            text = f"**{text}**"
+        if text.strip() and run.italic:
+            text = f"*{text}*"
+        parts.append(text)
+    return "".join(parts)
+
+
+def inline(blocks: tuple[Block, ...]) -> str:
+    """Rich text on one line (for a table cell): entries joined with <br>, bullets as •."""
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            lines.append(_runs(block.runs))
+        elif isinstance(block, BulletList):
+            lines.extend(f"{'  ' * e.level}• {_runs(e.runs)}" for e in block.items)
+        elif isinstance(block, NumberedList):
+            lines.extend(
+                f"{number}. {_runs(e.runs)}" for number, e in enumerate(block.items, block.start)
+            )
+    return "<br>".join(lines)
+
+
+def light_cell(light: Light, language: str) -> str:
+    return f"{EMOJI[light]} {light_word(light, language)}"
+
+
+def render_markdown(report: Report) -> str:
+    """The whole report as Markdown text."""
+    language = report.language
+    t = REPORT_TEXT[language]
+
+    def day(value: date | None) -> str:
+        return _day(value, language)
+
+    lines = [f"# {t['title']}", ""]
+    lines.append(f"**{t['as_of'].format(day=day(report.as_of))}**  ")
+    for period in report.periods:
+        lines.append(f"{t['period']}: {day(period.start)} \u2013 {day(period.end)}  ")
+    lines += ["", f"## {t['overview']}", "", f"| {t['state']} | {t['count']} |", "|---|---:|"]
+    for state, count in report.counts.items():
+        lines.append(f"| {escape(state_label(state, language))} | {count} |")
+    lines.append(f"| **{t['total']}** | **{len(report.items)}** |")
+    lines += ["", f"| {t['light']} | {t['count']} |", "|---|---:|"]
+    for light, count in report.light_counts.items():
+        lines.append(f"| {light_cell(light, language)} | {count} |")
+    lines += ["", f"### {t['overdue']}", ""]
+    if report.overdue:
+        titles = {a.id: a.title for a in report.agreements}
+        for item in report.overdue:
+            lines.append(
+                f"- {EMOJI[Light.RED]} {escape(titles[item.agreement_id])}, "
+                f"{t['item'].lower()} {item.number}: **{escape(item.title)}** "
+                f"({t['due'].lower()} {day(item.due)}, {days_over(item, language)}; "
+                f"{t['owner'].lower()}: {escape(item.owner)})"
+            )
+    else:
+        lines.append(t["no_overdue"])
+    lines += ["", f"_{t['legend']}_", ""]
+    for agreement in report.agreements:
+        lines += [f"## {escape(agreement.title)}", ""]
+        lines.append(
+            f"{escape(agreement.organisation)} · {day(agreement.period.start)} \u2013 "
+            f"{day(agreement.period.end)} · `{agreement.id}`"
+        )
+        head = [t["number"], t["item"], t["owner"], t["deadline"], t["due"], t["light"]]
+        head += [t["state"], t["note"]]
+        lines += ["", "| " + " | ".join(head) + " |", "|---:|---|---|---|---|---|---|---|"]
+        for item in agreement.items:
+            lines.append(_row(item, language, day(item.due) if item.due else t["continuous"]))
+        for item in agreement.items:
+            lines += ["", *_details(item, language)]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _row(item: ReportItem, language: str, due: str) -> str:
+    state = escape(state_label(item.state, language))
+    if item.overdue:
+        state += f" ({days_over(item, language)})"
+    cells = (
+        str(item.number),
+        f"**{escape(item.title)}**",
+        escape(item.owner),
+        escape(item.deadline),
+        due,
+        light_cell(item.light, language),
+        state,
+        inline(parse(item.note)) if item.note else "",
+    )
+    return "| " + " | ".join(cells) + " |"
+
+
+def _day(value: date | None, language: str) -> str:
+    return long_date(value, language) if value is not None else "\u2013"
+
+
+def _details(item: ReportItem, language: str) -> list[str]:
+    t = REPORT_TEXT[language]
+    lines = [f"### {item.number}. {escape(item.title)} — {light_cell(item.light, language)}", ""]
+    if not item.history:
+        return [*lines, t["no_history"]]
+    lines += [f"| {t['date']} | {t['state']} | {t['entry_note']} |"]
+    lines.append("|---|---|---|")
+    for entry in item.history:
+        when = _day(entry.as_of, language)
+        note = inline(parse(entry.note)) if entry.note else ""
+        lines.append(f"| {when} | {escape(state_label(entry.state, language))} | {note} |")
+    return lines

@@ -1,0 +1,172 @@
+"""An agreement as rich renderables for the terminal (`devagree show`).
+
+Labels in the workbook's language, rich text as text (bullets as "•", numbered lists
+numbered), deadlines with their due dates, overdue in red and marked in words as well (so
+it shows without colour), and the latest status with its note. Pure: takes the day.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from devagree.model import ROWS, STATE_LABELS, Agreement, Item
+from devagree.render.docx import long_date
+from devagree.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse_texts
+
+WORDS: dict[str, dict[str, str]] = {
+    "da": {
+        "parties": "Parter",
+        "period": "Gyldighed",
+        "date": "Dato",
+        "purpose": "Formål",
+        "number": "Aftale",
+        "status": "Status",
+        "note": "Note",
+        "overdue": "OVERSKREDET",
+        "days": "{n} dage over",
+        "day": "1 dag over",
+        "continuous": "løbende",
+        "unreadable": "kan ikke læses",
+        "no_status": "ikke påbegyndt (ingen status registreret)",
+        "signatures": "Underskrifter",
+        "unsigned": "ikke underskrevet",
+    },
+    "en": {
+        "parties": "Parties",
+        "period": "Validity",
+        "date": "Date",
+        "purpose": "Purpose",
+        "number": "Item",
+        "status": "Status",
+        "note": "Note",
+        "overdue": "OVERDUE",
+        "days": "{n} days overdue",
+        "day": "1 day overdue",
+        "continuous": "continuous",
+        "unreadable": "unreadable",
+        "no_status": "not started (no status recorded)",
+        "signatures": "Signatures",
+        "unsigned": "not signed",
+    },
+}
+
+
+def rich_text(blocks: tuple[Block, ...]) -> Text:
+    """Rich-text blocks as terminal text: one line per paragraph or list entry."""
+    out = Text()
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            _line(out, "", block.runs)
+        elif isinstance(block, BulletList):
+            for entry in block.items:
+                _line(out, "  " * entry.level + "• ", entry.runs)
+        elif isinstance(block, NumberedList):
+            for number, entry in enumerate(block.items, block.start):
+                _line(out, "  " * entry.level + f"{number}. ", entry.runs)
+    out.rstrip()
+    return out
+
+
+def _line(out: Text, prefix: str, runs: tuple[Run, ...]) -> None:
+    if out:
+        out.append("\n")
+    out.append(prefix)
+    for run in runs:
+        style = " ".join(s for s, on in (("bold", run.bold), ("italic", run.italic)) if on)
+        out.append(run.text, style=style or None)
+
+
+def _words(language: str) -> dict[str, str]:
+    return WORDS.get(language, WORDS["da"])
+
+
+def agreement_header(agreement: Agreement, language: str) -> RenderableType:
+    """Title, organisation, parties, period (and signatures) above the items."""
+    w = _words(language)
+    lang = language if language in WORDS else "da"
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    grid.add_row(w["parties"], "\n".join(f"{p.name} ({p.role})" for p in agreement.parties))
+    period = agreement.period
+    grid.add_row(
+        w["period"], f"{long_date(period.start, lang)} \u2013 {long_date(period.end, lang)}"
+    )
+    if agreement.date is not None:
+        grid.add_row(w["date"], long_date(agreement.date, lang))
+    signed = "\n".join(
+        f"{s.party}: {s.name} ({long_date(s.date, lang)})" for s in agreement.signatures
+    )
+    grid.add_row(w["signatures"], signed or w["unsigned"])
+    title = Text(agreement.title, style="bold")
+    subtitle = Text(f"{agreement.organisation}, {agreement.municipality}")
+    return Group(title, subtitle, Text(agreement.id, style="dim"), Text(""), grid)
+
+
+def item_panel(item: Item, as_of: date, language: str) -> Panel:
+    """One item: its twelve rows, the deadline resolved, and its latest status."""
+    w = _words(language)
+    lang = language if language in WORDS else "da"
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True, min_width=14)
+    table.add_column(ratio=1)
+    overdue = item.is_overdue(as_of)
+    for row in ROWS:
+        label = row.en if lang == "en" else row.da
+        if row.key == "deadline":
+            table.add_row(label, _deadline(item, as_of, lang))
+        else:
+            table.add_row(label, rich_text(parse_texts(item.rows[row.key])))
+    status = item.status
+    labels = STATE_LABELS[lang]
+    if status is None:
+        table.add_row(w["status"], Text(w["no_status"], style="red" if overdue else ""))
+    else:
+        when = f" ({long_date(status.as_of, lang)})" if status.as_of else ""
+        table.add_row(
+            w["status"],
+            Text(labels[status.state] + when, style="red" if overdue else ""),
+        )
+        if status.note:
+            table.add_row(w["note"], rich_text(parse_texts(status.note)))
+    title = Text(f"{w['number']} {item.number}: {item.title}", style="bold")
+    if overdue:
+        title.append(f"  [{w['overdue']}]", style="bold red")
+    return Panel(
+        table,
+        title=title,
+        title_align="left",
+        border_style="red" if overdue else "blue",
+    )
+
+
+def _deadline(item: Item, as_of: date, language: str) -> Text:
+    w = _words(language)
+    due = item.due
+    if due is None:
+        if item.deadline is None and item.pinned_due is None:
+            return Text(f"{item.deadline_text} ({w['unreadable']})", style="yellow")
+        return Text(f"{item.deadline_text} ({w['continuous']})")
+    text = Text(f"{item.deadline_text} → {long_date(due, language)}")
+    if item.is_overdue(as_of):
+        days = (as_of - due).days
+        late = w["day"] if days == 1 else w["days"].format(n=days)
+        text.append(f"  {w['overdue']}: {late}", style="bold red")
+        text.stylize("red", 0, len(item.deadline_text))
+    return text
+
+
+def agreement_view(
+    agreement: Agreement, as_of: date, language: str = "da", number: int | None = None
+) -> RenderableType:
+    """The whole agreement, or only item ``number``, ready to print."""
+    parts: list[RenderableType] = [agreement_header(agreement, language), Text("")]
+    for item in agreement.items:
+        if number is None or item.number == number:
+            parts.append(item_panel(item, as_of, language))
+    return Group(*parts)
