@@ -70,7 +70,9 @@ def load_settings(start: Path) -> tuple[Settings, list[Problem], bool]:
     """
     config = find_config(start)
     if config is None:
-        return Settings(root=start.resolve()), [], False
+        # No settings file: the workbook is the folder named, or the current one for a file.
+        root = start if start.is_dir() else Path.cwd()
+        return Settings(root=root.resolve()), [], False
     document, problem = read_document(config)
     if document is None:
         assert problem is not None

@@ -46,8 +46,7 @@ def test_installed_wheel_checks_outside_the_repository(wheel: Path, tmp_path: Pa
         timeout=900,
     )
     workbook = tmp_path / "elsewhere"
-    (workbook / "agreements").mkdir(parents=True)
-    shutil.copy(REPO / "agreements" / "slagelse-chp-2016.yaml", workbook / "agreements")
+    shutil.copytree(REPO / "agreements", workbook / "agreements")
     broken = (workbook / "agreements" / "slagelse-chp-2016.yaml").read_text(encoding="utf-8")
     (workbook / "agreements" / "broken.yaml").write_text(
         broken.replace("id: slagelse-chp-2016", "id: broken-copy").replace(
@@ -66,7 +65,8 @@ def test_installed_wheel_checks_outside_the_repository(wheel: Path, tmp_path: Pa
         timeout=120,
     )
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "agreements/broken.yaml:64:5: DA102 error unknown field `deadlnie`" in result.stdout
+    assert "agreements/broken.yaml:79:5: DA102 error unknown field `deadlnie`" in result.stdout
+    assert "agreements/broken.yaml:67:5: DA101 error item 2 has no `deadline`" in result.stdout
     assert "Traceback" not in result.stderr
     clean = subprocess.run(
         [str(devagree), "check", "--as-of", "2016-03-01", "agreements/slagelse-chp-2016.yaml"],
