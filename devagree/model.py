@@ -77,6 +77,13 @@ ROWS: tuple[Row, ...] = (
 """The twelve rows of the seed agreement, in its order."""
 
 
+def resolved_due(pinned: date | None, deadline: Deadline | None) -> date | None:
+    """A pinned `due:` wins over the deadline expression's last day."""
+    if pinned is not None:
+        return pinned
+    return deadline.due if deadline is not None else None
+
+
 @dataclass(frozen=True, slots=True)
 class Party:
     role: str
@@ -131,9 +138,7 @@ class Item:
     @property
     def due(self) -> date | None:
         """The date the item is due: ``due:`` when pinned, else the deadline's last day."""
-        if self.pinned_due is not None:
-            return self.pinned_due
-        return self.deadline.due if self.deadline is not None else None
+        return resolved_due(self.pinned_due, self.deadline)
 
     @property
     def status(self) -> StatusEntry | None:
@@ -266,9 +271,7 @@ class Milestone:
 
     @property
     def due(self) -> date | None:
-        if self.pinned_due is not None:
-            return self.pinned_due
-        return self.deadline.due if self.deadline is not None else None
+        return resolved_due(self.pinned_due, self.deadline)
 
 
 @dataclass(frozen=True, slots=True)
