@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = ["ACCEPTED_FORMS", "Deadline", "DeadlineError", "Precision", "parse_deadline"]
 
@@ -121,8 +121,13 @@ _THIRDS: dict[str, int] = {  # primo/medio/ultimo: which third of the month or y
 _Period = tuple[date, date]  # (start, due), both inclusive
 
 
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _DAYS_IN_MONTH[month - 1]
 
 
 def _months(year: int, first: int, count: int) -> _Period | None:
@@ -261,6 +266,7 @@ def _normalise(text: str) -> str:
     return normal[:-1].rstrip() if normal.endswith(".") else normal
 
 
+@lru_cache(maxsize=4096)  # workbooks repeat the same few expressions
 def parse_deadline(text: str) -> Deadline:
     """Read a deadline expression; raise DeadlineError (a ValueError) if it cannot be read."""
     if not isinstance(text, str):

@@ -46,6 +46,8 @@ class SignatureCheck:
 
 def check_signatures(agreement: Agreement) -> list[SignatureCheck]:
     """Every signature of ``agreement`` compared with its current text."""
+    if not agreement.signatures:
+        return []  # nothing to compare, and digesting is the costly part
     now_digest = digest(agreement.data)
     now_rows: dict[str, str] | None = None
     results: list[SignatureCheck] = []

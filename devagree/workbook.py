@@ -154,20 +154,19 @@ def check_workbook(paths: Sequence[Path], as_of: date, start: Path | None = None
     """
     settings, problems, unreadable = load_settings(start or (paths[0] if paths else Path.cwd()))
     workbook = Workbook(settings, problems=list(problems), unreadable=unreadable)
-    named = discover(paths, settings)
-    wanted = {path.resolve() for path in named}
+    named = {path.resolve(): path for path in discover(paths, settings)}
+    around = {path.resolve(): path for path in _workbook_files(paths, settings)}
     config = settings.config.resolve() if settings.config else None
     documents: dict[str, Document] = {}
     context_agreements: list[Agreement] = []
     context_strategies: list[Strategy] = []
-    around = _workbook_files(paths, settings)
-    inside = {path.resolve() for path in around}
     # Workbook order first, so "the first file with this id" means the same as in a full check.
-    for path in around + [p for p in named if p.resolve() not in inside]:
-        reported = path.resolve() in wanted
+    files = [*around.items(), *((r, p) for r, p in named.items() if r not in around)]
+    for resolved, path in files:
+        reported = resolved in named
         if reported:
             workbook.sources.append(display_path(path))
-        if config is not None and path.resolve() == config:
+        if resolved == config:
             continue  # devagree.yaml was read as the settings above
         document, problem = read_document(path)
         if document is None:
