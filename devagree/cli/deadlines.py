@@ -35,11 +35,14 @@ def deadlines(
         typer.Option(
             "--within",
             metavar="DAYS",
-            help="Only open items due within this many days (30d, 2w, 14), overdue included.",
+            help="Only open items due within this many days (30d, 2w, 14), overdue included; "
+            "milestones due within them.",
             show_default=False,
         ),
     ] = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help="Only overdue items.")] = False,
+    overdue: Annotated[
+        bool, typer.Option("--overdue", help="Only overdue items (milestones are never overdue).")
+    ] = False,
     fail_if_any: Annotated[
         bool,
         typer.Option(
@@ -48,11 +51,14 @@ def deadlines(
         ),
     ] = False,
 ) -> int:
-    """List deadlines: overdue and upcoming items, sorted by due date.
+    """List deadlines: overdue and upcoming items and strategy milestones, by due date.
 
     Each item's deadline as written, the due date it means, its precision, days left or
     overdue, and the owner. With --within, only open items due within that many days (and
     overdue ones); with --fail-if-any, exit 1 when anything is listed, for CI reminders.
+    Strategy milestones that name a time are listed too (their committee as owner); they
+    have no follow-up, so they are never overdue and never in --overdue, and --within lists
+    only those still ahead.
     """
     try:
         days = parse_within(within) if within is not None else None
@@ -60,7 +66,13 @@ def deadlines(
         raise UsageError(f"--within: {err}") from None
     day = as_of_day(as_of)
     workbook = check_workbook(list(paths or []), day)
-    rows = deadline_rows(workbook.agreements, day, within=days, overdue_only=overdue)
+    rows = deadline_rows(
+        workbook.agreements,
+        day,
+        within=days,
+        overdue_only=overdue,
+        strategies=workbook.strategies,
+    )
     options = ListOptions(as_of=day, language=workbook.settings.language)
     reporter = DEADLINE_REPORTERS[output_format.value]  # type: ignore[attr-defined]
     emit(reporter(rows, options))

@@ -13,6 +13,7 @@ import typer
 
 from devagree.cli.options import PathsArgument
 from devagree.errors import DevagreeError, ExitCode, UsageError
+from devagree.model import Agreement, Strategy
 from devagree.workbook import check_workbook, display_path
 
 PASSWORD_ENV = "DEVAGREE_CERT_PASSWORD"
@@ -32,7 +33,7 @@ def render(
         typer.Option(
             "--output",
             "-o",
-            help="A folder for the files (named <id>.docx), or FILE.docx for one agreement. "
+            help="A folder for the files (named <id>.docx), or FILE.docx for one document. "
             "Default: the current folder.",
             show_default=False,
         ),
@@ -51,17 +52,26 @@ def render(
         ),
     ] = None,
 ) -> int:
-    """Render agreements as Word documents in the layout of the signed agreements.
+    """Render agreements and strategies as Word documents in the layout of the originals.
 
-    One .docx per agreement, named after its id. A file that cannot be read or rendered is
-    reported and the others are still rendered; the exit code is then 1.
+    One .docx per agreement or strategy, named after its id: an agreement with its item
+    tables and signature block, a strategy with its tracks, UN goals, milestones and budget.
+    A file that cannot be read or rendered is reported and the others are still rendered;
+    the exit code is then 1.
     """
-    from devagree.render import RenderOptions, output_path, render_docx, write_atomic
+    from devagree.render import (
+        RenderOptions,
+        output_path,
+        render_docx,
+        render_strategy_docx,
+        write_atomic,
+    )
 
     workbook = check_workbook(list(paths or []), date.today(), start=Path.cwd())
     settings = workbook.settings
     outcome = _Outcome()
-    rendered_sources = {a.source for a in workbook.agreements}
+    documents: list[Agreement | Strategy] = [*workbook.agreements, *workbook.strategies]
+    rendered_sources = {d.source for d in documents}
     for problem in workbook.problems:
         if problem.severity.value != "error":
             continue
@@ -69,10 +79,9 @@ def render(
             outcome.warnings.append(f"{problem.location} {problem.code} {problem.message}")
         else:
             outcome.failed.append(f"{problem.location}: {problem.message}")
-    agreements = workbook.agreements
     if certificate is not None:
         pdf = True
-    folder, single = _target(output, len(agreements))
+    folder, single = _target(output, len(documents))
     signer = _signer(certificate) if certificate is not None else None
     if pdf:
         from devagree.render.pdf import find_soffice
@@ -97,24 +106,28 @@ def render(
         MofNCompleteColumn(),
         console=console,
         transient=True,
-        disable=len(agreements) < 2 or not console.is_terminal,
+        disable=len(documents) < 2 or not console.is_terminal,
     ) as progress:
-        task = progress.add_task("Rendering", total=len(agreements))
-        for agreement in agreements:
-            progress.update(task, description=f"Rendering {agreement.id}")
+        task = progress.add_task("Rendering", total=len(documents))
+        for document in documents:
+            progress.update(task, description=f"Rendering {document.id}")
             try:
-                target = single or output_path(agreement, folder)
-                write_atomic(target, render_docx(agreement, options))
+                target = single or output_path(document, folder)
+                if isinstance(document, Strategy):
+                    data = render_strategy_docx(document, options)
+                else:
+                    data = render_docx(document, options)
+                write_atomic(target, data)
                 outcome.written.append(display_path(target))
                 if pdf:
                     from devagree.render.pdf import docx_to_pdf, sign_pdf
 
                     made = docx_to_pdf(target, target.parent)
                     if signer is not None:
-                        sign_pdf(made, signer, reason=f"{agreement.title} ({agreement.id})")
+                        sign_pdf(made, signer, reason=f"{document.title} ({document.id})")
                     outcome.written.append(display_path(made))
             except DevagreeError as err:
-                outcome.failed.append(f"{agreement.source}: {agreement.id}: {err}")
+                outcome.failed.append(f"{document.source}: {document.id}: {err}")
             progress.advance(task)
     for line in outcome.warnings:
         print(f"warning: {line}", file=sys.stderr)
@@ -134,7 +147,7 @@ def _target(output: Path | None, count: int) -> tuple[Path, Path | None]:
     if output.suffix.lower() == ".docx":
         if count > 1:
             raise UsageError(
-                f"-o {output} names one file, but there are {count} agreements; "
+                f"-o {output} names one file, but there are {count} documents to render; "
                 "name a folder instead"
             )
         if not output.parent.is_dir():

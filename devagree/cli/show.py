@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +11,8 @@ import typer
 from devagree.cli.options import AsOfOption, as_of_day
 from devagree.cli.output import emit
 from devagree.errors import DevagreeError, ExitCode, UsageError
-from devagree.workbook import check_workbook, display_path
+from devagree.model import Agreement, Strategy
+from devagree.workbook import Workbook, check_workbook, display_path
 
 
 class _Unreadable(DevagreeError):
@@ -21,25 +23,68 @@ def show(
     target: Annotated[
         str,
         typer.Argument(
-            help="An agreement file, or an agreement's id in the workbook here.",
+            help="An agreement or strategy file, or its id in the workbook here.",
             metavar="FILE|ID",
             show_default=False,
         ),
     ],
     item: Annotated[
         int | None,
-        typer.Option("--item", "-i", help="Show only this item (its number).", show_default=False),
+        typer.Option(
+            "--item",
+            "-i",
+            help="Show only this item (its number) of an agreement.",
+            show_default=False,
+        ),
+    ] = None,
+    track: Annotated[
+        str | None,
+        typer.Option(
+            "--track", "-t", help="Show only this track (its id) of a strategy.", show_default=False
+        ),
     ] = None,
     as_of: AsOfOption = None,
 ) -> int:
-    """Show an agreement in the terminal: its items with labels, deadlines and status.
+    """Show an agreement or a strategy in the terminal.
 
-    Deadlines are shown with their due dates; overdue items are marked (in red on a colour
-    terminal). Reading only: nothing is written.
+    An agreement: its items with labels, deadlines and status; deadlines are shown with their
+    due dates, and overdue items are marked (in red on a colour terminal). A strategy: its
+    vision, values and tracks with commitments, UN goals, action points with milestones and
+    budget lines. Reading only: nothing is written.
     """
+    day = as_of_day(as_of)
+    workbook, document = _find(target, day)
+    language = workbook.settings.language
+    if isinstance(document, Strategy):
+        from devagree.render.strategy_terminal import strategy_view
+
+        if item is not None:
+            raise UsageError(
+                f"{document.id} is a strategy: --item applies to agreements; "
+                "use --track ID to show one track"
+            )
+        if track is not None and document.track(track) is None:
+            ids = ", ".join(t.id for t in document.tracks)
+            raise UsageError(f"{document.id} has no track {track!r}; its tracks are: {ids}")
+        emit(strategy_view(document, language, track))
+        return ExitCode.OK
+
     from devagree.render.terminal import agreement_view
 
-    day = as_of_day(as_of)
+    if track is not None:
+        raise UsageError(
+            f"{document.id} is an agreement: --track applies to strategies; "
+            "use --item NUMBER to show one item"
+        )
+    if item is not None and all(i.number != item for i in document.items):
+        numbers = ", ".join(str(i.number) for i in document.items)
+        raise UsageError(f"{document.id} has no item {item}; its items are: {numbers}")
+    emit(agreement_view(document, day, language, item))
+    return ExitCode.OK
+
+
+def _find(target: str, day: date) -> tuple[Workbook, Agreement | Strategy]:
+    """The workbook and the agreement or strategy that ``target`` names (a file or an id)."""
     path = Path(target)
     by_file = path.suffix.lower() in (".yaml", ".yml") or path.exists()
     if by_file:
@@ -47,7 +92,7 @@ def show(
             raise UsageError(f"{target}: no such file")
         workbook = check_workbook([path], day)
         shown = display_path(path)
-        found = [a for a in workbook.agreements if a.source == shown]
+        found = [d for d in _documents(workbook) if d.source == shown]
         if not found:
             errors = [
                 p for p in workbook.problems if p.path == shown and p.severity.value == "error"
@@ -55,18 +100,19 @@ def show(
             if errors:
                 listed = "\n".join(f"  {p.location} {p.code} {p.message}" for p in errors[:10])
                 raise _Unreadable(f"{shown} cannot be shown:\n{listed}")
-            raise UsageError(f"{shown} is not an agreement file (kind: agreement)")
+            raise UsageError(
+                f"{shown} is not an agreement or strategy file (kind: agreement or strategy)"
+            )
     else:
         workbook = check_workbook([], day, start=Path.cwd())
-        found = [a for a in workbook.agreements if a.id == target]
+        found = [d for d in _documents(workbook) if d.id == target]
         if not found:
-            ids = ", ".join(sorted(a.id for a in workbook.agreements)) or "none"
+            ids = ", ".join(sorted(d.id for d in _documents(workbook))) or "none"
             raise UsageError(
-                f'no agreement with id "{target}" in this workbook; the ids are: {ids}'
+                f'no agreement or strategy with id "{target}" in this workbook; the ids are: {ids}'
             )
-    agreement = found[0]
-    if item is not None and all(i.number != item for i in agreement.items):
-        numbers = ", ".join(str(i.number) for i in agreement.items)
-        raise UsageError(f"{agreement.id} has no item {item}; its items are: {numbers}")
-    emit(agreement_view(agreement, day, workbook.settings.language, item))
-    return ExitCode.OK
+    return workbook, found[0]
+
+
+def _documents(workbook: Workbook) -> list[Agreement | Strategy]:
+    return [*workbook.agreements, *workbook.strategies]

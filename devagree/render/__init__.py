@@ -1,4 +1,4 @@
-"""Rendering agreements to files: where outputs go, and writing them safely.
+"""Rendering agreements and strategies to files: where outputs go, and writing them safely.
 
 Output names come from the agreement's validated id only, never from free text, and are
 checked to stay inside the output folder. Files are written to a temporary name and renamed,
@@ -11,8 +11,9 @@ from pathlib import Path
 
 from devagree.atomic import write_atomic
 from devagree.errors import OutputError
-from devagree.model import Agreement
+from devagree.model import Agreement, Strategy
 from devagree.render.docx import RenderError, RenderOptions, render_docx
+from devagree.render.strategy_docx import render_strategy_docx
 
 __all__ = [
     "OutputError",
@@ -20,11 +21,12 @@ __all__ = [
     "RenderOptions",
     "output_path",
     "render_docx",
+    "render_strategy_docx",
     "write_atomic",
 ]
 
 
-def output_path(agreement: Agreement, folder: Path, suffix: str = ".docx") -> Path:
+def output_path(agreement: Agreement | Strategy, folder: Path, suffix: str = ".docx") -> Path:
     """``folder/<id><suffix>``, refusing any id that would leave the folder."""
     name = f"{agreement.id}{suffix}"
     if Path(name).name != name or agreement.id.startswith(".") or "/" in name or "\\" in name:

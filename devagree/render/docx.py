@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from devagree.digest import describe_row, digest
 from devagree.errors import DevagreeError, ExitCode
-from devagree.model import ROWS, Agreement, Item
+from devagree.model import ROWS, Agreement, Item, Strategy
 from devagree.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse_texts
 
 if TYPE_CHECKING:
@@ -111,10 +111,10 @@ def _is_xml_char(char: str) -> bool:
     )
 
 
-def find_unwritable(agreement: Agreement, language: str) -> list[str]:
+def find_unwritable(document: Agreement | Strategy, language: str) -> list[str]:
     """Places whose text holds characters a Word file cannot contain (e.g. ``\\v``)."""
     found: list[str] = []
-    stack: list[tuple[Any, tuple[str | int, ...]]] = [(agreement.data, ())]
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(document.data, ())]
     while stack:
         value, where = stack.pop()
         if isinstance(value, dict):
@@ -230,15 +230,8 @@ class _Writer:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Pt
 
+        add_page_numbers(self.doc, self.language)
         for section in self.doc.sections:
-            footer = section.footer
-            if not _has_page(footer):
-                paragraph = _empty_or_new(footer)
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                paragraph.add_run(self.t["page"])
-                _field(paragraph, "PAGE")
-                paragraph.add_run(self.t["of"])
-                _field(paragraph, "NUMPAGES")
             if not self.agreement.signatures:
                 paragraph = _empty_or_new(section.header)
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -407,6 +400,22 @@ class _Writer:
         set_language(self.doc, self.t["lang"])
         set_custom_properties(self.doc, {"devagree.id": a.id, "devagree.digest": digest(a.data)})
         set_app_properties(self.doc, a.organisation)
+
+
+def add_page_numbers(document: Document, language: str) -> None:
+    """Page numbers ("Side 1 af 3") in every footer, unless the template already shows them."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    t = TEXT[language if language in TEXT else "da"]
+    for section in document.sections:
+        footer = section.footer
+        if not _has_page(footer):
+            paragraph = _empty_or_new(footer)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.add_run(t["page"])
+            _field(paragraph, "PAGE")
+            paragraph.add_run(t["of"])
+            _field(paragraph, "NUMPAGES")
 
 
 def write_blocks(document: Document, container: Any, blocks: tuple[Block, ...]) -> None:

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from devagree.coverage import Coverage, ItemRef, TrackCoverage
 from devagree.model import Track
+from devagree.money import format_money
 from devagree.rollup import Money, SdgUse, StrategyBudget, sdg_name, years_label
 
 JSON_VERSION = 1
@@ -69,7 +70,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "unpriced": "{n} budgetlinje uden beløb er ikke medregnet.",
         "unpriced_many": "{n} budgetlinjer uden beløb er ikke medregnet.",
         "budget_none": "Ingen strategi har budgetlinjer.",
-        "approx": "ca.",
         "errors": (
             "Bemærk: `devagree check` finder {n} fejl i disse filer; brudte links tælles "
             "ikke med i dækningen."
@@ -105,7 +105,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "unpriced": "{n} budget line without an amount is not included.",
         "unpriced_many": "{n} budget lines without an amount are not included.",
         "budget_none": "No strategy has budget lines.",
-        "approx": "approx.",
         "errors": (
             "Note: `devagree check` finds {n} error(s) in these files; broken links are not "
             "counted in the coverage."
@@ -121,20 +120,6 @@ def words(language: str) -> dict[str, str]:
 
 def _locale(language: str) -> str:
     return "en" if language == "en" else "da"
-
-
-def format_money(money: Money, language: str = "da") -> str:
-    """``1.250.000 kr.``, ``75.000-125.000 kr.``, ``ca. 100.000 kr.`` (``DKK 1,250,000``)."""
-    from babel.numbers import format_decimal  # lazily: `devagree --help` stays light
-
-    locale = _locale(language)
-    amount = format_decimal(money.low, locale=locale)
-    if money.is_range:
-        amount += "-" + format_decimal(money.high, locale=locale)
-    approx = words(language)["approx"] + " " if money.approximate else ""
-    if locale == "en":
-        return f"{approx}DKK {amount}"
-    return f"{approx}{amount} kr."
 
 
 def format_percent(value: float | None, language: str = "da", *, fixed: bool = True) -> str:

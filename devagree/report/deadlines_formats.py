@@ -1,4 +1,9 @@
-"""The deadline list as a table, JSON, CSV, or an iCalendar file for calendars."""
+"""The deadline list as a table, JSON, CSV, or an iCalendar file for calendars.
+
+Strategy milestones appear beside agreement items: in the table the "#" column holds the
+track's id and the state reads "milepæl" (a milestone has no follow-up state); they are
+never overdue, so never red nor an ``::error`` annotation.
+"""
 
 from __future__ import annotations
 
@@ -42,6 +47,10 @@ _WORDS = {
         "days": "dage",
         "unreadable": "kan ikke læses",
         "empty": "Ingen deadlines matcher.",
+        "milestone": "milepæl",
+        "Milestone": "Milepæl",
+        "track": "Spor",
+        "body": "Udvalg",
     },
     "en": {
         "title": "Deadlines as of {day}",
@@ -63,6 +72,10 @@ _WORDS = {
         "days": "days",
         "unreadable": "unreadable",
         "empty": "No deadlines match.",
+        "milestone": "milestone",
+        "Milestone": "Milestone",
+        "track": "Track",
+        "body": "Committee",
     },
 }
 
@@ -78,6 +91,12 @@ def _days(row: DeadlineRow, words: Mapping[str, object]) -> str:
         key, n = "ago", -row.days_left
     unit = words["day"] if n == 1 else words["days"]
     return str(words[key]).format(n=n, days=unit)
+
+
+def _state(row: DeadlineRow, language: str) -> str:
+    if row.kind == "milestone":
+        return str(_WORDS.get(language, _WORDS["da"])["milestone"])
+    return STATE_LABELS.get(language, STATE_LABELS["da"])[row.state]
 
 
 def table(rows: list[DeadlineRow], options: ListOptions) -> Table:
@@ -101,7 +120,7 @@ def table(rows: list[DeadlineRow], options: ListOptions) -> Table:
             row.deadline,
             due,
             row.precision.value if row.precision else "",
-            STATE_LABELS.get(options.language, STATE_LABELS["da"])[row.state],
+            _state(row, options.language),
             _days(row, words),
             row.owner,
             style="red" if row.overdue else None,
@@ -126,7 +145,11 @@ def csv_report(rows: list[DeadlineRow], options: ListOptions) -> str:
 
 
 def ics(rows: list[DeadlineRow], options: ListOptions) -> str:
-    """One all-day event per due date; the UID is the item's, so a re-import updates it."""
+    """One all-day event per due date; the UID is the item's, so a re-import updates it.
+
+    A milestone's UID is ``<strategy>-<track>-milestone-<n>@devagree``, n its place among
+    the track's milestones.
+    """
     from icalendar import Calendar, Event
 
     calendar = Calendar()
@@ -138,16 +161,25 @@ def ics(rows: list[DeadlineRow], options: ListOptions) -> str:
         if row.due is None:
             continue
         event = Event()
-        event.add("uid", f"{row.agreement}-item-{row.item}@devagree")
+        if row.kind == "milestone":
+            event.add("uid", f"{row.agreement}-{row.item}-milestone-{row.milestone}@devagree")
+            summary = f"Milepæl: {row.title} ({row.agreement} {row.item})"
+            description = (
+                f"Milepæl i spor {row.item}: {row.title}\nDeadline: {row.deadline}\n"
+                f"Udvalg: {row.owner}\nFil: {row.file}"
+            )
+        else:
+            event.add("uid", f"{row.agreement}-item-{row.item}@devagree")
+            summary = f"Deadline: {row.title} ({row.agreement} #{row.item})"
+            description = (
+                f"Aftale {row.item}: {row.title}\nDeadline: {row.deadline}\n"
+                f"Ansvarlig: {row.owner}\nFil: {row.file}"
+            )
         event.add("dtstamp", stamp)
         event.add("dtstart", row.due)
         event.add("dtend", row.due + timedelta(days=1))
-        event.add("summary", f"Deadline: {row.title} ({row.agreement} #{row.item})")
-        event.add(
-            "description",
-            f"Aftale {row.item}: {row.title}\nDeadline: {row.deadline}\n"
-            f"Ansvarlig: {row.owner}\nFil: {row.file}",
-        )
+        event.add("summary", summary)
+        event.add("description", description)
         event.add("categories", ["devagree", row.agreement])
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
@@ -166,21 +198,33 @@ def github(rows: list[DeadlineRow], options: ListOptions) -> str:
     """GitHub Actions annotations: ::error for overdue items, ::warning for upcoming ones.
 
     The annotation names the file (the rows carry no line numbers). Closed items (done,
-    cancelled, ...) are not annotated; combine with --within for a reminder job.
+    cancelled, ...) are not annotated; combine with --within for a reminder job. Strategy
+    milestones are warnings while they are ahead (due today or later), else not annotated.
     """
     words = _WORDS.get(options.language, _WORDS["da"])
     labels = STATE_LABELS.get(options.language, STATE_LABELS["da"])
     lines: list[str] = []
     for row in rows:
-        if not row.state.is_open and not row.overdue:
-            continue
-        level = "error" if row.overdue else "warning"
-        due = row.due.isoformat() if row.due else str(words["unreadable"])
-        title = f"{row.agreement} #{row.item}: {_days(row, words) or due}"
-        message = (
-            f"{row.title}: {row.deadline} ({due}), {labels[row.state]}; "
-            f"{words['columns'][8]}: {row.owner}"
-        )
+        if row.kind == "milestone":
+            if row.due is None or row.days_left is None or row.days_left < 0:
+                continue
+            due = row.due.isoformat()
+            level = "warning"
+            title = f"{row.agreement} {row.item}: {_days(row, words)}"
+            message = (
+                f"{words['Milestone']}: {row.title}: {row.deadline} ({due}); "
+                f"{words['body']}: {row.owner}"
+            )
+        else:
+            if not row.state.is_open and not row.overdue:
+                continue
+            level = "error" if row.overdue else "warning"
+            due = row.due.isoformat() if row.due else str(words["unreadable"])
+            title = f"{row.agreement} #{row.item}: {_days(row, words) or due}"
+            message = (
+                f"{row.title}: {row.deadline} ({due}), {labels[row.state]}; "
+                f"{words['columns'][8]}: {row.owner}"
+            )
         props = f"file={_escape_property(row.file.replace(chr(92), '/'))}"
         props += f",title={_escape_property(title)}"
         lines.append(f"::{level} {props}::{_escape_data(message)}")

@@ -1,0 +1,203 @@
+"""What a strategy shows, in its own order, for the terminal view and the Word document.
+
+A strategy is read in the order its author wrote it: the seeds differ (one puts the
+commitments before the track's text, another the foreword before the vision), and the YAML
+keeps the order of each document. So the parts of the document and of each track follow the
+order of the keys in the file; both renderers walk the same parts with the same labels and
+differ only in how they draw them. Pure: no printing, no clock, no Word, no terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from devagree.model import BudgetLine, Milestone, Strategy, Track
+from devagree.richtext import Block, BulletList, ListItem, NumberedList, Paragraph, parse
+
+WORDS: dict[str, dict[str, str]] = {
+    "da": {
+        "vision": "Vision",
+        "values": "Værdier",
+        "period": "Periode",
+        "date": "Dato",
+        "body": "Udvalg",
+        "sdgs": "Relation til FN's verdensmål",
+        "initiatives": "Gennemførte tiltag og initiativer",
+        "actions": "Aktuelle handlepunkter og milepæle",
+        "milestones": "Milepæle",
+        "budget": "Budgetmæssige implikationer",
+        "text": "Tekst",
+        "phase": "Fase",
+        "amount": "Beløb",
+        "funding": "Finansiering",
+        "no_amount": "intet beløb",
+        "continuous": "løbende",
+        "unreadable": "kan ikke læses",
+        "tracks": "Spor",
+    },
+    "en": {
+        "vision": "Vision",
+        "values": "Values",
+        "period": "Period",
+        "date": "Date",
+        "body": "Committee",
+        "sdgs": "Relation to the UN Sustainable Development Goals",
+        "initiatives": "Initiatives carried out",
+        "actions": "Current action points and milestones",
+        "milestones": "Milestones",
+        "budget": "Budget implications",
+        "text": "Text",
+        "phase": "Phase",
+        "amount": "Amount",
+        "funding": "Funding",
+        "no_amount": "no amount",
+        "continuous": "continuous",
+        "unreadable": "unreadable",
+        "tracks": "Tracks",
+    },
+}
+
+_TOP_GROUPS: dict[str, str] = {
+    "sections": "sections",
+    "vision": "vision",
+    "values": "values",
+    "tracks_title": "tracks",
+    "tracks_intro": "tracks",
+    "tracks": "tracks",
+    "closing_sections": "closing_sections",
+}
+
+_TRACK_GROUPS: dict[str, str] = {
+    "subtitle": "subtitle",
+    "text": "text",
+    "commitments": "commitments",
+    "principles_intro": "principles_intro",
+    "principles": "principles",
+    "statement": "statement",
+    "slogan": "slogan",
+    "sdgs": "sdgs",
+    "sdgs_text": "sdgs",
+    "initiatives_done": "initiatives",
+    "action_points_intro": "actions",
+    "action_points": "actions",
+    "budget": "budget",
+    "budget_text": "budget",
+    "sections": "sections",
+}
+"""Keys that show together (the SDG numbers and their text, ...) form one part."""
+
+
+def words(language: str) -> dict[str, str]:
+    return WORDS.get(language, WORDS["da"])
+
+
+def _groups(data: dict[str, Any], groups: dict[str, str]) -> list[str]:
+    return list(dict.fromkeys(groups[key] for key in data if key in groups and data[key]))
+
+
+def document_parts(strategy: Strategy) -> list[str]:
+    """The parts after the title block, in the file's order: sections, vision, values, ..."""
+    return _groups(strategy.data, _TOP_GROUPS)
+
+
+def track_parts(raw: dict[str, Any]) -> list[str]:
+    """The parts of one track (its data), in the file's order."""
+    return _groups(raw, _TRACK_GROUPS)
+
+
+def track_data(strategy: Strategy) -> Iterator[tuple[Track, dict[str, Any]]]:
+    """Each track's model beside its plain data (which holds every text)."""
+    yield from zip(strategy.tracks, strategy.data["tracks"], strict=True)
+
+
+def track_heading(track: Track) -> str:
+    """The label and title ("Første pejlemærke: Recovery og rehabilitering"), or the title."""
+    return f"{track.label}: {track.title}" if track.label else track.title
+
+
+def texts_blocks(texts: list[str], numbered: bool = False) -> tuple[Block, ...]:
+    """A list of texts as one list, one entry each.
+
+    A text that is more than one paragraph (a principle with its own intro and bullets)
+    keeps its own blocks between the entries, so nothing is squeezed into one line.
+    """
+    blocks: list[Block] = []
+    entries: list[ListItem] = []
+
+    def flush() -> None:
+        if entries:
+            blocks.append(NumberedList(tuple(entries)) if numbered else BulletList(tuple(entries)))
+            entries.clear()
+
+    for text in texts:
+        parsed = parse(text)
+        if len(parsed) == 1 and isinstance(parsed[0], Paragraph):
+            entries.append(ListItem(parsed[0].runs))
+        else:
+            flush()
+            blocks.extend(parsed)
+    flush()
+    return tuple(blocks)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionPoint:
+    title: str
+    text: str
+    milestones: tuple[tuple[str, Milestone], ...]
+    """Each milestone's text beside its model (with the resolved due date)."""
+
+
+def action_points(track: Track, raw: dict[str, Any]) -> tuple[ActionPoint, ...]:
+    """The track's action points with their milestones matched to the model's."""
+    models = iter(track.milestones)
+    points: list[ActionPoint] = []
+    for point in raw.get("action_points", ()):
+        milestones = tuple((m["text"], next(models)) for m in point.get("milestones", ()))
+        points.append(ActionPoint(point["title"], point.get("text", ""), milestones))
+    return tuple(points)
+
+
+def milestone_when(milestone: Milestone, language: str) -> str:
+    """The expression with its due date ("efteråret 2020 (30. november 2020)"), or ""."""
+    from devagree.render.docx import long_date
+
+    w = words(language)
+    lang = language if language in WORDS else "da"
+    due = milestone.due
+    text = milestone.deadline_text
+    if due is None:
+        if not text:
+            return ""
+        return f"{text} ({w['unreadable']})" if milestone.deadline is None else text
+    when = long_date(due, lang)
+    return f"{text} ({when})" if text else when
+
+
+def budget_phase(line: BudgetLine) -> str:
+    """The phase, with the budget years when the line names them: "Designfasen (2021)"."""
+    years = ", ".join(str(y) for y in line.years)
+    if line.phase and years:
+        return f"{line.phase} ({years})"
+    return line.phase or years
+
+
+def budget_amount(line: BudgetLine, language: str) -> str:
+    """``40.000 kr.``, ``75.000-125.000 kr.``, ``ca. 100.000 kr.``; "" without an amount."""
+    from devagree.money import format_money, line_money
+
+    money = line_money(line)
+    return format_money(money, language) if money is not None else ""
+
+
+def period_text(strategy: Strategy, language: str) -> str:
+    """From the first to the last day in long dates; "" when the strategy names no period."""
+    from devagree.render.docx import long_date
+
+    if strategy.period is None:
+        return ""
+    lang = language if language in WORDS else "da"
+    start, end = strategy.period.start, strategy.period.end
+    return f"{long_date(start, lang)} \u2013 {long_date(end, lang)}"
