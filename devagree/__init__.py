@@ -1,14 +1,28 @@
 """devagree: development agreements (udviklingsaftaler) as checked YAML.
 
 The public API: read and check a workbook, list its deadlines, read one deadline expression.
+Names are imported on first use, so that `import devagree` (and `devagree --help`) stays fast.
 """
 
-from devagree.deadlines import Deadline, DeadlineError, Precision, parse_deadline
-from devagree.problems import Problem, Severity
-from devagree.schedule import DeadlineRow, deadline_rows
-from devagree.workbook import Workbook, check_workbook
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+_API = {
+    "Deadline": "devagree.deadlines",
+    "DeadlineError": "devagree.deadlines",
+    "Precision": "devagree.deadlines",
+    "parse_deadline": "devagree.deadlines",
+    "Problem": "devagree.problems",
+    "Severity": "devagree.problems",
+    "DeadlineRow": "devagree.schedule",
+    "deadline_rows": "devagree.schedule",
+    "Workbook": "devagree.workbook",
+    "check_workbook": "devagree.workbook",
+}
 
 __all__ = [
     "Deadline",
@@ -23,3 +37,15 @@ __all__ = [
     "deadline_rows",
     "parse_deadline",
 ]
+
+if TYPE_CHECKING:
+    from devagree.deadlines import Deadline, DeadlineError, Precision, parse_deadline
+    from devagree.problems import Problem, Severity
+    from devagree.schedule import DeadlineRow, deadline_rows
+    from devagree.workbook import Workbook, check_workbook
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        return getattr(import_module(_API[name]), name)
+    raise AttributeError(f"module 'devagree' has no attribute {name!r}")

@@ -13,15 +13,10 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
 from devagree.deadlines import Deadline, DeadlineError, parse_deadline
 from devagree.model import ROWS
-from devagree.yamlio import LoadError, load
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 """The schema's slug pattern (agreement.schema.json, $defs/slug)."""
@@ -212,23 +207,15 @@ def quoted(text: str) -> str:
     )
 
 
-@cache
-def _safe() -> YAML:
-    return YAML(typ="safe", pure=True)
-
-
 def _reads_back(document: str, text: str) -> bool:
-    """True when ``document`` (`k: ...`) reads as {"k": text} with text a string, no date."""
+    """True when devagree's own loader reads ``document`` (`k: ...`) as {"k": text}."""
+    from devagree.yamlio import LoadError, load
+
     try:
-        data = _safe().load(document)
-    except (YAMLError, ValueError):
+        data = load("", document).data
+    except LoadError:
         return False
-    return (
-        isinstance(data, dict)
-        and list(data) == ["k"]
-        and data["k"] == text
-        and (isinstance(data["k"], str))
-    )
+    return data == {"k": text}
 
 
 _PLAIN_START = re.compile(r"[\s\-?:,\[\]{}#&*!|>'\"%@`]")
@@ -399,6 +386,8 @@ def expected_data(draft: AgreementDraft) -> dict[str, Any]:
 
 
 def _reads_as(text: str, data: dict[str, Any]) -> bool:
+    from devagree.yamlio import LoadError, load
+
     try:
         return load("draft", text).data == data
     except LoadError:

@@ -23,9 +23,10 @@ from typing import Any
 from devagree.atomic import write_atomic
 from devagree.digest import digest
 from devagree.errors import DevagreeError, ExitCode, UsageError
-from devagree.model import STATE_LABELS, State, agreement_from_data
+from devagree.model import STATE_LABELS, State, agreement_from_data, valid_states
+from devagree.paths import display_path
 from devagree.schema import validate
-from devagree.workbook import check_workbook, display_path, load_settings
+from devagree.workbook import check_workbook, load_settings
 from devagree.yamlio import LoadError, load, read_text, round_trip
 
 OVERDUE_CODE = "DA208"
@@ -36,12 +37,6 @@ class StatusRefused(DevagreeError):
     """The file has errors: follow-up on a file that does not check would mislead."""
 
     exit_code = ExitCode.PROBLEMS
-
-
-def valid_states(language: str = "da") -> str:
-    """The six states with their labels, for error messages and help."""
-    labels = STATE_LABELS.get(language, STATE_LABELS["da"])
-    return ", ".join(f"{state.value} ({labels[state]})" for state in State)
 
 
 def _state_names() -> dict[str, State]:

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from devagree.deadlines import Deadline, DeadlineError, parse_deadline
-from devagree.yamlio import Path_
+from devagree.paths import Path_
 
 
 class State(StrEnum):
@@ -49,6 +49,12 @@ STATE_LABELS: dict[str, dict[State, str]] = {
         State.CANCELLED: "cancelled",
     },
 }
+
+
+def valid_states(language: str = "da") -> str:
+    """The six states with their labels, for error messages and help."""
+    labels = STATE_LABELS.get(language, STATE_LABELS["da"])
+    return ", ".join(f"{state.value} ({labels[state]})" for state in State)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from devagree.yamlio import Path_
+from devagree.paths import Path_
 
 
 def field_name(where: Path_) -> str:

@@ -14,10 +14,11 @@ from difflib import get_close_matches
 from functools import cache
 from typing import Any
 
+from devagree.paths import Path_
 from devagree.places import describe_place, field_name
 from devagree.problems import Problem, Severity
 from devagree.resources import data_file
-from devagree.yamlio import Document, Path_
+from devagree.yamlio import Document
 
 SCHEMA_FILES = {
     "agreement": "agreement.schema.json",

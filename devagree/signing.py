@@ -19,7 +19,8 @@ from devagree.atomic import write_atomic
 from devagree.digest import changed_rows, describe_row, digest, row_digests
 from devagree.errors import DevagreeError, ExitCode, UsageError
 from devagree.model import Agreement, Signature
-from devagree.workbook import check_workbook, display_path
+from devagree.paths import display_path
+from devagree.workbook import check_workbook
 from devagree.yamlio import read_text, round_trip
 
 

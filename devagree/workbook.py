@@ -14,6 +14,7 @@ from pathlib import Path
 from devagree.checks import CODES, RULES, Context
 from devagree.errors import UsageError
 from devagree.model import Agreement, Strategy, agreement_from_data, strategy_from_data
+from devagree.paths import display_path
 from devagree.problems import Problem, Severity
 from devagree.schema import validate
 from devagree.settings import CONFIG_NAME, DEFAULT_PATHS, Settings, find_config
@@ -43,15 +44,6 @@ class Workbook:
     @property
     def warnings(self) -> int:
         return sum(1 for p in self.problems if p.severity is Severity.WARNING)
-
-
-def display_path(path: Path) -> str:
-    """The path as the user would type it: relative to the current folder when inside it."""
-    absolute = path.absolute()
-    try:
-        return str(absolute.relative_to(Path.cwd()))
-    except ValueError:
-        return str(absolute)
 
 
 def read_document(path: Path) -> tuple[Document | None, Problem | None]:

@@ -26,6 +26,7 @@ from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEv
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from devagree.errors import DevagreeError
+from devagree.paths import Path_
 
 MAX_BYTES = 2 * 1024 * 1024
 """Larger than any real agreement by two orders of magnitude (the seed is 12 KB)."""
@@ -40,9 +41,6 @@ _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
 _TIMESTAMP, _MAP, _SEQ = (_TAG + t for t in ("timestamp", "map", "seq"))
 _ALLOWED_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _MAP, _SEQ})
-
-Path_ = tuple[str | int, ...]
-"""A place in a document: keys and list indexes from the root, as in JSON Schema errors."""
 
 
 class LoadError(DevagreeError):

@@ -8,8 +8,8 @@ from datetime import date
 from types import ModuleType
 
 from devagree.model import Agreement, Strategy
+from devagree.paths import Path_
 from devagree.problems import Severity
-from devagree.yamlio import Path_
 
 
 @dataclass(frozen=True, slots=True)

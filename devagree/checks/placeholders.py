@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from devagree.checks.base import Context, Finding
+from devagree.paths import Path_
 from devagree.places import describe_place, field_name
 from devagree.problems import Severity
-from devagree.yamlio import Path_
 
 CODE = "DA209"
 SEVERITY = Severity.ERROR

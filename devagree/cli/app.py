@@ -36,6 +36,9 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Plain help: typer's rich help imports rich.markdown and markdown-it, which more than
+    # doubles the start-up of every `--help` (benchmarks/bench_startup.py).
+    rich_markup_mode=None,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

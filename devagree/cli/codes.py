@@ -6,10 +6,8 @@ from typing import Annotated
 
 import typer
 
-from devagree.checks import CODES
 from devagree.cli.output import emit
 from devagree.errors import ExitCode, UsageError
-from devagree.report.codes import markdown_table, text_reference
 
 
 def codes(
@@ -23,6 +21,9 @@ def codes(
     The list is a Markdown table (the same as in the README); the severity of rule codes
     (DA2xx) can be changed, or a code switched off, under `rules:` in devagree.yaml.
     """
+    from devagree.checks import CODES
+    from devagree.report.codes import markdown_table, text_reference
+
     if code is None:
         emit(markdown_table(CODES.values()))
         return ExitCode.OK

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from devagree.cli.options import PathsArgument, format_choices
 from devagree.cli.output import emit
-from devagree.coverage import compute
 from devagree.errors import ExitCode
-from devagree.problems import Severity
-from devagree.report.coverage_formats import (
-    COVERAGE_REPORTERS,
-    CoverageReport,
-    format_percent,
-)
-from devagree.rollup import budgets, sdgs
-from devagree.workbook import Workbook, check_workbook, display_path
+from devagree.report import COVERAGE_REPORTERS
+
+if TYPE_CHECKING:
+    from devagree.report.coverage_formats import CoverageReport
+    from devagree.workbook import Workbook
 
 CoverageFormat = format_choices("CoverageFormat", COVERAGE_REPORTERS)
 
@@ -73,6 +69,9 @@ def coverage(
     """
     # Coverage does not depend on the day: the day only drives the overdue rule, which is
     # the business of `check` and `deadlines`. A fixed day keeps the error count stable.
+    from devagree.report.coverage_formats import format_percent
+    from devagree.workbook import check_workbook
+
     workbook = check_workbook(list(paths or []), date.min)
     report = build_report(workbook)
     reporter = COVERAGE_REPORTERS[output_format.value]  # type: ignore[attr-defined]
@@ -101,6 +100,12 @@ def coverage(
 
 def build_report(workbook: Workbook) -> CoverageReport:
     """Coverage and roll-ups of what the workbook could read, with what it could not."""
+    from devagree.coverage import compute
+    from devagree.paths import display_path
+    from devagree.problems import Severity
+    from devagree.report.coverage_formats import CoverageReport
+    from devagree.rollup import budgets, sdgs
+
     read = {a.source for a in workbook.agreements} | {s.source for s in workbook.strategies}
     if workbook.settings.config is not None:
         read.add(display_path(workbook.settings.config))  # read as the settings

@@ -10,9 +10,6 @@ from devagree.cli.options import AsOfOption, PathsArgument, as_of_day, format_ch
 from devagree.cli.output import emit
 from devagree.errors import ExitCode, UsageError
 from devagree.report import DEADLINE_REPORTERS
-from devagree.report.deadlines_formats import ListOptions
-from devagree.schedule import deadline_rows, parse_within
-from devagree.workbook import check_workbook
 
 DeadlineFormat = format_choices("DeadlineFormat", DEADLINE_REPORTERS)
 
@@ -60,6 +57,10 @@ def deadlines(
     have no follow-up, so they are never overdue and never in --overdue, and --within lists
     only those still ahead.
     """
+    from devagree.report.deadlines_formats import ListOptions
+    from devagree.schedule import deadline_rows, parse_within
+    from devagree.workbook import check_workbook
+
     try:
         days = parse_within(within) if within is not None else None
     except ValueError as err:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from devagree.atomic import write_atomic
 from devagree.errors import ExitCode, OutputError, UsageError
-from devagree.scaffold import plan_workbook
-from devagree.workbook import display_path
+from devagree.paths import display_path
+
+if TYPE_CHECKING:
+    pass
 
 
 class Language(StrEnum):
@@ -41,6 +42,9 @@ def init(
     Existing files are never changed: each file is reported as created or kept, so init can
     be run again in a workbook to add what is missing (for example the editor settings).
     """
+    from devagree.atomic import write_atomic
+    from devagree.scaffold import plan_workbook
+
     if directory.exists() and not directory.is_dir():
         raise UsageError(f"{directory} is a file, not a folder; name a folder for the workbook")
     plan = plan_workbook(municipality.strip(), language.value)

@@ -7,30 +7,17 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
-from devagree.atomic import write_atomic
-from devagree.deadlines import DeadlineError
-from devagree.drafting import (
-    AgreementDraft,
-    ItemDraft,
-    agreement_text,
-    deadline_error_text,
-    default_period,
-    describe_deadline,
-    id_problem,
-    join_lines,
-    skeleton,
-)
 from devagree.errors import ExitCode, OutputError, UsageError
 from devagree.model import ROWS
-from devagree.settings import Settings
-from devagree.workbook import display_path, load_settings, read_document
-from devagree.yamlio import iter_yaml_files
+from devagree.paths import display_path
+
+if TYPE_CHECKING:
+    from devagree.drafting import AgreementDraft, ItemDraft
+    from devagree.settings import Settings
 
 TEXT: dict[str, dict[str, str]] = {
     "da": {
@@ -113,6 +100,9 @@ _NO = {"", "n", "nej", "no"}
 
 def existing_ids(settings: Settings) -> dict[str, str]:
     """Ids already used in the workbook, each with the file that has it first."""
+    from devagree.workbook import read_document
+    from devagree.yamlio import iter_yaml_files
+
     used: dict[str, str] = {}
     for folder in settings.paths:
         path = settings.root / folder
@@ -143,6 +133,8 @@ class Interview:
     def __init__(
         self, language: str, year: int, municipality: str, id_ok: Callable[[str], str | None]
     ) -> None:
+        from rich.console import Console
+
         self.words = TEXT[language]
         self.language = language
         self.year = year
@@ -153,6 +145,8 @@ class Interview:
         """The full hint for multi-line answers is shown once, then a short one."""
 
     def say(self, text: str, style: str = "") -> None:
+        from rich.text import Text
+
         self.console.print(Text(text, style=style))
 
     def ask(
@@ -162,6 +156,8 @@ class Interview:
         check: Callable[[str], str | None] | None = None,
     ) -> str:
         """One line; an empty answer takes the default; ``check`` says why to ask again."""
+        from rich.text import Text
+
         prompt = Text.assemble((label, "bold"), (f" [{default}]" if default else "", "cyan"), ": ")
         while True:
             answer = self.console.input(prompt)
@@ -178,6 +174,10 @@ class Interview:
 
     def ask_lines(self, label: str) -> str:
         """Several lines, ended by an empty line."""
+        from rich.text import Text
+
+        from devagree.drafting import join_lines
+
         hint = self.words["multi_short" if self.hinted else "multi"]
         self.hinted = True
         self.console.print(Text.assemble((label, "bold"), f" ({hint}):"))
@@ -207,6 +207,9 @@ class Interview:
         return date.fromisoformat(self.ask(label, default.isoformat(), check).strip())
 
     def ask_deadline(self, start: date, end: date) -> str:
+        from devagree.deadlines import DeadlineError
+        from devagree.drafting import deadline_error_text, describe_deadline
+
         words = self.words
 
         def check(text: str) -> str | None:
@@ -225,6 +228,8 @@ class Interview:
         return self.ask(words["deadline"].format(year=self.year), None, check)
 
     def ask_yes_no(self, label: str) -> bool:
+        from rich.text import Text
+
         while True:
             answer = self.console.input(Text(label + " ", style="bold")).strip().lower()
             if answer in _YES:
@@ -234,6 +239,8 @@ class Interview:
             self.say(f"  {self.words['yes_no']}", "red")
 
     def run(self, agreement_id: str | None) -> AgreementDraft:
+        from devagree.drafting import AgreementDraft, ItemDraft, default_period
+
         words = self.words
         self.say(words["intro"], "bold")
         if agreement_id is None:
@@ -322,6 +329,10 @@ def new(
     and asked again when it cannot be read. Nothing is written before the last answer
     (Ctrl-C leaves no file), and an existing file is never overwritten.
     """
+    from devagree.atomic import write_atomic
+    from devagree.drafting import agreement_text, id_problem, skeleton
+    from devagree.workbook import load_settings
+
     settings, _problems, _unreadable = load_settings(Path.cwd())
     language = settings.language if settings.language in TEXT else "da"
     words = TEXT[language]

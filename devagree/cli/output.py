@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from rich.console import Console
-from rich.text import Text
-
 
 def emit(rendered: object) -> None:
     """Print a reporter's result to standard output."""
@@ -14,6 +11,9 @@ def emit(rendered: object) -> None:
         sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
         sys.stdout.flush()
         return
+    from rich.console import Console
+    from rich.text import Text
+
     console = Console(highlight=False)
     if not console.is_terminal:
         console = Console(highlight=False, width=max(console.width, 160))

@@ -7,14 +7,17 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from devagree.cli.options import PathsArgument
 from devagree.errors import DevagreeError, ExitCode, UsageError
 from devagree.model import Agreement, Strategy
-from devagree.workbook import check_workbook, display_path
+from devagree.paths import display_path
+
+if TYPE_CHECKING:
+    pass
 
 PASSWORD_ENV = "DEVAGREE_CERT_PASSWORD"
 
@@ -66,6 +69,7 @@ def render(
         render_strategy_docx,
         write_atomic,
     )
+    from devagree.workbook import check_workbook
 
     workbook = check_workbook(list(paths or []), date.today(), start=Path.cwd())
     settings = workbook.settings

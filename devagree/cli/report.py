@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from devagree.cli.options import PathsArgument, as_of_day
 from devagree.errors import DevagreeError, ExitCode, UsageError
-from devagree.workbook import check_workbook, display_path
+from devagree.paths import display_path
+
+if TYPE_CHECKING:
+    pass
 
 SUFFIXES = {".docx": "docx", ".md": "markdown", ".markdown": "markdown"}
 
@@ -46,6 +49,8 @@ def report(
     item: owner, deadline and due date, traffic light, latest note and history. Status
     entries dated after --as-of are left out, so a report can be made again later.
     """
+    from devagree.workbook import check_workbook
+
     if output == Path():
         raise UsageError("name the report file with -o FILE.docx or -o FILE.md")
     kind = SUFFIXES.get(output.suffix.lower())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,7 +12,10 @@ from devagree.cli.options import AsOfOption, as_of_day
 from devagree.cli.output import emit
 from devagree.errors import DevagreeError, ExitCode, UsageError
 from devagree.model import Agreement, Strategy
-from devagree.workbook import Workbook, check_workbook, display_path
+from devagree.paths import display_path
+
+if TYPE_CHECKING:
+    from devagree.workbook import Workbook
 
 
 class _Unreadable(DevagreeError):
@@ -85,6 +88,8 @@ def show(
 
 def _find(target: str, day: date) -> tuple[Workbook, Agreement | Strategy]:
     """The workbook and the agreement or strategy that ``target`` names (a file or an id)."""
+    from devagree.workbook import check_workbook
+
     path = Path(target)
     by_file = path.suffix.lower() in (".yaml", ".yml") or path.exists()
     if by_file:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from devagree.errors import ExitCode, UsageError
-from devagree.signing import SignRequest
-from devagree.signing import sign as sign_file
-from devagree.workbook import display_path
+from devagree.paths import display_path
+
+if TYPE_CHECKING:
+    pass
 
 
 def sign(
@@ -33,6 +34,9 @@ def sign(
     The file is checked first and refused when it has errors. The signature is added at the
     end of `signatures:`; every comment and line of the file stays as it was.
     """
+    from devagree.signing import SignRequest
+    from devagree.signing import sign as sign_file
+
     if day is None:
         signed_on = date.today()
     else:

@@ -10,8 +10,7 @@ import typer
 
 from devagree.cli.options import as_of_day
 from devagree.errors import ExitCode
-from devagree.followup import StatusUpdate, parse_state, record_status, valid_states
-from devagree.model import STATE_LABELS
+from devagree.model import STATE_LABELS, valid_states
 
 
 def status(
@@ -45,6 +44,8 @@ def status(
     was, the file is replaced atomically, and signatures stay valid (status is not part of
     the agreed text). A file with errors is refused; nothing is written.
     """
+    from devagree.followup import StatusUpdate, parse_state, record_status
+
     chosen = parse_state(state)
     day: date = as_of_day(as_of)
     recorded = record_status(file, StatusUpdate(item, chosen, day, note))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from devagree.cli.options import PathsArgument
 from devagree.cli.output import emit
 from devagree.errors import ExitCode
-from devagree.signing import check_signatures
-from devagree.workbook import check_workbook
+
+if TYPE_CHECKING:
+    pass
 
 
 def verify(paths: PathsArgument = None) -> int:
@@ -18,6 +20,9 @@ def verify(paths: PathsArgument = None) -> int:
     A broken signature lists the items and rows that changed since signing. Exit code 0
     when every signature matches, 1 when any is broken, 2 when a file cannot be read.
     """
+    from devagree.signing import check_signatures
+    from devagree.workbook import check_workbook
+
     workbook = check_workbook(list(paths or []), date.today(), start=Path.cwd())
     lines: list[str] = []
     broken = total = 0

@@ -1,33 +1,65 @@
 """Reporters: a workbook's problems, or its deadline list, in each output format.
 
-Each registry maps a ``--format`` name to a function that returns what to print, so the CLI
-takes its choices from the keys and the core never prints.
+Each registry maps a ``--format`` name to the function that returns what to print, so the
+CLI takes its choices from the keys and the core never prints. The functions are imported
+when first used: the keys alone must not cost the start-up of every command.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from importlib import import_module
+from typing import Any
 
-from devagree.report import deadlines_formats, problem_formats
-from devagree.report.problem_formats import ReportOptions
-from devagree.schedule import DeadlineRow
-from devagree.workbook import Workbook
 
-PROBLEM_REPORTERS: dict[str, Callable[[Workbook, ReportOptions], object]] = {
-    "text": problem_formats.text,
-    "json": problem_formats.json_report,
-    "github": problem_formats.github,
-    "junit": problem_formats.junit,
-}
+class Registry(Mapping[str, Callable[..., Any]]):
+    """Format name → reporter function, given as "module:function" and imported on use."""
 
-DEADLINE_REPORTERS: dict[
-    str, Callable[[list[DeadlineRow], deadlines_formats.ListOptions], object]
-] = {
-    "table": deadlines_formats.table,
-    "json": deadlines_formats.json_report,
-    "csv": deadlines_formats.csv_report,
-    "ics": deadlines_formats.ics,
-    "github": deadlines_formats.github,
-}
+    def __init__(self, targets: dict[str, str]) -> None:
+        self._targets = targets
 
-__all__ = ["DEADLINE_REPORTERS", "PROBLEM_REPORTERS", "ReportOptions"]
+    def __getitem__(self, name: str) -> Callable[..., Any]:
+        module, _, function = self._targets[name].partition(":")
+        reporter: Callable[..., Any] = getattr(import_module(module), function)
+        return reporter
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._targets)
+
+    def __len__(self) -> int:
+        return len(self._targets)
+
+
+_PROBLEMS = "devagree.report.problem_formats"
+_DEADLINES = "devagree.report.deadlines_formats"
+
+PROBLEM_REPORTERS = Registry(
+    {
+        "text": f"{_PROBLEMS}:text",
+        "json": f"{_PROBLEMS}:json_report",
+        "github": f"{_PROBLEMS}:github",
+        "junit": f"{_PROBLEMS}:junit",
+    }
+)
+
+DEADLINE_REPORTERS = Registry(
+    {
+        "table": f"{_DEADLINES}:table",
+        "json": f"{_DEADLINES}:json_report",
+        "csv": f"{_DEADLINES}:csv_report",
+        "ics": f"{_DEADLINES}:ics",
+        "github": f"{_DEADLINES}:github",
+    }
+)
+
+_COVERAGE = "devagree.report.coverage_formats"
+
+COVERAGE_REPORTERS = Registry(
+    {
+        "table": f"{_COVERAGE}:table",
+        "json": f"{_COVERAGE}:json_report",
+        "markdown": f"{_COVERAGE}:markdown",
+    }
+)
+
+__all__ = ["COVERAGE_REPORTERS", "DEADLINE_REPORTERS", "PROBLEM_REPORTERS", "Registry"]

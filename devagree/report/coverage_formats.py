@@ -9,7 +9,6 @@ from version to version (see ``json_report``).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -455,11 +454,3 @@ def json_report(report: CoverageReport) -> str:
     not counted).
     """
     return json.dumps(as_data(report), ensure_ascii=False, indent=2)
-
-
-COVERAGE_REPORTERS: dict[str, Callable[[CoverageReport], object]] = {
-    "table": table,
-    "json": json_report,
-    "markdown": markdown,
-}
-"""``--format`` name → reporter; the CLI takes its choices from the keys."""
