@@ -69,12 +69,13 @@ def init(
     for shown in kept:
         typer.echo(f"kept     {shown} (exists; not changed)")
     where = display_path(directory)
+    place = "this folder" if where == "." else where
     if created:
         go = "" if where == "." else f"cd {where} && "
         typer.echo(
-            f"\nWorkbook ready in {where}. Next: {go}devagree new (draft an agreement), "
+            f"\nWorkbook ready in {place}. Next: {go}devagree new (draft an agreement), "
             "then devagree check."
         )
     else:
-        typer.echo(f"\nNothing to do: {where} already has every file of a workbook.")
+        typer.echo(f"\nNothing to do: {place} already has every file of a workbook.")
     return ExitCode.OK
