@@ -30,8 +30,9 @@ def best_time(command: list[str], cwd: Path, repeat: int) -> float:
         start = time.perf_counter()
         done = subprocess.run(command, cwd=cwd, capture_output=True, check=False)
         elapsed = time.perf_counter() - start
-        if done.returncode not in (0,):
-            raise SystemExit(f"{' '.join(command)} exited with {done.returncode}:\n{done.stderr}")
+        if done.returncode != 0:
+            detail = done.stderr.decode(errors="replace")
+            raise SystemExit(f"{' '.join(command)} exited with {done.returncode}:\n{detail}")
         best = min(best, elapsed)
     return best
 
