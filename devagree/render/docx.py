@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -137,19 +137,22 @@ def _place(where: tuple[str | int, ...], language: str) -> str:
 
 def render_docx(agreement: Agreement, options: RenderOptions) -> bytes:
     """The agreement as the bytes of a deterministic .docx file."""
-    from docx import Document as open_document
-
     language = options.language if options.language in TEXT else "da"
-    bad = find_unwritable(agreement, language)
+    refuse_unwritable(agreement, language)
+    document = open_template(options.template)
+    writer = _Writer(document, agreement, language)
+    writer.write()
+    return document_bytes(document)
+
+
+def refuse_unwritable(document: Agreement | Strategy, language: str) -> None:
+    """Stop before anything is written when a text holds characters Word cannot store."""
+    bad = find_unwritable(document, language)
     if bad:
         raise RenderError(
             "text with characters Word cannot hold (remove them in the YAML file): "
             + "; ".join(bad)
         )
-    document = _open_template(options.template, open_document)
-    writer = _Writer(document, agreement, language)
-    writer.write()
-    return document_bytes(document)
 
 
 def open_template(template: Path | None) -> Document:
@@ -373,33 +376,24 @@ class _Writer:
         paragraph.paragraph_format.keep_with_next = True
 
     def _properties(self) -> None:
-        from devagree.render.docx_fields import (
-            set_app_properties,
-            set_custom_properties,
-            set_language,
-        )
+        from devagree.render.docx_fields import DocumentProperties, set_properties
 
         a = self.agreement
-        when = a.date or a.period.start
-        stamp = datetime(when.year, when.month, when.day)
-        core = self.doc.core_properties
-        core.title = a.title
-        core.subject = self.t["between"] + " " + self.t["and"].join(p.name for p in a.parties)
-        core.author = a.organisation
-        core.last_modified_by = a.organisation
-        core.comments = ""
-        core.keywords = a.id
-        core.category = a.municipality
-        core.content_status = "" if a.signatures else self.t["draft"]
-        core.identifier = a.id
-        core.created = stamp
-        core.modified = stamp
-        core.last_printed = stamp
-        core.revision = 1
-        core.version = ""
-        set_language(self.doc, self.t["lang"])
-        set_custom_properties(self.doc, {"devagree.id": a.id, "devagree.digest": digest(a.data)})
-        set_app_properties(self.doc, a.organisation)
+        set_properties(
+            self.doc,
+            DocumentProperties(
+                title=a.title,
+                subject=self.t["between"] + " " + self.t["and"].join(p.name for p in a.parties),
+                author=a.organisation,
+                keywords=a.id,
+                category=a.municipality,
+                identifier=a.id,
+                day=a.date or a.period.start,
+                language=self.t["lang"],
+                custom={"devagree.id": a.id, "devagree.digest": digest(a.data)},
+                content_status="" if a.signatures else self.t["draft"],
+            ),
+        )
 
 
 def add_page_numbers(document: Document, language: str) -> None:

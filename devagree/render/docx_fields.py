@@ -5,6 +5,8 @@ Each function edits the document's XML the way Word itself writes it (see WORD-N
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
@@ -136,3 +138,43 @@ def drop_thumbnail(document: Document) -> None:
     for rid, rel in list(package.rels.items()):
         if rel.reltype == RT.THUMBNAIL:
             del package.rels[rid]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentProperties:
+    """What a rendered document says about itself, in Word's File > Info."""
+
+    title: str
+    subject: str
+    author: str
+    keywords: str
+    category: str
+    identifier: str
+    day: date
+    """Created, modified and printed: a date of the document, never the clock."""
+    language: str
+    custom: dict[str, str]
+    content_status: str = ""
+
+
+def set_properties(document: Document, properties: DocumentProperties) -> None:
+    """Every core, app and custom property, so nothing of python-docx's template is left."""
+    stamp = datetime(properties.day.year, properties.day.month, properties.day.day)
+    core = document.core_properties
+    core.title = properties.title
+    core.subject = properties.subject
+    core.author = properties.author
+    core.last_modified_by = properties.author
+    core.comments = ""
+    core.keywords = properties.keywords
+    core.category = properties.category
+    core.content_status = properties.content_status
+    core.identifier = properties.identifier
+    core.created = stamp
+    core.modified = stamp
+    core.last_printed = stamp
+    core.revision = 1
+    core.version = ""
+    set_language(document, properties.language)
+    set_custom_properties(document, properties.custom)
+    set_app_properties(document, properties.author)

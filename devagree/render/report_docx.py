@@ -8,9 +8,9 @@ cell that also holds the word ("● Grøn"), so the report reads in black and wh
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from devagree.render.docx import (
     LABEL_WIDTH_CM,
@@ -213,33 +213,20 @@ class _ReportWriter:
         shade(cell, LIGHT_COLOURS[light])
 
     def _properties(self) -> None:
-        from devagree.render.docx_fields import (
-            set_app_properties,
-            set_custom_properties,
-            set_language,
-        )
+        from devagree.render.docx_fields import DocumentProperties, set_properties
 
         report = self.report
-        stamp = datetime(report.as_of.year, report.as_of.month, report.as_of.day)
-        organisations = sorted({a.organisation for a in report.agreements})
-        core: Any = self.doc.core_properties
-        core.title = f"{self.t['title']} ({report.as_of.isoformat()})"
-        core.subject = ", ".join(a.title for a in report.agreements)
-        core.author = ", ".join(organisations)
-        core.last_modified_by = core.author
-        core.comments = ""
-        core.keywords = " ".join(a.id for a in report.agreements)
-        core.category = ""
-        core.content_status = ""
-        core.identifier = ""
-        core.created = stamp
-        core.modified = stamp
-        core.last_printed = stamp
-        core.revision = 1
-        core.version = ""
-        set_language(self.doc, self.t["lang"])
-        set_custom_properties(
+        set_properties(
             self.doc,
-            {"devagree.report": "follow-up", "devagree.as_of": report.as_of.isoformat()},
+            DocumentProperties(
+                title=f"{self.t['title']} ({report.as_of.isoformat()})",
+                subject=", ".join(a.title for a in report.agreements),
+                author=", ".join(sorted({a.organisation for a in report.agreements})),
+                keywords=" ".join(a.id for a in report.agreements),
+                category="",
+                identifier="",
+                day=report.as_of,
+                language=self.t["lang"],
+                custom={"devagree.report": "follow-up", "devagree.as_of": report.as_of.isoformat()},
+            ),
         )
-        set_app_properties(self.doc, ", ".join(organisations))

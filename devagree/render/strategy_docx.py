@@ -13,7 +13,7 @@ so there is no signature block and no UDKAST mark.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from devagree.digest import digest
@@ -21,13 +21,12 @@ from devagree.model import Strategy, Track
 from devagree.render.docx import (
     SHADE,
     TEXT,
-    RenderError,
     RenderOptions,
     add_page_numbers,
     document_bytes,
-    find_unwritable,
     long_date,
     open_template,
+    refuse_unwritable,
     shade,
     text_width,
     write_blocks,
@@ -63,12 +62,7 @@ NO_DATE = date(1980, 1, 1)
 def render_strategy_docx(strategy: Strategy, options: RenderOptions) -> bytes:
     """The strategy as the bytes of a deterministic .docx file."""
     language = options.language if options.language in TEXT else "da"
-    bad = find_unwritable(strategy, language)
-    if bad:
-        raise RenderError(
-            "text with characters Word cannot hold (remove them in the YAML file): "
-            + "; ".join(bad)
-        )
+    refuse_unwritable(strategy, language)
     document = open_template(options.template)
     _StrategyWriter(document, strategy, language).write()
     return document_bytes(document)
@@ -271,36 +265,28 @@ class _StrategyWriter:
         shade(cell, SHADE)
 
     def _properties(self) -> None:
-        from devagree.render.docx_fields import (
-            set_app_properties,
-            set_custom_properties,
-            set_language,
-        )
+        from devagree.render.docx_fields import DocumentProperties, set_properties
 
         s, data = self.strategy, self.strategy.data
         if data.get("date"):
             when = date.fromisoformat(str(data["date"]))
         else:
             when = s.period.start if s.period is not None else NO_DATE
-        stamp = datetime(when.year, when.month, when.day)
-        core = self.doc.core_properties
-        core.title = s.title
-        core.subject = data.get("subtitle", "") or s.title
-        core.author = s.body
-        core.last_modified_by = s.body
-        core.comments = ""
-        core.keywords = s.id
-        core.category = s.municipality
-        core.content_status = ""
-        core.identifier = s.id
-        core.created = stamp
-        core.modified = stamp
-        core.last_printed = stamp
-        core.revision = 1
-        core.version = ""
-        set_language(self.doc, TEXT[self.language]["lang"])
-        set_custom_properties(
+        set_properties(
             self.doc,
-            {"devagree.id": s.id, "devagree.kind": "strategy", "devagree.digest": digest(data)},
+            DocumentProperties(
+                title=s.title,
+                subject=data.get("subtitle", "") or s.title,
+                author=s.body,
+                keywords=s.id,
+                category=s.municipality,
+                identifier=s.id,
+                day=when,
+                language=TEXT[self.language]["lang"],
+                custom={
+                    "devagree.id": s.id,
+                    "devagree.kind": "strategy",
+                    "devagree.digest": digest(data),
+                },
+            ),
         )
-        set_app_properties(self.doc, s.body)
