@@ -158,23 +158,11 @@ def refuse_unwritable(document: Agreement | Strategy, language: str) -> None:
 def open_template(template: Path | None) -> Document:
     """The template (or the built-in one) with its styles checked and its body emptied.
 
-    Shared by every Word output (agreements, follow-up reports), so they look alike.
+    Shared by every Word output (agreements, strategies, follow-up reports), so they look
+    alike.
     """
     from docx import Document as open_document
 
-    return _open_template(template, open_document)
-
-
-def document_bytes(document: Document) -> bytes:
-    """The saved document as deterministic bytes (fixed zip metadata)."""
-    from devagree.render.determinism import normalise_zip
-
-    out = io.BytesIO()
-    document.save(out)
-    return normalise_zip(out.getvalue())
-
-
-def _open_template(template: Path | None, open_document: Any) -> Document:
     from devagree.resources import data_file
 
     if template is None:
@@ -202,6 +190,15 @@ def _open_template(template: Path | None, open_document: Any) -> Document:
         if not child.tag.endswith("}sectPr"):
             body.remove(child)
     return document
+
+
+def document_bytes(document: Document) -> bytes:
+    """The saved document as deterministic bytes (fixed zip metadata)."""
+    from devagree.render.determinism import normalise_zip
+
+    out = io.BytesIO()
+    document.save(out)
+    return normalise_zip(out.getvalue())
 
 
 class _Writer:
