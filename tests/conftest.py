@@ -121,3 +121,11 @@ def workbook(tmp_path: Path) -> Path:
     (agreements / SEED.name).write_text(standalone_seed_text(), encoding="utf-8")
     (tmp_path / "devagree.yaml").write_text("kind: workbook\nversion: 1\n", encoding="utf-8")
     return tmp_path
+
+
+@pytest.fixture
+def repo_workbook(tmp_path: Path) -> Path:
+    """A copy of the repository's workbook: the seed agreement and the strategies it links to."""
+    shutil.copytree(REPO / "agreements", tmp_path / "agreements")
+    shutil.copy(REPO / "devagree.yaml", tmp_path / "devagree.yaml")
+    return tmp_path

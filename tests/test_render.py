@@ -55,11 +55,8 @@ def need_soffice() -> None:
 
 
 @pytest.fixture
-def workbook(tmp_path: Path) -> Path:
-    """A copy of the repository's workbook: the seed and the strategies it links to."""
-    shutil.copy(ROOT / "devagree.yaml", tmp_path / "devagree.yaml")
-    shutil.copytree(ROOT / "agreements", tmp_path / "agreements")
-    return tmp_path
+def workbook(repo_workbook: Path) -> Path:
+    return repo_workbook
 
 
 def _render(workbook: Path, *args: str) -> Path:

@@ -18,11 +18,8 @@ NAME = "agreements/slagelse-chp-2016.yaml"
 
 
 @pytest.fixture
-def workbook(tmp_path: Path) -> Path:
-    """A copy of the repository's agreements (the seed and the strategies it links to)."""
-    shutil.copytree(REPO / "agreements", tmp_path / "agreements")
-    (tmp_path / "devagree.yaml").write_text("kind: workbook\nversion: 1\n", encoding="utf-8")
-    return tmp_path
+def workbook(repo_workbook: Path) -> Path:
+    return repo_workbook
 
 
 AS_OF = "2016-09-30"

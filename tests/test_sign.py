@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,11 +27,8 @@ def devagree(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
-def workbook(tmp_path: Path) -> Path:
-    """A copy of the repository's workbook: the seed and the strategies it links to."""
-    shutil.copy(ROOT / "devagree.yaml", tmp_path / "devagree.yaml")
-    shutil.copytree(ROOT / "agreements", tmp_path / "agreements")
-    return tmp_path
+def workbook(repo_workbook: Path) -> Path:
+    return repo_workbook
 
 
 def _data() -> dict[str, object]:

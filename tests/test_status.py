@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import difflib
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import REPO, assert_no_traceback, run
+from conftest import assert_no_traceback, run
 
 from devagree.followup import StatusUpdate, add_entry, parse_state
 from devagree.model import State
@@ -19,11 +18,8 @@ NAME = "agreements/slagelse-chp-2016.yaml"
 
 
 @pytest.fixture
-def workbook(tmp_path: Path) -> Path:
-    """A copy of the repository's agreements (the seed and the strategies it links to)."""
-    shutil.copytree(REPO / "agreements", tmp_path / "agreements")
-    (tmp_path / "devagree.yaml").write_text("kind: workbook\nversion: 1\n", encoding="utf-8")
-    return tmp_path
+def workbook(repo_workbook: Path) -> Path:
+    return repo_workbook
 
 
 def _only_added(before: str, after: str) -> list[str]:
