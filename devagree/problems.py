@@ -10,10 +10,6 @@ class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
-    @property
-    def rank(self) -> int:
-        return 0 if self is Severity.ERROR else 1
-
 
 @dataclass(frozen=True, slots=True, order=True)
 class Problem:
