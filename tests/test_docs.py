@@ -48,3 +48,14 @@ def test_help_does_not_import_heavy_modules() -> None:
     )
     assert "HEAVY []" in result.stderr, result.stderr
     assert "check" in result.stdout
+
+
+def test_ci_runs_the_readmes_test_command() -> None:
+    """The quick start's test command is the whole set-up on a fresh machine, and CI runs it."""
+    start = README.index("## Quick start")
+    blocks = README[start:].split("```sh\n")[1:3]
+    test_command = blocks[1].split("\n```")[0].strip()
+    assert "python -m pytest" in test_command
+    assert test_command.startswith("bash .ci/system-packages")
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert test_command in ci.splitlines()
