@@ -18,6 +18,7 @@ from devagree.checks import (
     period_order,
     placeholders,
     rows_filled,
+    signature_trust,
     signatures,
     track_ids,
 )
@@ -37,6 +38,7 @@ RULES: tuple[Code, ...] = tuple(
         overdue,
         placeholders,
         signatures,
+        signature_trust,
         links,
         track_ids,
         budget_ranges,
