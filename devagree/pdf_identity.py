@@ -61,9 +61,9 @@ def stamp_pdf(pdf: Path, identity: PdfIdentity) -> None:
         writer = IncrementalPdfFileWriter(handle)
         info_ref = writer.trailer_view.raw_get("/Info") if "/Info" in writer.trailer_view else None
         if isinstance(info_ref, generic.IndirectObject):
-            info = info_ref.get_object()
+            info = info_ref.get_object()  # type: ignore[no-untyped-call]
         else:
-            info = generic.DictionaryObject()
+            info = generic.DictionaryObject()  # type: ignore[no-untyped-call]
             info_ref = writer.set_info(info)
         info[generic.NameObject(ID_KEY)] = generic.TextStringObject(identity.agreement_id)
         info[generic.NameObject(DIGEST_KEY)] = generic.TextStringObject(identity.digest)
@@ -75,7 +75,7 @@ def stamp_pdf(pdf: Path, identity: PdfIdentity) -> None:
         info[generic.NameObject("/Producer")] = generic.TextStringObject(VENDOR)
         writer.mark_update(info_ref)
         out = io.BytesIO()
-        writer.write(out)
+        writer.write(out)  # type: ignore[no-untyped-call]
     write_atomic(pdf, out.getvalue())
 
 

@@ -78,30 +78,27 @@ def local_day(moment: datetime) -> date:
         return moment.date()
 
 
-def load_roots(path: Path) -> list[Any]:
-    """The certificates of a PEM (or DER) file of trust roots, or a clear refusal."""
-    from asn1crypto import pem, x509
+def load_roots(path: Path) -> list[bytes]:
+    """The certificates (DER) of a PEM or DER file of trust roots, or a clear refusal."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
 
     if not path.is_file():
         raise UsageError(_("--trust {path}: no such file").format(path=path))
     data = path.read_bytes()
     try:
-        if pem.detect(data):
-            found = [x509.Certificate.load(der) for _kind, _h, der in pem.unarmor(data, True)]
+        if b"-----BEGIN" in data:
+            found = x509.load_pem_x509_certificates(data)
         else:
-            found = [x509.Certificate.load(data)]
-        for certificate in found:
-            certificate.native  # noqa: B018 - parses it, so a broken file fails here
-    except Exception:
+            found = [x509.load_der_x509_certificate(data)]
+    except ValueError:
         raise UsageError(
             _("--trust {path}: not a file of certificates (PEM or DER)").format(path=path)
         ) from None
-    if not found:
-        raise UsageError(_("--trust {path}: the file holds no certificate").format(path=path))
-    return found
+    return [certificate.public_bytes(Encoding.DER) for certificate in found]
 
 
-def read_signed_pdf(path: Path, roots: list[Any] | None) -> SignedPdf:
+def read_signed_pdf(path: Path, roots: list[bytes] | None) -> SignedPdf:
     """The PDF's signers, after every check above; ``PdfRefused`` says which one failed."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
@@ -197,7 +194,9 @@ def _page_hashes(resolver: Any) -> list[str]:
         if node.get("/Type") == "/Pages":
             stack.extend(reversed(list(node["/Kids"])))
             continue
-        page = generic.DictionaryObject({k: node.raw_get(k) for k in _PAGE_KEYS if k in node})
+        page = generic.DictionaryObject(  # type: ignore[no-untyped-call]
+            {k: node.raw_get(k) for k in _PAGE_KEYS if k in node}
+        )
         pages.append(_object_hash(page))
     return pages
 
@@ -217,7 +216,7 @@ def _object_hash(start: Any) -> str:
             if key in seen:
                 continue
             seen.add(key)
-            stack.append(value.get_object())
+            stack.append(value.get_object())  # type: ignore[no-untyped-call]
         elif isinstance(value, generic.StreamObject):
             digest.update(b"S" + hashlib.sha256(value.data).digest())
             stack.extend(value.raw_get(k) for k in sorted(value))
@@ -236,7 +235,7 @@ def _object_hash(start: Any) -> str:
     return digest.hexdigest()
 
 
-def _signer(reader: Any, signature: Any, path: Path, roots: list[Any] | None) -> PdfSigner:
+def _signer(reader: Any, signature: Any, path: Path, roots: list[bytes] | None) -> PdfSigner:
     from cryptography import x509 as cx509
     from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation import validate_pdf_signature
@@ -267,8 +266,10 @@ def _signer(reader: Any, signature: Any, path: Path, roots: list[Any] | None) ->
                 end=parsed.not_valid_after_utc.date().isoformat(),
             )
         )
+    from asn1crypto import x509 as asn1_x509
+
     context = ValidationContext(
-        trust_roots=list(roots or []),
+        trust_roots=[asn1_x509.Certificate.load(der) for der in roots or []],
         allow_fetching=False,
         revocation_mode="soft-fail",
         moment=signed_at,

@@ -51,7 +51,7 @@ class PdfSigning:
         ]
 
 
-def prepare(path: Path, pdf: Path, roots: list[Any] | None, as_of: date) -> PdfSigning:
+def prepare(path: Path, pdf: Path, roots: list[bytes] | None, as_of: date) -> PdfSigning:
     """Everything short of writing: the agreement checks, the PDF proves, the text matches."""
     agreement = signable_agreement(path, as_of)
     signed = read_signed_pdf(pdf, roots)

@@ -132,16 +132,19 @@ def _ask_parties(prepared: PdfSigning) -> list[str]:
                 "in this order:\n  {signers}\nthe roles are: {roles}"
             ).format(signers="\n  ".join(prepared.describe_signers()), roles=", ".join(roles))
         )
-    import click
-
     chosen: list[str] = []
     for line in prepared.describe_signers():
         print(line)
-        chosen.append(
-            typer.prompt(
-                _("Which party signed here? ({roles})").format(roles=", ".join(roles)),
-                type=click.Choice(roles),
-                show_choices=False,
-            )
-        )
+        answer = ""
+        while answer not in roles:
+            if answer:
+                print(
+                    _('"{answer}" is not a party; the roles are: {roles}').format(
+                        answer=answer, roles=", ".join(roles)
+                    )
+                )
+            answer = str(
+                typer.prompt(_("Which party signed here? ({roles})").format(roles=", ".join(roles)))
+            ).strip()
+        chosen.append(answer)
     return chosen
