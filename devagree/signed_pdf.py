@@ -125,8 +125,8 @@ def read_signed_pdf(path: Path, roots: list[bytes] | None) -> SignedPdf:
     except Exception:  # pyHanko, zlib and asn1crypto raise many types for damaged bytes
         raise PdfRefused(
             _(
-                "{path} is damaged or was changed after signing (pyHanko cannot read its "
-                "revisions); nothing was recorded"
+                "{path} is damaged or was changed after signing (its revisions cannot be "
+                "read); nothing was recorded"
             ).format(path=path)
         ) from None
     return SignedPdf(path, "sha256:" + hashlib.sha256(data).hexdigest(), signers)

@@ -1,8 +1,8 @@
 """A small certificate authority made in the tests: a root, an intermediate, and signers.
 
-Nothing comes from the network. Signers are PKCS#12 files, as a municipality's employee
-certificate would be exported, and sign the way a signing service does: one incremental
-PAdES update per signer.
+Nothing comes from the network. Keys are RSA, as MitID Erhverv's are. Signers are PKCS#12
+files, as a municipality's employee certificate would be exported, and sign the way a
+signing service does: one incremental PAdES update per signer.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
@@ -24,7 +24,7 @@ PASSWORD = b"test"
 @dataclass(frozen=True)
 class Authority:
     name: x509.Name
-    key: ec.EllipticCurvePrivateKey
+    key: rsa.RSAPrivateKey
     certificate: x509.Certificate
 
 
@@ -40,7 +40,7 @@ def _name(common: str, organisation: str = "Testkommune") -> x509.Name:
 
 def _build(
     subject: x509.Name,
-    key: ec.EllipticCurvePrivateKey,
+    key: rsa.RSAPrivateKey,
     issuer: Authority | None,
     ca: bool,
     not_before: datetime,
@@ -74,7 +74,7 @@ def _build(
 
 
 def authority(common: str, parent: Authority | None = None) -> Authority:
-    key = ec.generate_private_key(ec.SECP256R1())
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = _name(common)
     cert = _build(name, key, parent, True, NOW - timedelta(days=365), NOW + timedelta(days=3650))
     return Authority(name, key, cert)
@@ -88,7 +88,7 @@ def signer(
     expired: bool = False,
 ) -> Path:
     """A PKCS#12 file (password ``test``) for a signer certified by ``issuer``."""
-    key = ec.generate_private_key(ec.SECP256R1())
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     if expired:
         start, end = NOW - timedelta(days=400), NOW - timedelta(days=30)
     else:
