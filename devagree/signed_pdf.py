@@ -33,7 +33,7 @@ LOCAL_ZONE = "Europe/Copenhagen"
 
 
 class PdfRefused(DevagreeError):
-    """A signed PDF that does not prove what it should; nothing is recorded."""
+    """A signed PDF that does not prove what it should (the message says why, and only why)."""
 
     exit_code = ExitCode.PROBLEMS
 
@@ -125,8 +125,7 @@ def read_signed_pdf(path: Path, roots: list[bytes] | None) -> SignedPdf:
     except Exception:  # pyHanko, zlib and asn1crypto raise many types for damaged bytes
         raise PdfRefused(
             _(
-                "{path} is damaged or was changed after signing (its revisions cannot be "
-                "read); nothing was recorded"
+                "{path} is damaged or was changed after signing (its revisions cannot be read)"
             ).format(path=path)
         ) from None
     return SignedPdf(path, "sha256:" + hashlib.sha256(data).hexdigest(), signers)
@@ -140,10 +139,10 @@ def _no_signature(reader: Any, path: Path) -> str:
     except Exception:
         empty = []
     if empty:
-        return _(
-            "{path} has a signature field ({fields}) but nobody has signed it; nothing was recorded"
-        ).format(path=path, fields=", ".join(empty))
-    return _("{path} holds no signature; nothing was recorded").format(path=path)
+        return _("{path} has a signature field ({fields}) but nobody has signed it").format(
+            path=path, fields=", ".join(empty)
+        )
+    return _("{path} holds no signature").format(path=path)
 
 
 def _stamped_revision(reader: Any) -> int | None:
@@ -166,7 +165,7 @@ def _check_updates(reader: Any, path: Path, first_signed: int) -> None:
         raise PdfRefused(
             _(
                 "{path} was not rendered by devagree (it names no agreement digest); "
-                "sign the PDF that `devagree render --pdf` writes. Nothing was recorded"
+                "sign the PDF that `devagree render --pdf` writes"
             ).format(path=path)
         )
     before = _page_hashes(reader.get_historical_resolver(stamped))
@@ -175,7 +174,7 @@ def _check_updates(reader: Any, path: Path, first_signed: int) -> None:
         raise PdfRefused(
             _(
                 "{path}: the pages were changed after devagree rendered them and before the "
-                "first signature; nothing was recorded"
+                "first signature"
             ).format(path=path)
         )
 
@@ -250,15 +249,13 @@ def _signer(reader: Any, signature: Any, path: Path, roots: list[bytes] | None) 
     field = str(signature.field_name)
     if signed_at is None:
         raise PdfRefused(
-            _("the signature of {name} in {path} has no signing time; nothing was recorded").format(
-                name=name, path=path
-            )
+            _("the signature of {name} in {path} has no signing time").format(name=name, path=path)
         )
     if not parsed.not_valid_before_utc <= signed_at <= parsed.not_valid_after_utc:
         raise PdfRefused(
             _(
                 "the certificate of {name} was not valid when it signed ({signed}; valid from "
-                "{start} to {end}); nothing was recorded"
+                "{start} to {end})"
             ).format(
                 name=name,
                 signed=signed_at.date().isoformat(),
@@ -291,14 +288,14 @@ def _signer(reader: Any, signature: Any, path: Path, roots: list[bytes] | None) 
         raise PdfRefused(
             _(
                 "{path} was changed after {name} signed it (the signature no longer matches "
-                "the bytes it signed); nothing was recorded"
+                "the bytes it signed)"
             ).format(path=path, name=name)
         )
     if roots is not None and not status.trusted:
         raise PdfRefused(
             _(
                 "the certificate of {name} (issued by {issuer}) does not chain to the trust "
-                "roots given with --trust; nothing was recorded"
+                "roots given with --trust"
             ).format(name=name, issuer=parsed.issuer.rfc4514_string())
         )
     identity = read_identity(reader.get_historical_resolver(signature.signed_revision).trailer_view)

@@ -54,7 +54,10 @@ class PdfSigning:
 def prepare(path: Path, pdf: Path, roots: list[bytes] | None, as_of: date) -> PdfSigning:
     """Everything short of writing: the agreement checks, the PDF proves, the text matches."""
     agreement = signable_agreement(path, as_of)
-    signed = read_signed_pdf(pdf, roots)
+    try:
+        signed = read_signed_pdf(pdf, roots)
+    except PdfRefused as refused:
+        raise PdfRefused(_("{reason}; nothing was recorded").format(reason=refused)) from None
     agreed = digest(agreement.data)
     rows = row_digests(agreement.data)
     for signer in signed.signers:

@@ -252,6 +252,7 @@ def test_refusals_leave_the_file_as_it_was(kit: Kit, book: Path, case: str) -> N
     done = run("sign", NAME, "--from-pdf", pdf, *parties, "--trust", kit.roots, cwd=book)
     assert done.returncode == code, done.stdout + done.stderr
     assert message in done.stderr
+    assert "nothing was recorded" in done.stderr
     assert_no_traceback(done)
     assert (book / NAME).read_bytes() == before
 
@@ -324,3 +325,26 @@ def test_parties_asked_on_a_terminal(kit: Kit, book: Path) -> None:
     assert text.index("party: chief\n    name: Anne Jensen") < text.index(
         "party: committee\n    name: Bo Hansen"
     )
+
+
+def test_verify_pdf_says_what_is_not_recorded_or_broken(kit: Kit, book: Path) -> None:
+    unrecorded = run("verify", NAME, "--pdf", kit.signed, cwd=book)
+    assert unrecorded.returncode == 1
+    assert unrecorded.stdout.count("NOT RECORDED") == 2, unrecorded.stdout
+    assert _record(book, kit.signed).returncode == 0
+    changed = _changed_byte(kit, book / "changed.pdf")
+    broken = run("verify", NAME, "--pdf", changed, cwd=book)
+    assert broken.returncode == 1
+    assert "changed.pdf: BROKEN" in broken.stdout and "changed after" in broken.stdout
+    assert "nothing was recorded" not in broken.stdout
+    assert_no_traceback(broken)
+
+
+def test_trust_file_that_holds_no_certificate(kit: Kit, book: Path) -> None:
+    bad = book / "roots.pem"
+    bad.write_text("not a certificate\n", encoding="utf-8")
+    before = (book / NAME).read_bytes()
+    done = run("sign", NAME, "--from-pdf", kit.signed, "--trust", bad, cwd=book)
+    assert done.returncode == 2
+    assert "not a file of certificates" in done.stderr
+    assert (book / NAME).read_bytes() == before

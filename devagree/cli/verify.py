@@ -94,10 +94,13 @@ def verify(
 def _verify_pdf(agreement: Agreement, pdf: Path, trust: Path | None) -> tuple[list[str], int]:
     """Lines about each signature of ``pdf``, and how many do not match the record."""
     from devagree.digest import changed_rows, describe_row, digest, row_digests
-    from devagree.signed_pdf import load_roots, read_signed_pdf
+    from devagree.signed_pdf import PdfRefused, load_roots, read_signed_pdf
 
     roots = load_roots(trust) if trust is not None else None
-    signed = read_signed_pdf(pdf, roots)
+    try:
+        signed = read_signed_pdf(pdf, roots)
+    except PdfRefused as refused:
+        return [_("{pdf}: BROKEN  {reason}").format(pdf=pdf, reason=refused)], 1
     agreed = digest(agreement.data)
     recorded = {
         s.certificate.fingerprint: s for s in agreement.signatures if s.certificate is not None
