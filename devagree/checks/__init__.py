@@ -38,10 +38,10 @@ RULES: tuple[Code, ...] = tuple(
         overdue,
         placeholders,
         signatures,
-        signature_trust,
         links,
         track_ids,
         budget_ranges,
+        signature_trust,
     )
 )
 
