@@ -115,6 +115,16 @@ class StatusEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class Certificate:
+    """The signer's certificate of a digital (PAdES) signature."""
+
+    fingerprint: str
+    issuer: str
+    trusted: bool
+    """Validated against trust roots when it was recorded."""
+
+
+@dataclass(frozen=True, slots=True)
 class Signature:
     party: str
     name: str
@@ -124,6 +134,11 @@ class Signature:
     place: str = ""
     rows: dict[str, str] = field(default_factory=dict)
     where: Path_ = ()
+    method: str = ""
+    """``pades`` for a signature read from a signed PDF; empty for one recorded by name."""
+    certificate: Certificate | None = None
+    pdf: str = ""
+    """The digest of the signed PDF it was recorded from."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +225,12 @@ def _history(raw: Any, where: Path_) -> tuple[StatusEntry, ...]:
     )
 
 
+def _certificate(raw: Any) -> Certificate | None:
+    if raw is None:
+        return None
+    return Certificate(raw["fingerprint"], raw["issuer"], bool(raw["trusted"]))
+
+
 def item_from_data(raw: dict[str, Any], where: Path_) -> Item:
     text = str(raw["deadline"])
     deadline, error = _deadline(text)
@@ -255,6 +276,9 @@ def agreement_from_data(source: str, data: dict[str, Any]) -> Agreement:
                 place=s.get("place", ""),
                 rows=dict(s.get("rows", {})),
                 where=("signatures", index),
+                method=s.get("method", ""),
+                certificate=_certificate(s.get("certificate")),
+                pdf=s.get("pdf", ""),
             )
             for index, s in enumerate(data.get("signatures", ()))
         ),

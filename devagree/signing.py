@@ -15,13 +15,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from devagree.atomic import write_atomic
 from devagree.digest import changed_rows, describe_row, digest, row_digests
+from devagree.editing import edit_file
 from devagree.errors import DevagreeError, ExitCode, UsageError
 from devagree.model import Agreement, Signature
 from devagree.paths import display_path
 from devagree.workbook import check_workbook
-from devagree.yamlio import read_text, round_trip
+from devagree.yamlio import round_trip
 
 
 class SignRefused(DevagreeError):
@@ -72,6 +72,24 @@ class SignRequest:
     place: str = ""
 
 
+def signable_agreement(path: Path, as_of: date) -> Agreement:
+    """The agreement in ``path``, refused when the file has errors or is no agreement."""
+    shown = display_path(path)
+    if not path.is_file():
+        raise UsageError(f"{shown}: no such file")
+    workbook = check_workbook([path], as_of=as_of)
+    errors = [p for p in workbook.problems if p.severity.value == "error"]
+    if errors:
+        listed = "\n".join(f"  {p.location} {p.code} {p.message}" for p in errors[:10])
+        more = f"\n  ... and {len(errors) - 10} more" if len(errors) > 10 else ""
+        raise SignRefused(
+            f"{shown} has errors; fix them before signing (devagree check {shown}):\n{listed}{more}"
+        )
+    if len(workbook.agreements) != 1:
+        raise UsageError(f"{shown} is not an agreement file (kind: agreement)")
+    return workbook.agreements[0]
+
+
 def sign(path: Path, request: SignRequest) -> dict[str, Any]:
     """Append a signature to the agreement in ``path``; returns the recorded mapping."""
     shown = display_path(path)
@@ -86,17 +104,7 @@ def sign(path: Path, request: SignRequest) -> dict[str, Any]:
             raise UsageError(f"{label} must be one line without leading or trailing spaces")
     if not request.name:
         raise UsageError("--name must not be empty")
-    workbook = check_workbook([path], as_of=request.day)
-    errors = [p for p in workbook.problems if p.severity.value == "error"]
-    if errors:
-        listed = "\n".join(f"  {p.location} {p.code} {p.message}" for p in errors[:10])
-        more = f"\n  ... and {len(errors) - 10} more" if len(errors) > 10 else ""
-        raise SignRefused(
-            f"{shown} has errors; fix them before signing (devagree check {shown}):\n{listed}{more}"
-        )
-    if len(workbook.agreements) != 1:
-        raise UsageError(f"{shown} is not an agreement file (kind: agreement)")
-    agreement = workbook.agreements[0]
+    agreement = signable_agreement(path, request.day)
     roles = [party.role for party in agreement.parties]
     if request.party not in roles:
         raise UsageError(
@@ -116,27 +124,39 @@ def sign(path: Path, request: SignRequest) -> dict[str, Any]:
 def _append_signature(
     path: Path, request: SignRequest, agreed: str, rows: dict[str, str]
 ) -> dict[str, Any]:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    text = read_text(path)
-    yaml = round_trip()
-    tree = yaml.load(text)
-    record = CommentedMap()
-    record["party"] = request.party
-    record["name"] = request.name
+    record: dict[str, Any] = {"party": request.party, "name": request.name}
     if request.title:
         record["title"] = request.title
     record["date"] = request.day
     if request.place:
         record["place"] = request.place
     record["digest"] = agreed
-    record["rows"] = CommentedMap(rows)
+    record["rows"] = rows
+    edit_file(path, lambda text: append_records(text, [record]))
+    return record
+
+
+def append_records(text: str, records: list[dict[str, Any]]) -> str:
+    """``text`` with ``records`` appended to ``signatures:`` (every other byte kept)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    yaml = round_trip()
+    tree = yaml.load(text)
     signatures = tree.get("signatures")
     if not isinstance(signatures, CommentedSeq) or not signatures:
         signatures = CommentedSeq()
         tree["signatures"] = signatures
-    signatures.append(record)
+    for record in records:
+        signatures.append(_commented(record, CommentedMap))
     out = io.StringIO()
     yaml.dump(tree, out)
-    write_atomic(path, out.getvalue())
-    return dict(record)
+    return out.getvalue()
+
+
+def _commented(value: Any, mapping: type) -> Any:
+    if isinstance(value, dict):
+        made = mapping()
+        for key, item in value.items():
+            made[key] = _commented(item, mapping)
+        return made
+    return value

@@ -18,6 +18,7 @@ from devagree.checks import (
     period_order,
     placeholders,
     rows_filled,
+    signature_trust,
     signatures,
     track_ids,
 )
@@ -40,6 +41,7 @@ RULES: tuple[Code, ...] = tuple(
         links,
         track_ids,
         budget_ranges,
+        signature_trust,
     )
 )
 

@@ -127,6 +127,8 @@ def render(
                     from devagree.render.pdf import docx_to_pdf, sign_pdf
 
                     made = docx_to_pdf(target, target.parent)
+                    if isinstance(document, Agreement):
+                        stamp_identity(made, document)
                     if signer is not None:
                         sign_pdf(made, signer, reason=f"{document.title} ({document.id})")
                     outcome.written.append(display_path(made))
@@ -142,6 +144,14 @@ def render(
     if workbook.unreadable and not outcome.written:
         return ExitCode.USAGE
     return ExitCode.PROBLEMS if outcome.failed else ExitCode.OK
+
+
+def stamp_identity(pdf: Path, agreement: Agreement) -> None:
+    """The agreement's id and digests into the PDF, before anyone signs it."""
+    from devagree.digest import digest, row_digests
+    from devagree.pdf_identity import PdfIdentity, stamp_pdf
+
+    stamp_pdf(pdf, PdfIdentity(agreement.id, digest(agreement.data), row_digests(agreement.data)))
 
 
 def _target(output: Path | None, count: int) -> tuple[Path, Path | None]:

@@ -4,22 +4,50 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
+
+import typer
 
 from devagree.cli.options import PathsArgument
 from devagree.cli.output import emit
-from devagree.errors import ExitCode
+from devagree.errors import ExitCode, UsageError
+from devagree.i18n import _
 
 if TYPE_CHECKING:
-    pass
+    from devagree.model import Agreement
 
 
-def verify(paths: PathsArgument = None) -> int:
+def verify(
+    paths: PathsArgument = None,
+    pdf: Annotated[
+        Path | None,
+        typer.Option(
+            "--pdf",
+            metavar="SIGNED.pdf",
+            help="Also validate the signatures of this signed PDF again and match them with "
+            "the recorded ones (one agreement file).",
+            show_default=False,
+        ),
+    ] = None,
+    trust: Annotated[
+        Path | None,
+        typer.Option(
+            "--trust",
+            metavar="ROOTS.pem",
+            help="With --pdf: the signers' certificates must chain to these root certificates.",
+            show_default=False,
+        ),
+    ] = None,
+) -> int:
     """Tell, for each recorded signature, whether the agreement still matches it.
 
-    A broken signature lists the items and rows that changed since signing. Exit code 0
-    when every signature matches, 1 when any is broken, 2 when a file cannot be read.
+    A broken signature lists the items and rows that changed since signing. With --pdf the
+    signed PDF's signatures are validated again and matched with the recorded ones by their
+    certificate fingerprints. Exit code 0 when every signature matches, 1 when any is
+    broken, 2 when a file cannot be read.
     """
+    if trust is not None and pdf is None:
+        raise UsageError(_("--trust only applies with --pdf"))
     from devagree.signing import check_signatures
     from devagree.workbook import check_workbook
 
@@ -50,8 +78,64 @@ def verify(paths: PathsArgument = None) -> int:
                 lines.extend(f"    changed: {change}" for change in changes)
             else:
                 lines.append("    the text changed (this signature has no row digests)")
+    if pdf is not None:
+        if len(workbook.agreements) != 1:
+            raise UsageError(_("--pdf needs exactly one agreement file"))
+        pdf_lines, pdf_broken = _verify_pdf(workbook.agreements[0], pdf, trust)
+        lines.extend(pdf_lines)
+        broken += pdf_broken
     lines.append(f"{total} signature{'s' if total != 1 else ''} verified, {broken} broken.")
     emit("\n".join(lines))
     if workbook.unreadable:
         return ExitCode.USAGE
     return ExitCode.PROBLEMS if broken else ExitCode.OK
+
+
+def _verify_pdf(agreement: Agreement, pdf: Path, trust: Path | None) -> tuple[list[str], int]:
+    """Lines about each signature of ``pdf``, and how many do not match the record."""
+    from devagree.digest import changed_rows, describe_row, digest, row_digests
+    from devagree.signed_pdf import PdfRefused, load_roots, read_signed_pdf
+
+    roots = load_roots(trust) if trust is not None else None
+    try:
+        signed = read_signed_pdf(pdf, roots)
+    except PdfRefused as refused:
+        return [_("{pdf}: BROKEN  {reason}").format(pdf=pdf, reason=refused)], 1
+    agreed = digest(agreement.data)
+    recorded = {
+        s.certificate.fingerprint: s for s in agreement.signatures if s.certificate is not None
+    }
+    lines: list[str] = []
+    broken = 0
+    for signer in signed.signers:
+        who = f"{signer.name}, {signer.day.isoformat()}"
+        match = recorded.get(signer.fingerprint)
+        identity = signer.identity
+        if identity is None or identity.digest != agreed:
+            broken += 1
+            lines.append(
+                _("{pdf}: BROKEN  {who}: the PDF shows another version of the text").format(
+                    pdf=pdf, who=who
+                )
+            )
+            if identity is not None and identity.rows:
+                lines.extend(
+                    "    " + _("changed: {row}").format(row=describe_row(key))
+                    for key in changed_rows(identity.rows, row_digests(agreement.data))
+                )
+        elif match is None:
+            broken += 1
+            lines.append(
+                _("{pdf}: NOT RECORDED  {who}: run devagree sign --from-pdf").format(
+                    pdf=pdf, who=who
+                )
+            )
+        else:
+            if signer.trusted:
+                line = _("{pdf}: OK      {party} ({who}), certificate chains to the trust roots")
+            else:
+                line = _(
+                    "{pdf}: OK      {party} ({who}), certificate not validated against a trust root"
+                )
+            lines.append(line.format(pdf=pdf, party=match.party, who=who))
+    return lines, broken

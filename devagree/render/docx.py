@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from devagree.digest import describe_row, digest
 from devagree.errors import DevagreeError, ExitCode
 from devagree.model import ROWS, Agreement, Item, Strategy
+from devagree.pdf_identity import fingerprint
 from devagree.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse_texts
 
 if TYPE_CHECKING:
@@ -338,6 +339,9 @@ class _Writer:
         t = self.t
         heading = self.doc.add_heading(t["signatures"], level=1)
         heading.paragraph_format.keep_with_next = True
+        # The short fingerprint of the agreed text, draft or not: a signed PDF names the text
+        # it shows in its metadata as well (devagree.pdf_identity).
+        self._keep(self.doc.add_paragraph(f"{t['digest']}: {fingerprint(digest(a.data))}"))
         for party in a.parties:
             title = self.doc.add_paragraph()
             title.paragraph_format.keep_with_next = True
@@ -354,6 +358,12 @@ class _Writer:
                         f"{t['place_date']}: {where}{long_date(signature.date, self.language)}",
                         f"{t['digest']}: {signature.digest}",
                     ]
+                    if signature.certificate is not None:
+                        lines.append(
+                            self._gettext(
+                                "Signed digitally (PAdES), certificate issued by {issuer}"
+                            ).format(issuer=signature.certificate.issuer)
+                        )
                     for text in lines:
                         self._keep(self.doc.add_paragraph(text))
             else:
@@ -367,6 +377,12 @@ class _Writer:
                 for text in lines:
                     self._keep(self.doc.add_paragraph(text))
             self.doc.add_paragraph()
+
+    def _gettext(self, message: str) -> str:
+        """``message`` in the document's language (not necessarily the command's)."""
+        from devagree.i18n import translations
+
+        return translations(self.language).gettext(message)
 
     @staticmethod
     def _keep(paragraph: DocxParagraph) -> None:

@@ -1,7 +1,9 @@
 """PDF through LibreOffice headless, and PAdES signatures with pyHanko.
 
 LibreOffice runs with a private user profile per conversion, so parallel runs (tests, CI)
-never fight over one profile. Signing loads the PKCS#12 file once, before anything is
+never fight over one profile. The PDF is PDF/A-2b (``SelectPdfVersion=2``), the format public
+archives take; devagree's identity stamp and PAdES signatures are added to it as incremental
+updates (see ``devagree.pdf_identity``). Signing loads the PKCS#12 file once, before anything is
 rendered, so a wrong password fails early with nothing written.
 """
 
@@ -26,6 +28,10 @@ SOFFICE_MISSING = (
 )
 
 
+PDF_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+"""PDF/A-2b: LibreOffice 7.4 and newer read export options as JSON after the filter name."""
+
+
 def find_soffice() -> str:
     """The LibreOffice executable, or a clear error."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
@@ -47,7 +53,7 @@ def docx_to_pdf(docx: Path, folder: Path, timeout: float = 300) -> Path:
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            PDF_FILTER,
             "--outdir",
             out,
             str(docx),
