@@ -35,7 +35,7 @@ from devagree.followup import (
     write_entries,
 )
 from devagree.followup_columns import Key, normal
-from devagree.i18n import _
+from devagree.i18n import _, current_language
 from devagree.model import STATE_LABELS, Agreement, Item, State
 from devagree.problems import Problem
 from devagree.xlsx_input import Answer
@@ -206,7 +206,7 @@ def _read(
         except UsageError:
             state = None
         if state is None:
-            labels = STATE_LABELS.get("da", {})
+            labels = STATE_LABELS.get(current_language(), STATE_LABELS["da"])
             return Refusal(
                 answer,
                 _('"{state}" is not a state; write one of: {states}').format(

@@ -16,6 +16,7 @@ workbook is written.
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -38,6 +39,8 @@ MARKED = "F8D7DA"
 """Rows to watch (overdue), on devagree's columns."""
 MAX_WIDTH = 50
 """Characters; a longer text wraps."""
+
+CORE_PART = "docProps/core.xml"
 
 DATE_FORMATS = {"da": "dd.mm.yyyy", "en": "yyyy-mm-dd"}
 
@@ -179,5 +182,16 @@ def workbook_bytes(book: Workbook, as_of: date, title: str, language: str) -> by
     props.created = stamp
     props.modified = stamp
     buffer = io.BytesIO()
-    book.save(buffer)
-    return normalise_zip(buffer.getvalue())
+    book.save(buffer)  # stamps ``modified`` with the clock: the core part is written again
+    from openpyxl.xml.functions import tostring
+
+    props.modified = stamp
+    core = tostring(props.to_tree())
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
+        zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target,
+    ):
+        for name in source.namelist():
+            target.writestr(name, core if name == CORE_PART else source.read(name))
+    return normalise_zip(out.getvalue())
