@@ -34,6 +34,13 @@ def da(message: str) -> str:
     return translations("da").gettext(message)
 
 
+def _summary(**counts: int) -> str:
+    return da(
+        "entries recorded: {recorded}; agreement files changed: {files}; rows already "
+        "recorded: {already}; rows without an answer: {empty}"
+    ).format(**counts)
+
+
 @pytest.fixture
 def workbook(repo_workbook: Path) -> Path:
     return repo_workbook
@@ -207,7 +214,7 @@ def test_collect_a_sheet_saved_by_libreoffice(workbook: Path, tmp_path: Path) ->
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
     assert len([line for line in lines if "slagelse-chp-2016" in line]) == 4, done.stdout
-    assert lines[-1].startswith("4 "), done.stdout
+    assert lines[-1] == _summary(recorded=4, files=1, already=0, empty=0), done.stdout
     assert _history(workbook) == {
         1: [("in_progress", "2016-09-20", "Strategien er skrevet\nUdvalget i oktober")],
         2: [("done", "2016-09-10", "")],
@@ -236,7 +243,8 @@ def test_collect_a_sheet_saved_by_libreoffice(workbook: Path, tmp_path: Path) ->
     # collecting the same sheet again records nothing new, even on another day
     again_done = run("collect", saved, "--as-of", "2016-10-15", cwd=workbook)
     assert again_done.returncode == 0, again_done.stderr
-    assert again_done.stdout.splitlines()[-1].startswith("0 "), again_done.stdout
+    last = again_done.stdout.splitlines()[-1]
+    assert last == _summary(recorded=0, files=0, already=4, empty=0), again_done.stdout
     assert _yaml_bytes(workbook) == after
 
 
@@ -259,7 +267,10 @@ def test_refused_rows_change_no_file(workbook: Path, tmp_path: Path) -> None:
     assert done.returncode == 1, done.stdout + done.stderr
     assert_no_traceback(done)
     sheet_name = da("Follow-up")
-    refused = re.findall(rf'^out\.xlsx, sheet "{sheet_name}", row (\d+): ', done.stderr, re.M)
+    located = da('{file}, sheet "{sheet}", row {row}')
+    where = re.escape(located.format(file="out.xlsx", sheet=sheet_name, row=999))
+    where = where.replace("999", r"(\d+)")
+    refused = re.findall(rf"^{where}: ", done.stderr, re.M)
     assert refused == ["3", "4", "5", "6", "7", "8"], done.stderr
     assert "halvvejs" in done.stderr and "=A1" in done.stderr and "ukendt-aftale" in done.stderr
     assert "En anden overskrift" in done.stderr and "32.13.2016" in done.stderr
@@ -311,19 +322,26 @@ def test_bad_files_are_refused_with_their_name(workbook: Path) -> None:
     other.active.append(["Navn", "Adresse"])  # type: ignore[union-attr]
     other.save(workbook / "other.xlsx")
     before = _yaml_bytes(workbook)
+    columns = ", ".join(da(label) for label in LABELS)
     expected = {
-        text: "not an Excel workbook",
-        word: "Word document",
-        macros: "macro",
-        bomb: "zip bomb",
-        old: ".xls",
-        workbook / "other.xlsx": "no follow-up sheet",
+        text: "{file} is not an Excel workbook (.xlsx); collect the sheets that devagree "
+        "export wrote",
+        word: "{file} is a Word document, not an Excel workbook (.xlsx)",
+        macros: "{file} is a macro-enabled workbook; devagree does not read files with "
+        "macros. Open it, check it, and save it as an Excel workbook (.xlsx) without macros",
+        bomb: "{file} would unpack to far more than a follow-up sheet holds (a zip bomb?); "
+        "it is not read",
+        old: "{file} is an old Excel file (.xls) or a password-protected workbook; open it "
+        "in Excel or LibreOffice and save it as an Excel workbook (.xlsx) without a password",
+        workbook / "other.xlsx": "{file} has no follow-up sheet: no sheet has a header row "
+        "with the columns {columns}; collect the sheets that devagree export wrote",
     }
-    for path, words in expected.items():
+    for path, message in expected.items():
         done = run("collect", exported, path.name, "--as-of", "2016-09-30", cwd=workbook)
         assert done.returncode == 2, (path, done.stdout, done.stderr)
-        assert path.name in done.stderr and words in done.stderr, done.stderr
-        assert_no_traceback(done)
+        said = da(message).format(file=path.name, columns=columns)
+        assert done.stderr == f"devagree: {said}\n", done.stderr
+        assert done.stdout == ""
     assert _yaml_bytes(workbook) == before
 
 

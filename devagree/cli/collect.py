@@ -91,37 +91,39 @@ def collect(
     for planned in collection.planned:
         recorded, answer = planned.recorded, planned.answer
         update = recorded.update
-        before = labels[recorded.previous] if recorded.previous is not None else "-"
+        line = (
+            _('{where}: {id} item {number} "{title}": {before} -> {after} as of {day}, with a note')
+            if update.note
+            else _('{where}: {id} item {number} "{title}": {before} -> {after} as of {day}')
+        )
         print(
-            _(
-                '{where}: {id} item {number} "{title}": {before} -> {after} as of {day}{note}'
-            ).format(
+            line.format(
                 where=f"{answer.file}:{answer.sheet}:{answer.row}",
                 id=recorded.agreement,
                 number=recorded.number,
                 title=recorded.title,
-                before=before,
+                before=labels[recorded.previous] if recorded.previous is not None else "-",
                 after=labels[update.state],
                 day=update.as_of.isoformat(),
-                note=_(" (with a note)") if update.note else "",
             )
         )
-    recorded_count = len(collection.planned)
-    files_count = len(collection.files())
-    summary = _("{recorded} in {files}; {already} already recorded; {empty} without an answer")
+    summary = (
+        _(
+            "dry run, nothing was written; entries to record: {recorded}; agreement files to "
+            "change: {files}; rows already recorded: {already}; rows without an answer: {empty}"
+        )
+        if dry_run
+        else _(
+            "entries recorded: {recorded}; agreement files changed: {files}; rows already "
+            "recorded: {already}; rows without an answer: {empty}"
+        )
+    )
     print(
-        (_("dry run, nothing written: ") if dry_run else "")
-        + summary.format(
-            recorded=ngettext("{n} entry recorded", "{n} entries recorded", recorded_count).format(
-                n=recorded_count
-            ),
-            files=ngettext("{n} file", "{n} files", files_count).format(n=files_count),
-            already=ngettext("{n} row", "{n} rows", len(collection.already)).format(
-                n=len(collection.already)
-            ),
-            empty=ngettext("{n} row", "{n} rows", collection.unanswered).format(
-                n=collection.unanswered
-            ),
+        summary.format(
+            recorded=len(collection.planned),
+            files=len(collection.files()),
+            already=len(collection.already),
+            empty=collection.unanswered,
         )
     )
     return ExitCode.OK

@@ -47,7 +47,7 @@ def export(
     """
     from devagree.atomic import write_atomic
     from devagree.coverage import compute
-    from devagree.i18n import _, ngettext, use_language
+    from devagree.i18n import _, use_language
     from devagree.paths import display_path
     from devagree.render.followup_xlsx import followup_workbook
     from devagree.schedule import deadline_rows
@@ -101,14 +101,11 @@ def export(
         workbook.settings.language,
     )
     write_atomic(output, data)
-    items = sum(len(a.items) for a in agreements)
     print(
-        _("wrote {file}: {agreements}, {items}, as of {day}").format(
+        _("wrote {file}: agreements: {agreements}, items: {items}, as of {day}").format(
             file=display_path(output),
-            agreements=ngettext("{n} agreement", "{n} agreements", len(agreements)).format(
-                n=len(agreements)
-            ),
-            items=ngettext("{n} item", "{n} items", items).format(n=items),
+            agreements=len(agreements),
+            items=sum(len(a.items) for a in agreements),
             day=day.isoformat(),
         )
     )
