@@ -67,6 +67,8 @@ class Collection:
     refused: list[Refusal] = field(default_factory=list)
     unanswered: int = 0
     """Rows with neither a new state nor a new note."""
+    edits: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Per agreement file, its text and the checked new text, made while planning."""
 
     def files(self) -> dict[str, list[Planned]]:
         """The planned entries per agreement file, in the order they are recorded."""
@@ -305,10 +307,13 @@ def plan_collection(
 def _try_edits(collection: Collection) -> None:
     """Make every file's edit in memory; a file that cannot take it refuses its rows."""
     for shown, planned in collection.files().items():
+        text = read_text(Path(shown))
         try:
-            apply_entries(shown, read_text(Path(shown)), [p.recorded.update for p in planned])
+            new_text, _converted = apply_entries(shown, text, [p.recorded.update for p in planned])
         except UsageError as err:
             collection.refused.extend(Refusal(p.answer, str(err)) for p in planned)
+            continue
+        collection.edits[shown] = (text, new_text)
 
 
 def write_collection(collection: Collection) -> None:
@@ -316,4 +321,5 @@ def write_collection(collection: Collection) -> None:
     if collection.refused:
         raise UsageError(_("rows were refused; nothing was written"))
     for shown, planned in collection.files().items():
-        write_entries(Path(shown), [p.recorded.update for p in planned])
+        updates = [p.recorded.update for p in planned]
+        write_entries(Path(shown), updates, prepared=collection.edits.get(shown))

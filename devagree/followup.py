@@ -186,24 +186,28 @@ def plan_entry(
 
 
 def apply_entries(shown: str, text: str, updates: Sequence[StatusUpdate]) -> tuple[str, list[bool]]:
-    """``text`` with every update added in turn, each edit checked; nothing is written.
+    """``text`` with every update added (in one edit, checked); nothing is written.
 
     Returns the new text and, per update, whether a single ``status:`` mapping was turned
     into a list.
     """
-    converted: list[bool] = []
-    for update in updates:
-        text, changed = _edit(shown, text, update)
-        converted.append(changed)
-    return text, converted
+    return _edit(shown, text, updates)
 
 
-def write_entries(path: Path, updates: Sequence[StatusUpdate]) -> list[bool]:
-    """Record ``updates`` in ``path`` through the one write path (the file's current text)."""
+def write_entries(
+    path: Path, updates: Sequence[StatusUpdate], prepared: tuple[str, str] | None = None
+) -> list[bool]:
+    """Record ``updates`` in ``path`` through the one write path (the file's current text).
+
+    ``prepared``: an (old text, new text) pair from ``apply_entries``; when the file still
+    holds the old text, the checked new text is written without making the edit again.
+    """
     shown = display_path(path)
     converted: list[bool] = []
 
     def change(text: str) -> str:
+        if prepared is not None and text == prepared[0]:
+            return prepared[1]
         new_text, flags = apply_entries(shown, text, updates)
         converted[:] = flags
         return new_text
@@ -223,15 +227,15 @@ def record_status(path: Path, update: StatusUpdate) -> RecordedStatus:
 # --- the edit ----------------------------------------------------------------------------
 
 
-def _edit(shown: str, text: str, update: StatusUpdate) -> tuple[str, bool]:
+def _edit(shown: str, text: str, updates: Sequence[StatusUpdate]) -> tuple[str, list[bool]]:
     """The checked new text: devagree's layout first, then the file's guessed one."""
     refused: UsageError | None = None
     for guess in (False, True):
-        new_text, converted = add_entry(text, update, guess_indent=guess)
+        new_text, converted = add_entries(text, updates, guess_indent=guess)
         if "\r\n" in text:  # keep Windows line endings (the dumper writes \n)
             new_text = new_text.replace("\r\n", "\n").replace("\n", "\r\n")
         try:
-            verify_edit(shown, text, new_text, converted, update)
+            verify_edit(shown, text, new_text, sum(converted), updates)
         except UsageError as err:
             refused = refused or err
             continue
@@ -248,14 +252,36 @@ def add_entry(text: str, update: StatusUpdate, guess_indent: bool = False) -> tu
     devagree's own (for files laid out differently; the guess can be wrong, so it is the
     second try).
     """
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import LiteralScalarString
+    new_text, converted = add_entries(text, [update], guess_indent)
+    return new_text, converted[0]
+
+
+def add_entries(
+    text: str, updates: Sequence[StatusUpdate], guess_indent: bool = False
+) -> tuple[str, list[bool]]:
+    """``text`` with the entries added in order, in one load and one dump of the file.
+
+    Several entries for one item follow each other in its history. Returns the new text
+    and, per update, whether it turned a single ``status:`` mapping into a list.
+    """
+    from ruamel.yaml.comments import CommentedMap
 
     yaml = round_trip()
     if guess_indent:
         _fit_indentation(yaml, text)
     tree = yaml.load(text)
     items = tree.get("items") if isinstance(tree, CommentedMap) else None
+    converted = [_add_to_tree(items, update) for update in updates]
+    out = io.StringIO()
+    yaml.dump(tree, out)
+    return out.getvalue(), converted
+
+
+def _add_to_tree(items: Any, update: StatusUpdate) -> bool:
+    """Add the entry to its item in the round-trip tree; True when a mapping became a list."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
     item = next(
         (
             i
@@ -286,9 +312,7 @@ def add_entry(text: str, update: StatusUpdate, guess_indent: bool = False) -> tu
     else:
         _move_trailing(item, entry)
         item["status"] = CommentedSeq([entry])
-    out = io.StringIO()
-    yaml.dump(tree, out)
-    return out.getvalue(), converted
+    return converted
 
 
 def _fit_indentation(yaml: Any, text: str) -> None:
@@ -362,8 +386,14 @@ def _move_trailing(old: Any, new: Any) -> None:
     target.ca.items[key] = [None, None, CommentToken(prefix + moved, CommentMark(0), None), None]
 
 
-def verify_edit(shown: str, old: str, new: str, converted: bool, update: StatusUpdate) -> None:
-    """Refuse to write unless the edit only added lines and the agreed text is unchanged."""
+def verify_edit(
+    shown: str, old: str, new: str, converted: int, updates: Sequence[StatusUpdate]
+) -> None:
+    """Refuse to write unless the edit only added lines and the agreed text is unchanged.
+
+    ``converted``: how many single ``status:`` mappings were turned into lists (each may
+    re-indent its own lines).
+    """
     if old and not old.endswith("\n"):  # the one byte a file may gain: its final newline
         old += "\r\n" if new.endswith("\r\n") else "\n"
     old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
@@ -373,8 +403,7 @@ def verify_edit(shown: str, old: str, new: str, converted: bool, update: StatusU
         for tag, i1, i2, _j1, _j2 in matcher.get_opcodes()
         if tag in ("replace", "delete")
     ]
-    allowed = 1 if converted else 0
-    if len(changed) > allowed:
+    if len(changed) > converted:
         _tag, i1, _i2 = changed[-1]
         raise UsageError(
             f"{shown}: devagree cannot add the entry without rewriting other lines of the "
@@ -392,6 +421,9 @@ def verify_edit(shown: str, old: str, new: str, converted: bool, update: StatusU
     if validate(after, "agreement") or digest(before.data) != digest(after.data):
         raise UsageError(f"{shown}: the edit would change the agreed text; nothing written")
     model = agreement_from_data(shown, after.data)
-    item = next(i for i in model.items if i.number == update.number)
-    if item.state is not update.state or (item.status and item.status.as_of != update.as_of):
-        raise UsageError(f"{shown}: the entry was not recorded as expected; nothing written")
+    for number in dict.fromkeys(u.number for u in updates):
+        mine = [(u.state, u.as_of) for u in updates if u.number == number]
+        item = next(i for i in model.items if i.number == number)
+        recorded = [(e.state, e.as_of) for e in item.history[-len(mine) :]]
+        if recorded != mine:
+            raise UsageError(f"{shown}: the entry was not recorded as expected; nothing written")

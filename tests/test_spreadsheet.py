@@ -389,3 +389,45 @@ def test_export_does_not_depend_on_the_environment_clock(workbook: Path) -> None
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         core = package.read("docProps/core.xml").decode()
     assert core.count("2016-09-01T00:00:00Z") == 2  # created and modified
+
+
+def test_answers_from_several_sheets_are_recorded_in_date_order(workbook: Path) -> None:
+    exported = _export(workbook)
+    first = _fill(exported, {1: {"New state": "i gang", "Date": "10.09.2016"}},
+                  save_as=workbook / "first.xlsx")  # fmt: skip
+    second = _fill(
+        exported,
+        {1: {"New state": "opfyldt", "New note": "Vedtaget", "Date": "20.09.2016"},
+         2: {"New note": "Vi er i gang", "Date": "2016-09-12"}},
+        save_as=workbook / "second.xlsx",
+    )  # fmt: skip
+    # the later answer first on the command line, and the first sheet given twice
+    done = run("collect", second, first, first, "--as-of", "2016-09-30", cwd=workbook)
+    assert done.returncode == 0, done.stdout + done.stderr
+    history = _history(workbook)
+    assert history[1] == [("in_progress", "2016-09-10", ""), ("done", "2016-09-20", "Vedtaget")]
+    assert history[2] == [("planned", "2016-09-12", "Vi er i gang")]
+    assert run("check", "--as-of", "2016-09-30", cwd=workbook).returncode == 0
+
+
+def test_an_english_sheet_takes_danish_labels_too(tmp_path: Path, repo: Path) -> None:
+    root = tmp_path / "en"
+    shutil.copytree(repo / "examples" / "english", root)
+    done = run("export", "out.xlsx", "--as-of", "2026-03-01", cwd=root)
+    assert done.returncode == 0, done.stderr
+    book = openpyxl.load_workbook(root / "out.xlsx")
+    sheet = book.worksheets[0]
+    sheet.cell(2, 9).value = "Delvist Opfyldt"  # typed, in Danish, in another case
+    sheet.cell(2, 11).value = "1/5 2026"
+    sheet.cell(3, 9).value = "not met"
+    book.save(root / "out.xlsx")
+    collected = run("collect", "out.xlsx", "--as-of", "2026-05-02", cwd=root)
+    assert collected.returncode == 0, collected.stdout + collected.stderr
+    assert "entries recorded: 2;" in collected.stdout
+    book_after = check_workbook([root / "agreements"], date(2026, 5, 2), start=root)
+    states = [
+        (i.state.value, i.status.as_of.isoformat() if i.status and i.status.as_of else None)
+        for a in book_after.agreements
+        for i in a.items
+    ][:2]
+    assert states == [("partly_done", "2026-05-01"), ("not_met", "2026-05-02")]
