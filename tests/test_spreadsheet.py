@@ -431,3 +431,16 @@ def test_an_english_sheet_takes_danish_labels_too(tmp_path: Path, repo: Path) ->
         for i in a.items
     ][:2]
     assert states == [("partly_done", "2026-05-01"), ("not_met", "2026-05-02")]
+
+
+def test_rows_for_a_file_with_errors_are_refused(workbook: Path) -> None:
+    exported = _fill(_export(workbook), {4: {"New state": "i gang"}})
+    path = workbook / NAME
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    deadline: Ultimo 2016\n", "    deadline: engang\n", 1),
+                    encoding="utf-8")  # fmt: skip
+    before = _yaml_bytes(workbook)
+    done = run("collect", exported, "--as-of", "2016-09-30", cwd=workbook)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert f"devagree check {NAME}" in done.stderr
+    assert _yaml_bytes(workbook) == before

@@ -18,7 +18,7 @@ def collect(
         typer.Argument(
             help="The filled-in sheets (FILE.xlsx), as devagree export wrote them.",
             show_default=False,
-            metavar="FILE.xlsx...",
+            metavar="FILE.xlsx",
         ),
     ],
     workbook_dir: Annotated[
