@@ -6,28 +6,32 @@ to what comes next) are moved below the new entry. Before anything is written th
 checked: the old lines must all still be there, in order (only the documented conversion of
 a single ``status:`` mapping into a list may re-indent that mapping), the file must still
 load and pass the schema, and the agreed text (its digest) must be unchanged, so a signature
-stays valid. The write is atomic.
+stays valid. The write goes through ``editing.edit_file``.
 
-Everything here is pure except ``record_status``'s final write; the day is a parameter.
+``status`` and ``collect`` record an entry the same way: ``plan_entry`` checks it against the
+item, ``apply_entries`` makes and checks the edit in memory, ``write_entries`` writes it.
+Everything here is pure except ``write_entries``; the day is a parameter.
 """
 
 from __future__ import annotations
 
 import difflib
 import io
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from devagree.atomic import write_atomic
 from devagree.digest import digest
+from devagree.editing import edit_file
 from devagree.errors import DevagreeError, ExitCode, UsageError
-from devagree.model import STATE_LABELS, State, agreement_from_data, valid_states
+from devagree.model import STATE_LABELS, Agreement, State, agreement_from_data, valid_states
 from devagree.paths import display_path
+from devagree.problems import Problem, Severity
 from devagree.schema import validate
 from devagree.workbook import check_workbook, load_settings
-from devagree.yamlio import LoadError, load, read_text, round_trip
+from devagree.yamlio import LoadError, load, round_trip
 
 OVERDUE_CODE = "DA208"
 """An overdue item is what a status update fixes, so it never blocks one."""
@@ -37,6 +41,18 @@ class StatusRefused(DevagreeError):
     """The file has errors: follow-up on a file that does not check would mislead."""
 
     exit_code = ExitCode.PROBLEMS
+
+
+class OutOfOrder(UsageError):
+    """The new entry is dated before the item's latest one; the history is in date order."""
+
+    def __init__(self, update: StatusUpdate, latest: date, state: State) -> None:
+        self.update, self.latest, self.state = update, latest, state
+        super().__init__(
+            f"the new entry's date {update.as_of.isoformat()} is before item {update.number}'s "
+            f"latest entry ({latest.isoformat()}, {state.value}); entries are kept "
+            "in date order: use --as-of with that day or a later one"
+        )
 
 
 def _state_names() -> dict[str, State]:
@@ -86,7 +102,7 @@ def _check_note(note: str) -> None:
     bad = sorted({c for c in note if (ord(c) < 32 and c not in "\n\t") or c == "\x7f"})
     if bad:
         codes = ", ".join(f"U+{ord(c):04X}" for c in bad)
-        raise UsageError(f"--note holds control characters ({codes}); write plain text")
+        raise UsageError(f"the note holds control characters ({codes}); write plain text")
 
 
 def workbook_paths(path: Path) -> list[Path]:
@@ -104,18 +120,13 @@ def workbook_paths(path: Path) -> list[Path]:
     return [*folders, path]
 
 
-def record_status(path: Path, update: StatusUpdate) -> RecordedStatus:
-    """Add ``update`` to the item's history in ``path`` and write the file atomically."""
+def checked_agreement(path: Path, as_of: date) -> Agreement:
+    """The agreement in ``path``, refused when its file has errors (overdue aside)."""
     shown = display_path(path)
     if not path.is_file():
         raise UsageError(f"{shown}: no such file")
-    _check_note(update.note)
-    workbook = check_workbook(workbook_paths(path), as_of=update.as_of, start=path.parent)
-    errors = [
-        p
-        for p in workbook.problems
-        if p.severity.value == "error" and p.code != OVERDUE_CODE and p.path == shown
-    ]
+    workbook = check_workbook(workbook_paths(path), as_of=as_of, start=path.parent)
+    errors = file_errors(workbook.problems, shown)
     if errors:
         listed = "\n".join(f"  {p.location} {p.code} {p.message}" for p in errors[:10])
         more = f"\n  ... and {len(errors) - 10} more" if len(errors) > 10 else ""
@@ -129,7 +140,27 @@ def record_status(path: Path, update: StatusUpdate) -> RecordedStatus:
     agreements = [a for a in workbook.agreements if a.source == shown]
     if len(agreements) != 1:
         raise UsageError(f"{shown} is not an agreement file (kind: agreement)")
-    agreement = agreements[0]
+    return agreements[0]
+
+
+def file_errors(problems: Iterable[Problem], shown: str) -> list[Problem]:
+    """The errors that stop follow-up on the file ``shown`` (an overdue item never does)."""
+    return [
+        p
+        for p in problems
+        if p.severity is Severity.ERROR and p.code != OVERDUE_CODE and p.path == shown
+    ]
+
+
+def plan_entry(
+    agreement: Agreement, update: StatusUpdate, pending: Sequence[StatusUpdate] = ()
+) -> RecordedStatus:
+    """What recording ``update`` on its item will do, or a refusal; nothing is written.
+
+    ``pending``: entries for the same item planned before this one in the same run, in
+    date order, so several answers for one item are checked against each other too.
+    """
+    _check_note(update.note)
     item = next((i for i in agreement.items if i.number == update.number), None)
     if item is None:
         numbers = ", ".join(f'{i.number} ("{i.title}")' for i in agreement.items)
@@ -137,40 +168,74 @@ def record_status(path: Path, update: StatusUpdate) -> RecordedStatus:
             f"{agreement.id} has no item {update.number}; its items are: {numbers or 'none'}"
         )
     last = item.status
-    if last is not None and last.as_of is not None and update.as_of < last.as_of:
-        raise UsageError(
-            f"the new entry's date {update.as_of.isoformat()} is before item {item.number}'s "
-            f"latest entry ({last.as_of.isoformat()}, {last.state.value}); entries are kept "
-            "in date order: use --as-of with that day or a later one"
-        )
-    text = read_text(path)
-    new_text, converted = _edit(shown, text, update)
-    bom = "\ufeff" if path.read_bytes()[:3] == b"\xef\xbb\xbf" else ""
-    write_atomic(path, bom + new_text)
+    latest: tuple[date | None, State] | None = (last.as_of, last.state) if last else None
+    if pending:
+        latest = (pending[-1].as_of, pending[-1].state)
+    if latest is not None and latest[0] is not None and update.as_of < latest[0]:
+        raise OutOfOrder(update, latest[0], latest[1])
     return RecordedStatus(
-        path=shown,
+        path=agreement.source,
         agreement=agreement.id,
         number=item.number,
         title=item.title,
-        previous=last.state if last is not None else None,
+        previous=latest[1] if latest is not None else None,
         update=update,
-        entries=len(item.history) + 1,
-        converted=converted,
+        entries=len(item.history) + len(pending) + 1,
+        converted=False,
     )
+
+
+def apply_entries(shown: str, text: str, updates: Sequence[StatusUpdate]) -> tuple[str, list[bool]]:
+    """``text`` with every update added (in one edit, checked); nothing is written.
+
+    Returns the new text and, per update, whether a single ``status:`` mapping was turned
+    into a list.
+    """
+    return _edit(shown, text, updates)
+
+
+def write_entries(
+    path: Path, updates: Sequence[StatusUpdate], prepared: tuple[str, str] | None = None
+) -> list[bool]:
+    """Record ``updates`` in ``path`` through the one write path (the file's current text).
+
+    ``prepared``: an (old text, new text) pair from ``apply_entries``; when the file still
+    holds the old text, the checked new text is written without making the edit again.
+    """
+    shown = display_path(path)
+    converted: list[bool] = []
+
+    def change(text: str) -> str:
+        if prepared is not None and text == prepared[0]:
+            return prepared[1]
+        new_text, flags = apply_entries(shown, text, updates)
+        converted[:] = flags
+        return new_text
+
+    edit_file(path, change)
+    return converted
+
+
+def record_status(path: Path, update: StatusUpdate) -> RecordedStatus:
+    """Add ``update`` to the item's history in ``path`` and write the file atomically."""
+    agreement = checked_agreement(path, update.as_of)
+    planned = plan_entry(agreement, update)
+    converted = write_entries(path, [update])
+    return replace(planned, converted=converted[0])
 
 
 # --- the edit ----------------------------------------------------------------------------
 
 
-def _edit(shown: str, text: str, update: StatusUpdate) -> tuple[str, bool]:
+def _edit(shown: str, text: str, updates: Sequence[StatusUpdate]) -> tuple[str, list[bool]]:
     """The checked new text: devagree's layout first, then the file's guessed one."""
     refused: UsageError | None = None
     for guess in (False, True):
-        new_text, converted = add_entry(text, update, guess_indent=guess)
+        new_text, converted = add_entries(text, updates, guess_indent=guess)
         if "\r\n" in text:  # keep Windows line endings (the dumper writes \n)
             new_text = new_text.replace("\r\n", "\n").replace("\n", "\r\n")
         try:
-            verify_edit(shown, text, new_text, converted, update)
+            verify_edit(shown, text, new_text, sum(converted), updates)
         except UsageError as err:
             refused = refused or err
             continue
@@ -187,14 +252,36 @@ def add_entry(text: str, update: StatusUpdate, guess_indent: bool = False) -> tu
     devagree's own (for files laid out differently; the guess can be wrong, so it is the
     second try).
     """
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import LiteralScalarString
+    new_text, converted = add_entries(text, [update], guess_indent)
+    return new_text, converted[0]
+
+
+def add_entries(
+    text: str, updates: Sequence[StatusUpdate], guess_indent: bool = False
+) -> tuple[str, list[bool]]:
+    """``text`` with the entries added in order, in one load and one dump of the file.
+
+    Several entries for one item follow each other in its history. Returns the new text
+    and, per update, whether it turned a single ``status:`` mapping into a list.
+    """
+    from ruamel.yaml.comments import CommentedMap
 
     yaml = round_trip()
     if guess_indent:
         _fit_indentation(yaml, text)
     tree = yaml.load(text)
     items = tree.get("items") if isinstance(tree, CommentedMap) else None
+    converted = [_add_to_tree(items, update) for update in updates]
+    out = io.StringIO()
+    yaml.dump(tree, out)
+    return out.getvalue(), converted
+
+
+def _add_to_tree(items: Any, update: StatusUpdate) -> bool:
+    """Add the entry to its item in the round-trip tree; True when a mapping became a list."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
     item = next(
         (
             i
@@ -225,9 +312,7 @@ def add_entry(text: str, update: StatusUpdate, guess_indent: bool = False) -> tu
     else:
         _move_trailing(item, entry)
         item["status"] = CommentedSeq([entry])
-    out = io.StringIO()
-    yaml.dump(tree, out)
-    return out.getvalue(), converted
+    return converted
 
 
 def _fit_indentation(yaml: Any, text: str) -> None:
@@ -301,8 +386,14 @@ def _move_trailing(old: Any, new: Any) -> None:
     target.ca.items[key] = [None, None, CommentToken(prefix + moved, CommentMark(0), None), None]
 
 
-def verify_edit(shown: str, old: str, new: str, converted: bool, update: StatusUpdate) -> None:
-    """Refuse to write unless the edit only added lines and the agreed text is unchanged."""
+def verify_edit(
+    shown: str, old: str, new: str, converted: int, updates: Sequence[StatusUpdate]
+) -> None:
+    """Refuse to write unless the edit only added lines and the agreed text is unchanged.
+
+    ``converted``: how many single ``status:`` mappings were turned into lists (each may
+    re-indent its own lines).
+    """
     if old and not old.endswith("\n"):  # the one byte a file may gain: its final newline
         old += "\r\n" if new.endswith("\r\n") else "\n"
     old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
@@ -312,8 +403,7 @@ def verify_edit(shown: str, old: str, new: str, converted: bool, update: StatusU
         for tag, i1, i2, _j1, _j2 in matcher.get_opcodes()
         if tag in ("replace", "delete")
     ]
-    allowed = 1 if converted else 0
-    if len(changed) > allowed:
+    if len(changed) > converted:
         _tag, i1, _i2 = changed[-1]
         raise UsageError(
             f"{shown}: devagree cannot add the entry without rewriting other lines of the "
@@ -331,6 +421,9 @@ def verify_edit(shown: str, old: str, new: str, converted: bool, update: StatusU
     if validate(after, "agreement") or digest(before.data) != digest(after.data):
         raise UsageError(f"{shown}: the edit would change the agreed text; nothing written")
     model = agreement_from_data(shown, after.data)
-    item = next(i for i in model.items if i.number == update.number)
-    if item.state is not update.state or (item.status and item.status.as_of != update.as_of):
-        raise UsageError(f"{shown}: the entry was not recorded as expected; nothing written")
+    for number in dict.fromkeys(u.number for u in updates):
+        mine = [(u.state, u.as_of) for u in updates if u.number == number]
+        item = next(i for i in model.items if i.number == number)
+        recorded = [(e.state, e.as_of) for e in item.history[-len(mine) :]]
+        if recorded != mine:
+            raise UsageError(f"{shown}: the entry was not recorded as expected; nothing written")

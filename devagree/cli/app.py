@@ -14,8 +14,10 @@ from devagree import __version__
 from devagree.cli import (
     check,
     codes,
+    collect,
     coverage,
     deadlines,
+    export,
     init,
     new,
     render,
@@ -90,6 +92,8 @@ command("status", status.status)
 command("show", show.show)
 command("report", report.report)
 command("coverage", coverage.coverage)
+command("export", export.export)
+command("collect", collect.collect)
 app.add_typer(template.app, name="template")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -23,9 +25,20 @@ def deadlines(
             "-f",
             help="table for people; json or csv for programs and spreadsheets; ics for "
             "calendars (Outlook, Google): one all-day event per due date; github for "
-            "annotations in GitHub Actions (errors for overdue items, warnings for upcoming).",
+            "annotations in GitHub Actions (errors for overdue items, warnings for upcoming); "
+            "xlsx for Excel (with -o FILE.xlsx).",
         ),
     ] = DeadlineFormat.table,  # type: ignore[attr-defined]
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the list to FILE instead of printing it (needed for xlsx).",
+            show_default=False,
+        ),
+    ] = None,
     as_of: AsOfOption = None,
     within: Annotated[
         str | None,
@@ -57,10 +70,20 @@ def deadlines(
     have no follow-up, so they are never overdue and never in --overdue, and --within lists
     only those still ahead.
     """
+    from devagree.i18n import _, use_language
     from devagree.report.deadlines_formats import ListOptions
     from devagree.schedule import deadline_rows, parse_within
     from devagree.workbook import check_workbook
 
+    if output is not None and not output.parent.is_dir():
+        raise UsageError(
+            _("-o {file}: the folder {folder} does not exist").format(
+                file=output, folder=output.parent
+            )
+        )
+    binary = output_format.value == "xlsx"  # type: ignore[attr-defined]
+    if binary and output is None:
+        raise UsageError(_("--format xlsx writes a file: name it with -o FILE.xlsx"))
     try:
         days = parse_within(within) if within is not None else None
     except ValueError as err:
@@ -74,9 +97,25 @@ def deadlines(
         overdue_only=overdue,
         strategies=workbook.strategies,
     )
+    use_language(workbook.settings.language)
     options = ListOptions(as_of=day, language=workbook.settings.language)
     reporter = DEADLINE_REPORTERS[output_format.value]  # type: ignore[attr-defined]
-    emit(reporter(rows, options))
+    result = reporter(rows, options)
+    if output is not None:
+        from devagree.atomic import write_atomic
+
+        if isinstance(result, bytes):
+            write_atomic(output, result)
+        elif isinstance(result, str):
+            write_atomic(output, result if result.endswith("\n") else result + "\n")
+        else:  # the table: rendered as plain text
+            from rich.console import Console
+
+            console = Console(record=True, width=160, file=io.StringIO())
+            console.print(result)
+            write_atomic(output, console.export_text())
+    else:
+        emit(result)
     if workbook.unreadable:
         return ExitCode.USAGE
     return ExitCode.PROBLEMS if fail_if_any and rows else ExitCode.OK

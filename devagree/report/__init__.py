@@ -1,6 +1,7 @@
 """Reporters: a workbook's problems, or its deadline list, in each output format.
 
-Each registry maps a ``--format`` name to the function that returns what to print, so the
+Each registry maps a ``--format`` name to the function that returns what to print (or, for a
+binary format such as xlsx, the bytes to write to a file), so the
 CLI takes its choices from the keys and the core never prints. The functions are imported
 when first used: the keys alone must not cost the start-up of every command.
 """
@@ -49,6 +50,7 @@ DEADLINE_REPORTERS = Registry(
         "csv": f"{_DEADLINES}:csv_report",
         "ics": f"{_DEADLINES}:ics",
         "github": f"{_DEADLINES}:github",
+        "xlsx": "devagree.render.deadlines_xlsx:xlsx",
     }
 )
 

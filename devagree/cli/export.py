@@ -1,0 +1,114 @@
+"""devagree export"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from devagree.cli.options import PathsArgument, as_of_day
+from devagree.errors import ExitCode, UsageError
+
+
+def export(
+    output: Annotated[
+        Path,
+        typer.Argument(help="The workbook to write (FILE.xlsx).", show_default=False),
+    ],
+    paths: PathsArgument = None,
+    agreement_ids: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--agreement",
+            "-a",
+            metavar="ID",
+            help="Only this agreement (repeat for more): one centre's sheet.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="The day the sheet describes (overdue items, days left). Default: today.",
+            show_default=False,
+        ),
+    ] = None,
+) -> int:
+    """Write a spreadsheet (.xlsx) asking the centres for the state of their items.
+
+    The first sheet (Opfølgning) has one row per item: agreement, number, heading, owner,
+    deadline, due date, state, latest note, and three columns to fill in: new state (a
+    drop-down), new note and date. Then the deadlines and the strategy coverage. Send it,
+    and read the answers back with `devagree collect`.
+    """
+    from devagree.atomic import write_atomic
+    from devagree.coverage import compute
+    from devagree.i18n import _, use_language
+    from devagree.paths import display_path
+    from devagree.render.followup_xlsx import followup_workbook
+    from devagree.schedule import deadline_rows
+    from devagree.workbook import check_workbook
+
+    day = as_of_day(as_of)
+    workbook = check_workbook(list(paths or []), day, start=Path.cwd())
+    use_language(workbook.settings.language)
+    if output.suffix.lower() != ".xlsx":
+        raise UsageError(
+            _("{file}: the spreadsheet is written as an Excel workbook: name it FILE.xlsx").format(
+                file=output
+            )
+        )
+    if not output.parent.is_dir():
+        raise UsageError(
+            _("{file}: the folder {folder} does not exist").format(
+                file=output, folder=output.parent
+            )
+        )
+    agreements = list(workbook.agreements)
+    strategies = list(workbook.strategies)
+    if agreement_ids:
+        known = {a.id for a in agreements}
+        unknown = [i for i in agreement_ids if i not in known]
+        if unknown:
+            raise UsageError(
+                _("no agreement with the id {ids}; the agreements are: {known}").format(
+                    ids=", ".join(unknown), known=", ".join(sorted(known)) or "-"
+                )
+            )
+        agreements = [a for a in agreements if a.id in agreement_ids]
+        strategies = []  # one centre's sheet: its own deadlines, not the strategies'
+    loaded = {a.source for a in workbook.agreements} | {s.source for s in workbook.strategies}
+    left_out = sorted(
+        {
+            f"{p.location}: {p.message}"
+            for p in workbook.problems
+            if p.severity.value == "error" and p.path not in loaded
+        }
+    )
+    for line in left_out:
+        print(_("left out: {problem}").format(problem=line), file=sys.stderr)
+    if not agreements:
+        raise UsageError(_("no agreements to export; nothing was written"))
+    data = followup_workbook(
+        agreements,
+        deadline_rows(agreements, day, strategies=strategies),
+        compute(workbook.strategies, agreements),
+        day,
+        workbook.settings.language,
+    )
+    write_atomic(output, data)
+    print(
+        _("wrote {file}: agreements: {agreements}, items: {items}, as of {day}").format(
+            file=display_path(output),
+            agreements=len(agreements),
+            items=sum(len(a.items) for a in agreements),
+            day=day.isoformat(),
+        )
+    )
+    if left_out:
+        return ExitCode.USAGE if workbook.unreadable else ExitCode.PROBLEMS
+    return ExitCode.OK
