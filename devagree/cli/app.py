@@ -22,6 +22,7 @@ from devagree.cli import (
     report,
     show,
     sign,
+    site,
     status,
     template,
     verify,
@@ -90,6 +91,7 @@ command("status", status.status)
 command("show", show.show)
 command("report", report.report)
 command("coverage", coverage.coverage)
+command("site", site.site)
 app.add_typer(template.app, name="template")
 
 
