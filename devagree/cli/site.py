@@ -37,7 +37,7 @@ def site(
     from devagree.workbook import check_workbook
 
     if output == Path():
-        raise UsageError("name the site's folder with -o FOLDER")
+        raise UsageError(_("name the site's folder with -o FOLDER"))
     day = as_of_day(as_of)
     workbook = check_workbook(list(paths or []), day, start=Path.cwd())
     use_language(workbook.settings.language)

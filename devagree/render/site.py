@@ -250,16 +250,22 @@ def write_site(folder: Path, files: dict[str, bytes]) -> Written:
 
     manifest = folder / MANIFEST
     if folder.exists() and not folder.is_dir():
-        raise SiteError(f"-o {folder}: this is a file, not a folder")
+        raise SiteError(_("-o {folder}: this is a file, not a folder").format(folder=folder))
     if folder.is_dir() and any(folder.iterdir()) and not manifest.is_file():
         raise SiteError(
-            f"-o {folder}: the folder holds files that devagree did not write; "
-            "name an empty or new folder"
+            _(
+                "-o {folder}: the folder holds files that devagree did not write; "
+                "name an empty or new folder"
+            ).format(folder=folder)
         )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise SiteError(f"-o {folder}: cannot create the folder ({err.strerror})") from None
+        raise SiteError(
+            _("-o {folder}: cannot create the folder ({reason})").format(
+                folder=folder, reason=err.strerror
+            )
+        ) from None
     before = manifest.read_text(encoding="utf-8").split() if manifest.is_file() else []
     changed: list[str] = []
     unchanged: list[str] = []
@@ -278,5 +284,7 @@ def write_site(folder: Path, files: dict[str, bytes]) -> Written:
     ]
     for name in removed:
         (folder / name).unlink()
-    write_atomic(manifest, "".join(f"{name}\n" for name in files))
+    listing = "".join(f"{name}\n" for name in files)
+    if before != list(files):
+        write_atomic(manifest, listing)
     return Written(tuple(changed), tuple(unchanged), tuple(removed))
