@@ -211,7 +211,7 @@ def timeline(lanes: Sequence[LaneInput], as_of: date) -> Timeline:
         last=last - timedelta(days=1),
         as_of=as_of,
         as_of_x=x(as_of),
-        width=left + plot_width + 20,
+        width=left + plot_width + 44,
         height=top + len(lanes) * lane_height + 12,
         left=left,
         top=top,

@@ -171,9 +171,7 @@ def test_axe_finds_no_serious_violation(browser: Any, site: Path, name: str) -> 
     ctx, page, _ = _open(browser, site / name)
     try:
         page.add_script_tag(content=_axe_source())
-        result = page.evaluate(
-            "async () => await axe.run(document, {resultTypes: ['violations']})"
-        )
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     finally:
         ctx.close()
     assert result["testEngine"]["name"] == "axe-core"
