@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from devagree.charts import LIGHT_ORDER, state_chart, timeline
+from devagree.charts import LIGHT_ORDER, Timeline, state_chart, timeline
 from devagree.coverage import StrategyCoverage, compute
 from devagree.errors import DevagreeError, ExitCode
 from devagree.i18n import _
@@ -140,11 +140,9 @@ class _Site:
 
         return states_svg(state_chart(self.report), "states", self.language)
 
-    def _timeline_svg(self, chart: object, element_id: str) -> str:
-        from devagree.charts import Timeline
+    def _timeline_svg(self, chart: Timeline, element_id: str) -> str:
         from devagree.render.svg_charts import timeline_svg
 
-        assert isinstance(chart, Timeline)
         return timeline_svg(chart, element_id, self.language)
 
     def _agreement(
