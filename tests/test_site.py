@@ -56,8 +56,12 @@ def test_every_agreement_item_label_and_strategy_is_on_a_page(
     for strategy in workbook.strategies:
         text = page_text(read_page(built / "strategies" / f"{strategy.id}.html"))
         assert strategy.title in index
-        for track in strategy.tracks:
+        for track, raw in zip(strategy.tracks, strategy.data["tracks"], strict=True):
             assert track.title in text
+            for key in ("commitments", "principles", "initiatives_done"):
+                for entry in raw.get(key, ()):  # the track's lists, in full
+                    words = " ".join(entry.replace("*", "").split()[:5])
+                    assert words in text, (strategy.id, track.id, key, words)
 
 
 def test_deadline_shows_its_resolved_date_and_links_go_to_the_tracks(built: Path) -> None:

@@ -191,14 +191,25 @@ class _Site:
 
     def _strategy(self, covered: StrategyCoverage) -> bytes:
         from devagree.money import format_money
+        from devagree.render import strategy_parts as parts
 
         strategy = covered.strategy
         budget = next(iter(budgets([strategy])), None)
+        raws = [raw for _track, raw in parts.track_data(strategy)]
         return self.render(
             "strategy.html.j2",
             "../",
             strategy=strategy,
             covered=covered,
+            document_parts=parts.document_parts(strategy),
+            tracks=list(zip(covered.tracks, raws, strict=True)),
+            track_parts=parts.track_parts,
+            texts_blocks=parts.texts_blocks,
+            action_points=parts.action_points,
+            milestone_when=lambda m: parts.milestone_when(m, self.language),
+            budget_phase=parts.budget_phase,
+            budget_amount=lambda line: parts.budget_amount(line, self.language),
+            agreement_titles={a.id: a.title for a in self.agreements},
             uses=sdgs([strategy]),
             sdg_name=lambda n: sdg_name(n, self.language),
             budget=budget,
