@@ -199,3 +199,17 @@ def test_axe_catches_a_violation_on_a_broken_page(browser: Any, tmp_path: Path) 
     finally:
         ctx.close()
     assert "image-alt" in {v["id"] for v in result["violations"]}
+
+
+def test_prints_without_the_navigation_and_with_the_charts(browser: Any, site: Path) -> None:
+    ctx, page, errors = _open(browser, site / "index.html")
+    try:
+        page.emulate_media(media="print")
+        assert not page.locator("header.site").is_visible()
+        assert not page.locator("#filter").is_visible()
+        assert page.locator("svg.chart").first.is_visible()
+        pdf = page.pdf(format="A4")
+        assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+        assert errors == []
+    finally:
+        ctx.close()
