@@ -126,6 +126,8 @@ class Tick:
     day: date
     x: float
     labelled: bool
+    with_year: bool
+    """The label names the year: the first label, and the first label of each new year."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,9 +191,14 @@ def timeline(lanes: Sequence[LaneInput], as_of: date) -> Timeline:
         months.append(month)
         month = _next_month(month)
     step = max(1, math.ceil(len(months) / 12))
-    ticks = tuple(
-        Tick(m, x(m), index % step == 0 or m.month == 1) for index, m in enumerate(months)
-    )
+    ticks: list[Tick] = []
+    last_year = 0
+    for index, month_start in enumerate(months):
+        labelled = index % step == 0
+        with_year = labelled and month_start.year != last_year
+        if labelled:
+            last_year = month_start.year
+        ticks.append(Tick(month_start, x(month_start), labelled, with_year))
     out: list[Lane] = []
     for index, lane in enumerate(lanes):
         marks: list[Mark] = []
@@ -206,7 +213,7 @@ def timeline(lanes: Sequence[LaneInput], as_of: date) -> Timeline:
     undated = tuple(item for lane in lanes for item, _ in lane.items if item.due is None)
     return Timeline(
         lanes=tuple(out),
-        ticks=ticks,
+        ticks=tuple(ticks),
         first=first,
         last=last - timedelta(days=1),
         as_of=as_of,
