@@ -33,6 +33,11 @@ def test_wheel_holds_schemas_and_templates(wheel: Path) -> None:
         assert f"devagree/_data/schemas/{schema.name}" in names
     for template in (REPO / "templates").glob("*.docx"):
         assert f"devagree/_data/templates/{template.name}" in names
+    site = REPO / "devagree" / "render" / "site_templates"
+    shipped = sorted(site.iterdir())
+    assert any(p.suffix == ".css" for p in shipped) and any(p.suffix == ".j2" for p in shipped)
+    for part in shipped:
+        assert f"devagree/render/site_templates/{part.name}" in names
 
 
 @pytest.mark.slow
@@ -78,3 +83,13 @@ def test_installed_wheel_checks_outside_the_repository(wheel: Path, tmp_path: Pa
     )
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "no problems" in clean.stdout
+    site = subprocess.run(
+        [str(devagree), "site", "-o", "web", "--as-of", "2016-03-01"],
+        cwd=workbook,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert site.returncode == 1, site.stdout + site.stderr  # broken.yaml is left out
+    assert (workbook / "web" / "agreements" / "slagelse-chp-2016.html").is_file()

@@ -24,6 +24,7 @@ from devagree.cli import (
     report,
     show,
     sign,
+    site,
     status,
     template,
     verify,
@@ -94,6 +95,7 @@ command("report", report.report)
 command("coverage", coverage.coverage)
 command("export", export.export)
 command("collect", collect.collect)
+command("site", site.site)
 app.add_typer(template.app, name="template")
 
 

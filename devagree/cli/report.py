@@ -13,7 +13,8 @@ from devagree.errors import DevagreeError, ExitCode, UsageError
 from devagree.paths import display_path
 
 if TYPE_CHECKING:
-    pass
+    from devagree.model import Agreement
+    from devagree.report_model import Report
 
 SUFFIXES = {".docx": "docx", ".md": "markdown", ".markdown": "markdown"}
 
@@ -77,17 +78,22 @@ def report(
         raise _NothingToReport("no agreements to report on; nothing was written")
 
     from devagree.atomic import write_atomic
+    from devagree.i18n import use_language
+    from devagree.render.svg_charts import starts
     from devagree.report_model import build_report
 
+    use_language(workbook.settings.language)
     built = build_report(workbook.agreements, day, workbook.settings.language)
+    begin = starts(workbook.agreements)
     if kind == "docx":
         from devagree.render.report_docx import render_report_docx
 
-        write_atomic(output, render_report_docx(built, _template(workbook.settings)))
+        write_atomic(output, render_report_docx(built, _template(workbook.settings), begin))
     else:
         from devagree.render.report_markdown import render_markdown
 
-        write_atomic(output, render_markdown(built))
+        pictures = _write_svg_charts(output, built, workbook.agreements)
+        write_atomic(output, render_markdown(built, pictures))
     count = len(built.items)
     print(
         f"wrote {display_path(output)}: {len(built.agreements)} agreement"
@@ -97,6 +103,20 @@ def report(
     if left_out:
         return ExitCode.USAGE if workbook.unreadable else ExitCode.PROBLEMS
     return ExitCode.OK
+
+
+def _write_svg_charts(output: Path, report: Report, agreements: list[Agreement]) -> tuple[str, str]:
+    """The two charts as SVG files beside the Markdown report; their names, for its links."""
+    from devagree.atomic import write_atomic
+    from devagree.render.svg_charts import report_charts, states_svg, timeline_svg
+
+    states, deadlines = report_charts(report, agreements)
+    names = (f"{output.stem}-states.svg", f"{output.stem}-deadlines.svg")
+    write_atomic(output.with_name(names[0]), states_svg(states, "states", report.language, True))
+    write_atomic(
+        output.with_name(names[1]), timeline_svg(deadlines, "deadlines", report.language, True)
+    )
+    return names
 
 
 def _template(settings: object) -> Path | None:

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from devagree.i18n import _
 from devagree.render.docx import (
     LABEL_WIDTH_CM,
     document_bytes,
@@ -41,10 +42,18 @@ if TYPE_CHECKING:
 HEADER_FILL = "D9D9D9"
 
 
-def render_report_docx(report: Report, template: Path | None = None) -> bytes:
-    """The report as the bytes of a deterministic .docx file."""
+def render_report_docx(
+    report: Report,
+    template: Path | None = None,
+    starts: dict[tuple[str, int], date | None] | None = None,
+) -> bytes:
+    """The report as the bytes of a deterministic .docx file.
+
+    ``starts`` gives each item's deadline start (``svg_charts.starts``), so the timeline can
+    draw the period a deadline names; without it only the due dates are marked.
+    """
     document = open_template(template)
-    _ReportWriter(document, report).write()
+    _ReportWriter(document, report, starts or {}).write()
     return document_bytes(document)
 
 
@@ -53,9 +62,15 @@ def light_text(light: Light, language: str) -> str:
 
 
 class _ReportWriter:
-    def __init__(self, document: Document, report: Report) -> None:
+    def __init__(
+        self,
+        document: Document,
+        report: Report,
+        starts: dict[tuple[str, int], date | None],
+    ) -> None:
         self.doc = document
         self.report = report
+        self.starts = starts
         self.language = report.language
         self.t = REPORT_TEXT[report.language]
 
@@ -92,6 +107,7 @@ class _ReportWriter:
         for row, (light, count) in zip(lights.rows[1:], report.light_counts.items(), strict=True):
             self._light(row.cells[0], light)
             self._set(row.cells[1], str(count))
+        self._charts_state()
         self.doc.add_heading(t["overdue"], level=2)
         if not report.overdue:
             self.doc.add_paragraph(t["no_overdue"])
@@ -106,6 +122,39 @@ class _ReportWriter:
             )
         legend = self.doc.add_paragraph()
         legend.add_run(t["legend"]).italic = True
+        self._charts_timeline()
+
+    # --- the pictures -----------------------------------------------------------------
+
+    def _charts_state(self) -> None:
+        from devagree.charts import state_chart
+        from devagree.render.chart_png import state_png
+
+        picture = state_png(state_chart(self.report), self.language)
+        self._picture(picture, _("Items by state and traffic light"))
+
+    def _charts_timeline(self) -> None:
+        from devagree.charts import timeline
+        from devagree.render.chart_png import timeline_png
+        from devagree.render.svg_charts import agreement_lanes
+
+        self.doc.add_heading(_("Deadlines over time"), level=2)
+        chart = timeline(agreement_lanes(self.report, self.starts, href=""), self.report.as_of)
+        picture = timeline_png(chart, self.language)
+        described = _(
+            "Each mark is an item's due date; a bar shows the period its deadline names. "
+            "The dashed line is {day}."
+        ).format(day=self.day(self.report.as_of))
+        self._picture(picture, described)
+        self.doc.add_paragraph(described).runs[0].italic = True
+
+    def _picture(self, png: bytes, description: str) -> None:
+        """A chart as wide as the text, with its description as the picture's alt text."""
+        import io
+
+        paragraph = self.doc.add_paragraph()
+        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=text_width(self.doc))
+        shape._inline.docPr.set("descr", description)
 
     # --- per agreement and item -------------------------------------------------------
 

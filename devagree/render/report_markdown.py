@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from devagree.i18n import _
 from devagree.render.docx import long_date
 from devagree.report_model import (
     REPORT_TEXT,
@@ -67,8 +68,12 @@ def light_cell(light: Light, language: str) -> str:
     return f"{EMOJI[light]} {light_word(light, language)}"
 
 
-def render_markdown(report: Report) -> str:
-    """The whole report as Markdown text."""
+def render_markdown(report: Report, charts: tuple[str, str] | None = None) -> str:
+    """The whole report as Markdown text.
+
+    ``charts`` names the two SVG pictures written beside the report (states, deadlines),
+    relative to it; they are shown after the overview and after the overdue list.
+    """
     language = report.language
     t = REPORT_TEXT[language]
 
@@ -86,6 +91,8 @@ def render_markdown(report: Report) -> str:
     lines += ["", f"| {t['light']} | {t['count']} |", "|---|---:|"]
     for light, count in report.light_counts.items():
         lines.append(f"| {light_cell(light, language)} | {count} |")
+    if charts:
+        lines += ["", f"![{escape(_('Items by state and traffic light'))}]({_url(charts[0])})"]
     lines += ["", f"### {t['overdue']}", ""]
     if report.overdue:
         titles = {a.id: a.title for a in report.agreements}
@@ -99,6 +106,13 @@ def render_markdown(report: Report) -> str:
     else:
         lines.append(t["no_overdue"])
     lines += ["", f"_{t['legend']}_", ""]
+    if charts:
+        described = _(
+            "Each mark is an item's due date; a bar shows the period its deadline names. "
+            "The dashed line is {day}."
+        ).format(day=day(report.as_of))
+        lines += [f"### {escape(_('Deadlines over time'))}", ""]
+        lines += [f"![{escape(described)}]({_url(charts[1])})", ""]
     for agreement in report.agreements:
         lines += [f"## {escape(agreement.title)}", ""]
         lines.append(
@@ -114,6 +128,13 @@ def render_markdown(report: Report) -> str:
             lines += ["", *_details(item, language)]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _url(name: str) -> str:
+    """A relative link that survives spaces and other characters in a file name."""
+    from urllib.parse import quote
+
+    return quote(name)
 
 
 def _row(item: ReportItem, language: str, due: str) -> str:

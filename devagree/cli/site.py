@@ -1,0 +1,80 @@
+"""devagree site"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from devagree.cli.options import AsOfOption, PathsArgument, as_of_day
+from devagree.errors import ExitCode, UsageError
+from devagree.paths import display_path
+
+
+def site(
+    paths: PathsArgument = None,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The folder to write the site in (made if missing; a rebuild updates it).",
+            show_default=False,
+        ),
+    ] = Path(),
+    as_of: AsOfOption = None,
+) -> int:
+    """Write the workbook as a static web site: open index.html from disk or publish it.
+
+    An overview with traffic lights, overdue items first, a chart of the items by state and
+    light and a timeline of the deadlines; one page per agreement in the agreed layout and
+    one per strategy with its tracks, UN goals and budget. No server, no network; the same
+    files give the same bytes.
+    """
+    from devagree.i18n import _, ngettext, use_language
+    from devagree.workbook import check_workbook
+
+    if output == Path():
+        raise UsageError(_("name the site's folder with -o FOLDER"))
+    day = as_of_day(as_of)
+    workbook = check_workbook(list(paths or []), day, start=Path.cwd())
+    use_language(workbook.settings.language)
+    loaded = {a.source for a in workbook.agreements} | {s.source for s in workbook.strategies}
+    left_out = sorted(
+        {
+            f"{p.location}: {p.message}"
+            for p in workbook.problems
+            if p.severity.value == "error" and p.path not in loaded
+        }
+    )
+    for line in left_out:
+        print(_("left out: {problem}").format(problem=line), file=sys.stderr)
+
+    from devagree.render.site import build_site, write_site
+
+    files = build_site(
+        workbook.agreements,
+        workbook.strategies,
+        day,
+        workbook.settings.language,
+        workbook.settings.municipality,
+    )
+    written = write_site(output, files)
+    pages = sum(1 for name in files if name.endswith(".html"))
+    print(
+        ngettext(
+            "wrote {folder}: {pages} page, {changed} file changed, as of {day}",
+            "wrote {folder}: {pages} pages, {changed} files changed, as of {day}",
+            pages,
+        ).format(
+            folder=display_path(output),
+            pages=pages,
+            changed=len(written.changed) + len(written.removed),
+            day=day.isoformat(),
+        )
+    )
+    if left_out:
+        return ExitCode.USAGE if workbook.unreadable else ExitCode.PROBLEMS
+    return ExitCode.OK

@@ -1,0 +1,299 @@
+"""The workbook as a static web site: an overview, one page per agreement and per strategy.
+
+The pages need no server and no network: styles and the small search script are files in
+the site, charts are inline SVG, every link is relative. The same workbook gives the same
+bytes (no timestamps, documents in id order), so a published site's git diff shows only
+real changes. ``build_site`` returns the files; ``write_site`` puts them in a folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from devagree.charts import LIGHT_ORDER, Timeline, state_chart, timeline
+from devagree.coverage import StrategyCoverage, compute
+from devagree.errors import DevagreeError, ExitCode
+from devagree.i18n import _
+from devagree.model import ROWS, Agreement, Item, Strategy
+from devagree.report_model import REPORT_TEXT, ReportAgreement, ReportItem, build_report
+from devagree.richtext import Block, BulletList, NumberedList, parse, parse_texts
+from devagree.rollup import budgets, sdg_name, sdgs, years_label
+
+MANIFEST = ".devagree-site"
+"""Lists the files of the last build, so a rebuild removes pages of deleted documents and
+never touches a file it did not write."""
+
+ASSETS = ("site.css", "site.js")
+
+
+class SiteError(DevagreeError):
+    """The output folder cannot take the site."""
+
+    exit_code = ExitCode.USAGE
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An item's structured link, resolved to a page of the site when it names one."""
+
+    text: str
+    href: str
+
+
+def agreement_page(agreement_id: str) -> str:
+    return f"agreements/{agreement_id}.html"
+
+
+def strategy_page(strategy_id: str) -> str:
+    return f"strategies/{strategy_id}.html"
+
+
+def _item_key(item: ReportItem) -> tuple[bool, int, date, str, int]:
+    """Overdue first (longest overdue first), then by due date; continuous work last."""
+    due = item.due or date.max
+    return (not item.overdue, -item.days_overdue, due, item.agreement_id, item.number)
+
+
+def _blocks_kind(block: Block) -> str:
+    if isinstance(block, BulletList):
+        return "ul"
+    if isinstance(block, NumberedList):
+        return "ol"
+    return "p"
+
+
+class _Site:
+    def __init__(
+        self,
+        agreements: Iterable[Agreement],
+        strategies: Iterable[Strategy],
+        as_of: date,
+        language: str,
+        municipality: str,
+    ) -> None:
+        from devagree.render.docx import TEXT
+        from devagree.render.strategy_parts import words
+        from devagree.render.templating import environment
+
+        self.language = "en" if language == "en" else "da"
+        self.agreements = sorted(agreements, key=lambda a: a.id)
+        self.strategies = sorted(strategies, key=lambda s: s.id)
+        self.as_of = as_of
+        self.municipality = municipality or next((a.municipality for a in self.agreements), "")
+        self.report = build_report(self.agreements, as_of, self.language)
+        self.coverage = compute(self.strategies, self.agreements)
+        self.env = environment(self.language)
+        self.common = {
+            "doc": TEXT[self.language],
+            "rep": REPORT_TEXT[self.language],
+            "sw": words(self.language),
+            "rows": [(r.key, r.en if self.language == "en" else r.da) for r in ROWS],
+            "lights": LIGHT_ORDER,
+            "kind": _blocks_kind,
+            "parse": parse,
+            "parse_texts": parse_texts,
+            "municipality": self.municipality,
+            "as_of": as_of,
+            "html_lang": self.language,
+        }
+
+    def render(self, template: str, root: str, **context: object) -> bytes:
+        text = self.env.get_template(template).render(root=root, **self.common, **context)
+        return text.encode("utf-8")
+
+    def files(self) -> dict[str, bytes]:
+        from devagree.render.svg_charts import agreement_lanes, starts
+
+        begin = starts(self.agreements)
+        out: dict[str, bytes] = {}
+        by_id = {a.id: a for a in self.report.agreements}
+        for agreement in self.agreements:
+            page = self._agreement(agreement, by_id[agreement.id], begin)
+            out[agreement_page(agreement.id)] = page
+        for strategy_coverage in self.coverage.strategies:
+            out[strategy_page(strategy_coverage.strategy.id)] = self._strategy(strategy_coverage)
+        lanes = agreement_lanes(self.report, begin, href="agreements/{id}.html")
+        out["index.html"] = self.render(
+            "index.html.j2",
+            "",
+            report=self.report,
+            items=sorted(self.report.items, key=_item_key),
+            by_due=sorted(
+                (i for i in self.report.items if i.due is not None),
+                key=lambda i: (i.due, i.agreement_id, i.number),
+            ),
+            titles={a.id: a.title for a in self.report.agreements},
+            models={a.id: a for a in self.agreements},
+            coverage=self.coverage,
+            states=self._states_svg(),
+            timeline=self._timeline_svg(timeline(lanes, self.as_of), "deadlines"),
+        )
+        for name in ASSETS:
+            out[f"assets/{name}"] = _asset(name)
+        return dict(sorted(out.items()))
+
+    def _states_svg(self) -> str:
+        from devagree.render.svg_charts import states_svg
+
+        return states_svg(state_chart(self.report), "states", self.language)
+
+    def _timeline_svg(self, chart: Timeline, element_id: str) -> str:
+        from devagree.render.svg_charts import timeline_svg
+
+        return timeline_svg(chart, element_id, self.language)
+
+    def _agreement(
+        self,
+        agreement: Agreement,
+        followed: ReportAgreement,
+        begin: dict[tuple[str, int], date | None],
+    ) -> bytes:
+        from devagree.render.svg_charts import item_lanes
+
+        chart = timeline(item_lanes(followed, begin), self.as_of)
+        return self.render(
+            "agreement.html.j2",
+            "../",
+            agreement=agreement,
+            followed={i.number: i for i in followed.items},
+            links={item.number: self._links(agreement, item) for item in agreement.items},
+            timeline=self._timeline_svg(chart, "deadlines"),
+        )
+
+    def _links(self, agreement: Agreement, item: Item) -> list[Link]:
+        strategies = {s.id: s for s in self.strategies}
+        agreements = {a.id: a for a in self.agreements}
+        found: list[Link] = []
+        for link in item.links:
+            target, _, part = link.partition("#")
+            strategy = strategies.get(target)
+            track = strategy.track(part) if strategy else None
+            if strategy and track:
+                heading = f"{track.label}: {track.title}" if track.label else track.title
+                found.append(
+                    Link(f"{strategy.title}: {heading}", f"../{strategy_page(target)}#track-{part}")
+                )
+                continue
+            other = agreements.get(target)
+            if other and part.isdigit():
+                titles = {i.number: i.title for i in other.items}
+                if int(part) in titles:
+                    page = "" if other.id == agreement.id else f"{other.id}.html"
+                    found.append(
+                        Link(f"{other.title}: {part}. {titles[int(part)]}", f"{page}#item-{part}")
+                    )
+                    continue
+            found.append(Link(link, ""))
+        return found
+
+    def _strategy(self, covered: StrategyCoverage) -> bytes:
+        from devagree.money import format_money
+        from devagree.render import strategy_parts as parts
+
+        strategy = covered.strategy
+        budget = next(iter(budgets([strategy])), None)
+        raws = [raw for _track, raw in parts.track_data(strategy)]
+        return self.render(
+            "strategy.html.j2",
+            "../",
+            strategy=strategy,
+            covered=covered,
+            document_parts=parts.document_parts(strategy),
+            tracks=list(zip(covered.tracks, raws, strict=True)),
+            track_parts=parts.track_parts,
+            texts_blocks=parts.texts_blocks,
+            action_points=parts.action_points,
+            milestone_when=lambda m: parts.milestone_when(m, self.language),
+            budget_phase=parts.budget_phase,
+            budget_amount=lambda line: parts.budget_amount(line, self.language),
+            agreement_titles={a.id: a.title for a in self.agreements},
+            uses=sdgs([strategy]),
+            sdg_name=lambda n: sdg_name(n, self.language),
+            budget=budget,
+            money=lambda m: format_money(m, self.language),
+            years=lambda y: years_label(y, _("no year")),
+        )
+
+
+def _asset(name: str) -> bytes:
+    from importlib.resources import files
+
+    return files("devagree").joinpath("render", "site_templates", name).read_bytes()
+
+
+def build_site(
+    agreements: Iterable[Agreement],
+    strategies: Iterable[Strategy],
+    as_of: date,
+    language: str = "da",
+    municipality: str = "",
+) -> dict[str, bytes]:
+    """Every file of the site, by its path in the site folder (``/`` separated), sorted."""
+    return _Site(agreements, strategies, as_of, language, municipality).files()
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    changed: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    removed: tuple[str, ...]
+
+
+def _inside(folder: Path, name: str) -> bool:
+    """A manifest entry that names a file of the site (not ``../x`` nor an absolute path)."""
+    parts = Path(name).parts
+    return bool(parts) and not Path(name).is_absolute() and ".." not in parts
+
+
+def write_site(folder: Path, files: dict[str, bytes]) -> Written:
+    """Put the site in ``folder``: each file replaced atomically, and only when it changed.
+
+    A folder that holds files but no manifest of an earlier build is refused, so a site is
+    never written over someone's documents; pages of an earlier build that are gone now are
+    removed.
+    """
+    from devagree.atomic import write_atomic
+
+    manifest = folder / MANIFEST
+    if folder.exists() and not folder.is_dir():
+        raise SiteError(_("-o {folder}: this is a file, not a folder").format(folder=folder))
+    if folder.is_dir() and any(folder.iterdir()) and not manifest.is_file():
+        raise SiteError(
+            _(
+                "-o {folder}: the folder holds files that devagree did not write; "
+                "name an empty or new folder"
+            ).format(folder=folder)
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise SiteError(
+            _("-o {folder}: cannot create the folder ({reason})").format(
+                folder=folder, reason=err.strerror
+            )
+        ) from None
+    before = manifest.read_text(encoding="utf-8").split() if manifest.is_file() else []
+    changed: list[str] = []
+    unchanged: list[str] = []
+    for name, data in files.items():
+        target = folder / name
+        if target.is_file() and target.read_bytes() == data:
+            unchanged.append(name)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, data)
+        changed.append(name)
+    removed = [
+        name
+        for name in before
+        if name not in files and _inside(folder, name) and (folder / name).is_file()
+    ]
+    for name in removed:
+        (folder / name).unlink()
+    listing = "".join(f"{name}\n" for name in files)
+    if before != list(files):
+        write_atomic(manifest, listing)
+    return Written(tuple(changed), tuple(unchanged), tuple(removed))
