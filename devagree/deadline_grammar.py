@@ -90,8 +90,18 @@ def _fixed(span: Span | None) -> _Resolve:
     return lambda _year: span
 
 
+def _digits(token: str) -> bool:
+    """ASCII digits only ("¹" and "٣" are digits to str.isdigit, but not to int here)."""
+    return token.isascii() and token.isdigit()
+
+
+def _century(short: int) -> int:
+    """A two-digit year as POSIX reads it: 69-99 are 1969-1999, 00-68 are 2000-2068."""
+    return short + (1900 if short >= 69 else 2000)
+
+
 def _year_number(token: str) -> int | None:
-    if len(token) == 4 and token.isdigit() and cal.FIRST_YEAR <= int(token) <= cal.LAST_YEAR:
+    if len(token) == 4 and _digits(token) and cal.FIRST_YEAR <= int(token) <= cal.LAST_YEAR:
         return int(token)
     return None
 
@@ -102,6 +112,7 @@ _PARTS_PRECISION = {
     "quarter": Precision.PART_OF_QUARTER,
     "half": Precision.PART_OF_HALF_YEAR,
     "week": Precision.PART_OF_WEEK,
+    "season": Precision.PART_OF_SEASON,
 }
 
 
@@ -110,7 +121,7 @@ def _third(unit: str, span: Span, part: int) -> Span | None:
         return cal.third_of_month(span, part)
     if unit == "week":
         return cal.third_of_week(span, part)
-    size = {"year": 4, "quarter": 1, "half": 2}[unit]
+    size = {"year": 4, "quarter": 1, "season": 1, "half": 2}[unit]
     return cal.third_of_months(span, part, size)
 
 
@@ -165,7 +176,7 @@ class _Parser:
 
     def number(self, i: int, digits: tuple[int, ...] = (1, 2)) -> tuple[int, int] | None:
         token = self.tok(i)
-        if token.isdigit() and len(token) in digits:
+        if _digits(token) and len(token) in digits:
             return int(token), i + 1
         return None
 
@@ -200,7 +211,7 @@ class _Parser:
     def ordinal(self, i: int, last: int) -> tuple[int, int] | None:
         """1. · 1 · 1st · første · first · sidste (= `last`)."""
         token = self.tok(i)
-        if token.isdigit() and len(token) == 1:
+        if _digits(token) and len(token) == 1:
             if self.tok(i + 1) in words.ORDINAL_SUFFIXES and self.glued(i + 1):
                 return int(token), i + 2
             return int(token), self.dot(i + 1)
@@ -243,7 +254,7 @@ class _Parser:
         if (first, second) in {(".", "."), ("/", "/"), ("-", "-"), ("/", "-"), (".", "-")}:
             year = self.number(j + 1, (2, 4))
             if year is not None:
-                y = year[0] if year[0] >= 100 else 2000 + year[0]
+                y = year[0] if year[0] >= 100 else _century(year[0])
                 if _year_number(str(y)) is None:
                     return None
                 return YearSpan(_fixed(cal.day(y, m, d)), y, Precision.DAY, "day"), year[1]
@@ -272,7 +283,7 @@ class _Parser:
             d, m = day[0], month[0]
             return self.with_year(month[1], lambda y: cal.day(y, m, d), Precision.DAY, "day")
         month = self.month_name(i)
-        if month is None:
+        if month is None or self.tok(i) not in words.english_months():
             return None
         day = self.number(month[1])
         if day is None:
@@ -442,13 +453,15 @@ class _Parser:
         if first == 12:
             both = self.straddle(j)
             if both is not None:
-                return YearSpan(resolve, both[0], Precision.SEASON, "quarter"), both[1]
-        return self.with_year(j, resolve, Precision.SEASON, "quarter")
+                return YearSpan(resolve, both[0], Precision.SEASON, "season"), both[1]
+        return self.with_year(j, resolve, Precision.SEASON, "season")
 
     def whole_year(self, i: int) -> _Result:
+        """2017 · året, i år, the year (the year of the agreement's period)"""
         year = self.year(i)
         if year is None:
-            return None
+            j = self.any_phrase(i, words.THE_YEAR)
+            return None if j is None else (YearSpan(cal.year, None, Precision.YEAR, "year"), j)
         return YearSpan(cal.year, year[0], Precision.YEAR, "year"), year[1]
 
     def holiday(self, i: int) -> _Result:
@@ -594,9 +607,9 @@ def _join(left: YearSpan, right: YearSpan) -> YearSpan | None:
     """The range from `left` to `right`; `left` without a year takes `right`'s (or the one
     before, when it would otherwise start after `right`: "december - januar 2017")."""
     if (left.year is not None and right.year is None) or (
-        left.year is None and right.unit == "year"
+        right.unit == "year" and left.unit != "year"
     ):
-        return None  # "31.12/2016" is no range
+        return None  # neither "31.12/2016" nor "foråret 2016/2017" is a range
     left_resolve, right_resolve = left.resolve, right.resolve
     left_year = left.year
 

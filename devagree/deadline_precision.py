@@ -16,6 +16,7 @@ class Precision(StrEnum):
     HALF_YEAR = "half_year"
     PART_OF_HALF_YEAR = "part_of_half_year"
     SEASON = "season"
+    PART_OF_SEASON = "part_of_season"
     HOLIDAY = "holiday"
     PART_OF_YEAR = "part_of_year"
     YEAR = "year"

@@ -24,6 +24,19 @@ def month_numbers() -> dict[str, int]:
     return names
 
 
+@cache
+def english_months() -> frozenset[str]:
+    """English month names, full and abbreviated: only these come before the day."""
+    from babel.dates import get_month_names
+
+    names = {"sept"}
+    for width in ("wide", "abbreviated"):
+        names.update(
+            str(name).lower().rstrip(".") for name in get_month_names(width, locale="en").values()
+        )
+    return frozenset(names)
+
+
 ORDINALS: dict[str, int] = {
     "første": 1, "first": 1,
     "anden": 2, "andet": 2, "second": 2,
@@ -88,6 +101,9 @@ TURN_OF_YEAR: tuple[Phrase, ...] = (
     ("the", "turn", "of", "the", "year"), ("turn", "of", "the", "year"), ("årsskiftet",),
     ("årsskifte",), ("year", "-", "end"), ("year", "end"),
 )  # fmt: skip
+
+THE_YEAR: tuple[Phrase, ...] = (("the", "year"), ("this", "year"), ("året",), ("år",))
+"""The year without its number: the agreement's ("inden udgangen af året")."""
 
 CONTINUOUS = frozenset({"løbende", "ongoing", "continuous", "continuously", "continuing"})
 

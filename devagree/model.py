@@ -253,8 +253,7 @@ def agreement_from_data(source: str, data: dict[str, Any]) -> Agreement:
         vision_title=vision.get("title", ""),
         vision_text=vision.get("text", ""),
         items=tuple(
-            item_from_data(raw, ("items", index), period)
-            for index, raw in enumerate(data["items"])
+            item_from_data(raw, ("items", index), period) for index, raw in enumerate(data["items"])
         ),
         signatures=tuple(
             Signature(
