@@ -338,7 +338,7 @@ class _Parser:
         w1 = first[0]
         sep = self.any_phrase(first[1], words.RANGE_WORDS)
         second = self.number(sep) if sep is not None else None
-        if second is not None and second[0] > w1:
+        if second is not None and second[0] >= w1:
             w2 = second[0]
 
             def weeks(year: int) -> Span | None:
@@ -381,7 +381,7 @@ class _Parser:
         sep = self.any_phrase(first[1], words.RANGE_WORDS)
         if sep is not None:
             second = self.ordinal(sep, count)
-            if second is not None and second[0] > first[0]:
+            if second is not None and second[0] >= first[0]:
                 last = second
         j = self.any_phrase(last[1], nouns)
         if j is None:

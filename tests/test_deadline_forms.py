@@ -475,7 +475,7 @@ UNITS_WITH_YEAR = st.sampled_from(
     [
         "ultimo {month}", "primo {month}", "{month}", "uge {week}", "{day}. {month}",
         "{q}. kvartal", "Q{q}", "{h}. halvår", "foråret", "vinteren", "efteråret",
-        "inden påske", "inden sommerferien", "inden jul", "medio {month}", "ultimo",
+        "inden påske", "inden sommerferien", "inden jul", "medio {month}",
         "medio {q}. kvartal", "{month}-december", "uge {week}-52",
     ]
 )  # fmt: skip
