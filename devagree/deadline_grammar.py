@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TypeVar
 
 from devagree import deadline_calendar as cal
 from devagree import deadline_words as words
@@ -58,26 +60,31 @@ class Reading:
 
 # --- tokens -------------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"\s*(?:([0-9]+)|([^\W\d_]+)|([^\s\w]|_))")
-_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
-_QUOTES = str.maketrans({c: "'" for c in "\u2018\u2019\u00b4`"})
+_TOKEN = re.compile(r"(\s+)|([0-9]+|[^\W\d_]+|[^\s\w]|_)|(.)", re.DOTALL)
+_NORMAL = str.maketrans(
+    {
+        **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"},  # dashes
+        **{c: "'" for c in "\u2018\u2019\u00b4`"},  # apostrophes
+    }
+)
 
 
 def _tokens(text: str) -> tuple[list[str], list[bool]] | None:
-    """Tokens and, for each, whether whitespace came before it; None for odd characters."""
-    normal = unicodedata.normalize("NFC", text).lower().translate(_DASHES).translate(_QUOTES)
+    """Tokens and, for each, whether whitespace came before it; None for odd characters
+    (digits other than 0-9, control characters)."""
+    normal = unicodedata.normalize("NFC", text).lower().translate(_NORMAL)
     tokens: list[str] = []
     spaced: list[bool] = []
-    position = 0
-    for match in _TOKEN.finditer(normal):
-        if match.start() != position:
+    space = True
+    for blank, token, _odd in _TOKEN.findall(normal):
+        if token:
+            tokens.append(token)
+            spaced.append(space)
+            space = False
+        elif blank:
+            space = True
+        else:
             return None
-        position = match.end()
-        token = match.group(1) or match.group(2) or match.group(3)
-        tokens.append(token)
-        spaced.append(match.group(0)[:1].isspace() or not tokens[:-1])
-    if normal[position:].strip():
-        return None
     return tokens, spaced
 
 
@@ -135,9 +142,35 @@ _HOLIDAY_SPANS: dict[str, _Resolve] = {
     "new_year": cal.new_year,
 }
 
-_LEADS = tuple(sorted(words.LEADS, key=lambda lead: -len(lead[0])))
-_PARTS = tuple(sorted(words.PARTS, key=lambda part: -len(part[0])))
-_HOLIDAYS = tuple(sorted(words.HOLIDAYS, key=lambda holiday: -len(holiday[0])))
+_V = TypeVar("_V")
+_Index = dict[str, tuple[tuple[words.Phrase, _V], ...]]
+
+
+def _index(pairs: Iterable[tuple[words.Phrase, _V]]) -> _Index[_V]:
+    """Phrases by their first word, longest first, so a token is compared only with those."""
+    grouped: dict[str, list[tuple[words.Phrase, _V]]] = {}
+    for phrase, value in pairs:
+        grouped.setdefault(phrase[0], []).append((phrase, value))
+    return {
+        first: tuple(sorted(found, key=lambda pair: -len(pair[0])))
+        for first, found in grouped.items()
+    }
+
+
+def _plain(phrases: Iterable[words.Phrase]) -> _Index[None]:
+    return _index((phrase, None) for phrase in phrases)
+
+
+_LEADS = _index((phrase, (role, danish)) for phrase, role, danish in words.LEADS)
+_PARTS = _index(words.PARTS)
+_HOLIDAYS = _index(words.HOLIDAYS)
+_RANGE_WORDS = _plain(words.RANGE_WORDS)
+_THEN_WORDS = _plain(words.THEN_WORDS)
+_WEEK_NOUNS = _plain(words.WEEK_NOUNS)
+_HALF_NOUNS = _plain(words.HALF_NOUNS)
+_QUARTER_NOUNS = _plain((noun,) for noun in words.QUARTER_NOUNS)
+_TURN_OF_YEAR = _plain(words.TURN_OF_YEAR)
+_THE_YEAR = _plain(words.THE_YEAR)
 
 
 class _Parser:
@@ -147,6 +180,7 @@ class _Parser:
         self.t = tokens
         self.spaced = spaced
         self.n = len(tokens)
+        self.years = [_year_number(token) for token in tokens]
         self.danish_lead = False
 
     # -- small matchers
@@ -164,11 +198,16 @@ class _Parser:
                 i += 1
         return i
 
-    def any_phrase(self, i: int, phrases: tuple[words.Phrase, ...]) -> int | None:
-        for phrase in phrases:
+    def matches(self, i: int, index: _Index[_V]) -> Iterator[tuple[_V, int]]:
+        """Every phrase of `index` found at `i`, longest first, with where it ends."""
+        for phrase, value in index.get(self.tok(i), ()):
             end = self.phrase(i, phrase)
             if end is not None:
-                return end
+                yield value, end
+
+    def any_phrase(self, i: int, index: _Index[None]) -> int | None:
+        for _value, end in self.matches(i, index):
+            return end
         return None
 
     def dot(self, i: int) -> int:
@@ -181,7 +220,7 @@ class _Parser:
         return None
 
     def year(self, i: int) -> tuple[int, int] | None:
-        value = _year_number(self.tok(i))
+        value = self.years[i] if i < self.n else None
         return None if value is None else (value, i + 1)
 
     def year_tail(self, i: int) -> tuple[int, int] | None:
@@ -300,7 +339,7 @@ class _Parser:
         if first is None:
             return None
         j = self.dot(first[1])
-        sep = self.any_phrase(j, words.RANGE_WORDS)
+        sep = self.any_phrase(j, _RANGE_WORDS)
         if sep is None:
             return None
         last = self.named_day(sep)
@@ -326,7 +365,7 @@ class _Parser:
                 return None
             w = number[0]
             return YearSpan(_fixed(cal.week(iso[0], w)), iso[0], Precision.WEEK, "week"), number[1]
-        j = self.any_phrase(i, words.WEEK_NOUNS)
+        j = self.any_phrase(i, _WEEK_NOUNS)
         if j is None:
             if self.tok(i) != "w":
                 return None
@@ -336,7 +375,7 @@ class _Parser:
         if first is None:
             return None
         w1 = first[0]
-        sep = self.any_phrase(first[1], words.RANGE_WORDS)
+        sep = self.any_phrase(first[1], _RANGE_WORDS)
         second = self.number(sep) if sep is not None else None
         if second is not None and second[0] >= w1:
             w2 = second[0]
@@ -371,14 +410,14 @@ class _Parser:
         return self.with_year(name[1], lambda y: cal.months(y, m, 1), Precision.MONTH, "month")
 
     def nth_of(
-        self, i: int, nouns: tuple[words.Phrase, ...], size: int, count: int
+        self, i: int, nouns: _Index[None], size: int, count: int
     ) -> tuple[int, int, int] | None:
         """ "2. kvartal" · "1.-2. kvartal" · "første og andet halvår": (first, last, next)."""
         first = self.ordinal(i, count)
         if first is None:
             return None
         last = first
-        sep = self.any_phrase(first[1], words.RANGE_WORDS)
+        sep = self.any_phrase(first[1], _RANGE_WORDS)
         if sep is not None:
             second = self.ordinal(sep, count)
             if second is not None and second[0] >= first[0]:
@@ -390,7 +429,7 @@ class _Parser:
             j += 1
         return first[0], last[0], j
 
-    def blocks(self, i: int, size: int, count: int, letter: str, nouns: tuple[words.Phrase, ...],
+    def blocks(self, i: int, size: int, count: int, letter: str, nouns: _Index[None],
                precision: Precision, unit: str) -> _Result:  # fmt: skip
         """Quarters (3 months, 4 a year) and half-years (6 months, 2 a year)."""
 
@@ -423,11 +462,10 @@ class _Parser:
         return self.with_year(j, span(a, b), Precision.RANGE, "range")
 
     def quarter(self, i: int) -> _Result:
-        nouns = tuple((noun,) for noun in words.QUARTER_NOUNS)
-        return self.blocks(i, 3, 4, "q", nouns, Precision.QUARTER, "quarter")
+        return self.blocks(i, 3, 4, "q", _QUARTER_NOUNS, Precision.QUARTER, "quarter")
 
     def half_year(self, i: int) -> _Result:
-        return self.blocks(i, 6, 2, "h", words.HALF_NOUNS, Precision.HALF_YEAR, "half")
+        return self.blocks(i, 6, 2, "h", _HALF_NOUNS, Precision.HALF_YEAR, "half")
 
     def straddle(self, i: int) -> tuple[int, int] | None:
         """ "2016/2017" · "2016/17" · "2016-17": the first of two consecutive years."""
@@ -460,7 +498,7 @@ class _Parser:
         """2017 · året, i år, the year (the year of the agreement's period)"""
         year = self.year(i)
         if year is None:
-            j = self.any_phrase(i, words.THE_YEAR)
+            j = self.any_phrase(i, _THE_YEAR)
             return None if j is None else (YearSpan(cal.year, None, Precision.YEAR, "year"), j)
         return YearSpan(cal.year, year[0], Precision.YEAR, "year"), year[1]
 
@@ -468,11 +506,9 @@ class _Parser:
         """påske 2017 · inden sommerferien · jul · nytår 2016/17"""
         kind = None
         j: int | None = None
-        for phrase, name in _HOLIDAYS:
-            j = self.phrase(i, phrase)
-            if j is not None:
-                kind = name
-                break
+        for name, end in self.matches(i, _HOLIDAYS):
+            kind, j = name, end
+            break
         short = self.tok(i) == words.CHRISTMAS_SHORT and self.tok(i + 1) != "."
         if kind is None and short and self.danish_lead:
             kind, j = "christmas", i + 1
@@ -487,7 +523,7 @@ class _Parser:
 
     def turn_of_year(self, i: int) -> _Result:
         """årsskiftet 2016/17 · årsskiftet 2016 (the one after 2016) · the turn of the year"""
-        j = self.any_phrase(i, words.TURN_OF_YEAR)
+        j = self.any_phrase(i, _TURN_OF_YEAR)
         if j is None:
             return None
         both = self.straddle(j)
@@ -511,10 +547,7 @@ class _Parser:
             found = reader(i)
             if found is not None:
                 return found[0], found[1], None
-        for phrase, part in _PARTS:
-            j = self.phrase(i, phrase)
-            if j is None:
-                continue
+        for part, j in self.matches(i, _PARTS):
             found = self.unit(j)
             if found is None or found[0].unit not in _PARTS_PRECISION:
                 continue
@@ -537,7 +570,7 @@ class _Parser:
         if first is None:
             return None
         left, j, part = first
-        sep = self.any_phrase(j, words.RANGE_WORDS)
+        sep = self.any_phrase(j, _RANGE_WORDS)
         if sep is not None:
             second = self.point(sep)
             if second is not None:
@@ -561,22 +594,19 @@ class _Parser:
         weekday: int | None = None
         weekday_word = ""
         while i < self.n:
-            for phrase, role, danish in _LEADS:
-                j = self.phrase(i, phrase)
-                if j is not None:
-                    before |= role == words.BEFORE
-                    end_of |= role == words.END_OF
-                    continues |= role == words.CONTINUES
-                    self.danish_lead |= danish
-                    i = j
-                    break
+            lead = next(self.matches(i, _LEADS), None)
+            if lead is not None:
+                (role, danish), i = lead
+                before |= role == words.BEFORE
+                end_of |= role == words.END_OF
+                continues |= role == words.CONTINUES
+                self.danish_lead |= danish
+            elif self.tok(i) in words.WEEKDAYS:
+                weekday, weekday_word = words.WEEKDAYS[self.tok(i)], self.tok(i)
+                i = self.dot(i + 1)
+                if self.tok(i) == ",":
+                    i += 1
             else:
-                if self.tok(i) in words.WEEKDAYS:
-                    weekday, weekday_word = words.WEEKDAYS[self.tok(i)], self.tok(i)
-                    i = self.dot(i + 1)
-                    if self.tok(i) == ",":
-                        i += 1
-                    continue
                 break
         alone = self.dot(i + 1) == self.n and not (before or end_of or continues)
         if i < self.n and self.tok(i) in words.CONTINUOUS and alone:
@@ -585,7 +615,7 @@ class _Parser:
         if found is None:
             return None
         span, i, part = found
-        then = self.any_phrase(i, words.THEN_WORDS)
+        then = self.any_phrase(i, _THEN_WORDS)
         if then is not None and self.tok(then) in words.AFTER_THEN:
             continues, i = True, then + 1
         elif self.tok(i) in words.AFTER_THEN:
@@ -631,6 +661,7 @@ def _join(left: YearSpan, right: YearSpan) -> YearSpan | None:
     return YearSpan(resolve, right.year, Precision.RANGE, "range")
 
 
+@lru_cache(maxsize=4096)  # the same words recur with different periods
 def read(text: str) -> Reading | None:
     """What ``text`` says as a deadline, or None when the grammar cannot read it."""
     found = _tokens(text)
