@@ -144,7 +144,8 @@ class WrongWeekdayError(DeadlineError):
         return (type(self), (self.text, self.day, self.weekday))
 
 
-_Found = tuple[date, date, Precision]
+_Found = tuple[date, date, Precision, date]
+"""(start, due, precision, the first day of the span as written, for its weekday)."""
 
 
 def _resolve(reading: Reading, year: int) -> _Found | None:
@@ -155,17 +156,16 @@ def _resolve(reading: Reading, year: int) -> _Found | None:
         return None
     if reading.before:
         before = cal.day_before(span)
-        return None if before is None else (*before, Precision.DAY)
-    return span[0], span[1], reading.span.precision
+        return None if before is None else (*before, Precision.DAY, span[0])
+    return span[0], span[1], reading.span.precision, span[0]
 
 
 def _weekday_fits(reading: Reading, found: _Found) -> bool:
-    _start, due, precision = found
-    return (
-        reading.weekday is None
-        or precision is not Precision.DAY
-        or due.weekday() == (reading.weekday)
-    )
+    """A weekday written before a date ("mandag d. 3. april") is that date's."""
+    assert reading.span is not None
+    named = found[3]
+    single_day = reading.span.precision is Precision.DAY
+    return reading.weekday is None or not single_day or named.weekday() == reading.weekday
 
 
 def _settle_year(text: str, reading: Reading, period: tuple[date, date] | None) -> _Found:
@@ -213,7 +213,7 @@ def parse_deadline(text: str, period: tuple[date, date] | None = None) -> Deadli
         if resolved is None:
             raise DeadlineError(text)
         found = resolved
-    start, due, precision = found
+    start, due, precision, named = found
     if not _weekday_fits(reading, found):
-        raise WrongWeekdayError(text, due, reading.weekday_word)
+        raise WrongWeekdayError(text, named, reading.weekday_word)
     return Deadline(text, due, start, precision, reading.continues)

@@ -136,6 +136,7 @@ FORMS: dict[str, list[tuple[str, date, date, Precision]]] = {
         ("inden 1. juli 2016", D(2016, 6, 30), D(2016, 6, 30), P.DAY),
         ("før juli 2016", D(2016, 6, 30), D(2016, 6, 30), P.DAY),
         ("inden 2017", D(2016, 12, 31), D(2016, 12, 31), P.DAY),
+        ("inden mandag d. 3. april 2017", D(2017, 4, 2), D(2017, 4, 2), P.DAY),
         ("Inden udgangen af 3. kvartal 2016", D(2016, 7, 1), D(2016, 9, 30), P.QUARTER),
         ("Ved udgangen af 2016", D(2016, 1, 1), D(2016, 12, 31), P.YEAR),
         ("slutningen af 2016", D(2016, 9, 1), D(2016, 12, 31), P.PART_OF_YEAR),
