@@ -573,3 +573,13 @@ def test_grammar_phrases(text: str, period: tuple[date, date] | None) -> None:
         assert (deadline.due is None) == (deadline.precision is P.CONTINUOUS)
         if deadline.due is not None:
             check_span(deadline)
+
+
+def test_devagree_new_reads_a_missing_year_in_the_period_given() -> None:
+    from devagree.drafting import describe_deadline
+
+    assert describe_deadline("ultimo august", "da", YEAR_2016)[1] == (
+        "ultimo august -> 31. august 2016"
+    )
+    with pytest.raises(MissingYearError):
+        describe_deadline("ultimo august", "da")
