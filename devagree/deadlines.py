@@ -1,40 +1,46 @@
-"""Deadlines written the way people speak: "Juni 2016", "Ultimo 2016", "1. kvartal 2017".
+"""Deadlines written the way people speak: "Juni 2016", "Senest 31.12.2016", "inden påske".
 
-Every expression names a period; its due date is the last day of that period. "Primo",
-"medio" and "ultimo" name the first, middle and last third of a month (days 1-10, 11-20,
-21-end) or of a year (January-April, May-August, September-December).
+Every expression names a period; its due date is the last day of that period, and its start
+the first day (a timeline can draw the span). "Primo", "medio" and "ultimo" name the first,
+middle and last third of a month (days 1-10, 11-20, 21-end), of a year (January-April,
+May-August, September-December), of a quarter (its months), of a half-year (two months
+each) and of a week (Monday-Tuesday, Wednesday-Thursday, Friday-Sunday). A range or two
+alternatives ("april-maj 2017", "marts/april 2017") is due at the end of the later one and
+starts with the earlier. "Inden", "før" and "before" make the due date the day before the
+named period begins ("inden påske 2017" is 12 April 2017), except before an end ("inden
+udgangen af juni", "before the end of 2017"), which is that end.
 
-The grammar is a table of (pattern, precision, resolver) rows tried in order against the
-normalised text (lowercased, whitespace collapsed, one trailing "." dropped). A resolver
-turns a match into the period's (start, due) bounds, or None when the words or numbers do
-not name a real period ("foo 2016", week 54, 31 February); then the next row is tried.
+Work that starts and then continues ("januar 2017 og løbende") is due at the end of its
+first period (it must have started by then) and has ``continues`` set; once started it is
+never overdue.
+
+An expression without a year ("ultimo august") takes it from the period given, when that
+settles it: the period lies within one year, or only one such date falls inside it.
+Otherwise ``MissingYearError`` names the candidates. The words and the grammar are in
+``deadline_words`` and ``deadline_grammar``, the calendar and the holidays in
+``deadline_calendar``; this module settles the year and says what went wrong.
 """
 
 from __future__ import annotations
 
-import calendar
-import re
-import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
-from functools import cache, lru_cache
+from functools import lru_cache
 
-__all__ = ["ACCEPTED_FORMS", "Deadline", "DeadlineError", "Precision", "parse_deadline"]
+from devagree import deadline_calendar as cal
+from devagree.deadline_grammar import Reading, read
+from devagree.deadline_precision import Precision
+from devagree.i18n import N_, _
 
-
-class Precision(StrEnum):
-    DAY = "day"
-    WEEK = "week"
-    MONTH = "month"
-    PART_OF_MONTH = "part_of_month"
-    QUARTER = "quarter"
-    HALF_YEAR = "half_year"
-    SEASON = "season"
-    PART_OF_YEAR = "part_of_year"
-    YEAR = "year"
-    CONTINUOUS = "continuous"
+__all__ = [
+    "ACCEPTED_FORMS",
+    "Deadline",
+    "DeadlineError",
+    "MissingYearError",
+    "Precision",
+    "WrongWeekdayError",
+    "parse_deadline",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,243 +49,171 @@ class Deadline:
     due: date | None  # last day of the named period; None for continuous work
     start: date | None  # first day of the named period; None for continuous work
     precision: Precision
+    continues: bool = False
+    """The work goes on after ``due`` ("januar 2017 og løbende"): due means started by then."""
 
-    def is_overdue(self, as_of: date) -> bool:
-        """True when the whole period lies before `as_of`; continuous work is never overdue."""
-        return self.due is not None and self.due < as_of
+    def is_overdue(self, as_of: date, *, started: bool = False) -> bool:
+        """True when the whole period lies before `as_of`.
+
+        Continuous work is never overdue; work that continues after its first period is
+        overdue after it only while it has not ``started``.
+        """
+        if self.due is None or (self.continues and started):
+            return False
+        return self.due < as_of
 
 
 ACCEPTED_FORMS: tuple[str, ...] = (
     "31.12.2016",
+    "1. april 2017",
     "uge 12 2017",
     "juni 2016",
     "ultimo juni 2016",
     "1. kvartal 2017",
-    "1. halvår 2018",
+    "2. halvår 2018",
     "foråret 2020",
+    "inden sommerferien 2016",
     "ultimo 2017",
     "2017",
+    "april-maj 2017",
     "løbende",
+)
+"""One example of each kind of form, as the unreadable-deadline message lists them."""
+
+_UNREADABLE = N_(
+    'cannot read the deadline "{text}"; write a day (31.12.2016, 1. april 2017), a week '
+    "(uge 12 2017), a month or part of one (juni 2016, ultimo juni 2016), a quarter or "
+    "half-year (1. kvartal 2017, 2. halvår 2018), a season or holiday (foråret 2020, inden "
+    "sommerferien 2016), a year (ultimo 2017, 2017), a range (april-maj 2017) or løbende"
 )
 
 
 class DeadlineError(ValueError):
-    """Raised with a message that quotes the expression and lists the accepted forms."""
+    """The expression cannot be read; the message quotes it and lists the forms by kind.
+
+    The message is put together when it is shown, in the language in use then.
+    """
 
     def __init__(self, text: str) -> None:
+        super().__init__(text)
         self.text = text
-        examples = ", ".join(ACCEPTED_FORMS[:-1]) + " or " + ACCEPTED_FORMS[-1]
-        super().__init__(
-            f'cannot read the deadline "{text}"; write a date or a period such as {examples}'
-        )
 
-    def __reduce__(self) -> tuple[type[DeadlineError], tuple[str]]:
-        return (DeadlineError, (self.text,))
+    def __str__(self) -> str:
+        return _(_UNREADABLE).format(text=self.text)
 
-
-# --- words -------------------------------------------------------------------------------
+    def __reduce__(self) -> tuple[type[DeadlineError], tuple[object, ...]]:
+        return (type(self), (self.text,))
 
 
-@cache
-def _month_numbers() -> dict[str, int]:
-    """Danish and English month names, full and abbreviated, lowercased, without dots."""
-    from babel.dates import get_month_names  # lazily: importing this module stays cheap
+class MissingYearError(DeadlineError):
+    """The expression names no year, and the period given does not settle it."""
 
-    names = {"sept": 9}
-    for locale in ("da", "en"):
-        for width in ("wide", "abbreviated"):
-            for number, name in get_month_names(width, locale=locale).items():
-                names[str(name).lower().rstrip(".")] = int(number)
-    return names
+    def __init__(self, text: str, candidates: tuple[date, ...] = ()) -> None:
+        super().__init__(text)
+        self.candidates = candidates
 
+    def __str__(self) -> str:
+        if not self.candidates:
+            return _(
+                'the deadline "{text}" names no year, and there is no period to take it '
+                "from; write the year"
+            ).format(text=self.text)
+        return _(
+            'the deadline "{text}" names no year, and the agreement\'s period does not '
+            "settle it; write the year of one of these due dates: {candidates}"
+        ).format(text=self.text, candidates=", ".join(day.isoformat() for day in self.candidates))
 
-_ORDINALS: dict[str, int] = {
-    **{f"{n}": n for n in range(1, 10)},
-    **{f"{n}.": n for n in range(1, 10)},
-    "første": 1, "first": 1, "1st": 1,
-    "anden": 2, "andet": 2, "second": 2, "2nd": 2,
-    "tredje": 3, "third": 3, "3rd": 3,
-    "fjerde": 4, "fourth": 4, "4th": 4,
-}  # fmt: skip
-
-_SEASONS: dict[str, int] = {  # the season's first month
-    "forår": 3, "foråret": 3, "spring": 3,
-    "sommer": 6, "sommeren": 6, "summer": 6,
-    "efterår": 9, "efteråret": 9, "autumn": 9, "fall": 9,
-    "vinter": 12, "vinteren": 12, "winter": 12,
-}  # fmt: skip
-
-_THIRDS: dict[str, int] = {  # primo/medio/ultimo: which third of the month or year
-    "primo": 0, "start of": 0,
-    "medio": 1, "mid": 1,
-    "ultimo": 2, "end of": 2,
-}  # fmt: skip
+    def __reduce__(self) -> tuple[type[DeadlineError], tuple[object, ...]]:
+        return (type(self), (self.text, self.candidates))
 
 
-# --- periods -----------------------------------------------------------------------------
+class WrongWeekdayError(DeadlineError):
+    """The day of the week written before a date is not that date's ("mandag d. 4. april")."""
 
-_Period = tuple[date, date]  # (start, due), both inclusive
+    def __init__(self, text: str, day: date, weekday: str) -> None:
+        super().__init__(text)
+        self.day = day
+        self.weekday = weekday
+
+    def __str__(self) -> str:
+        return _(
+            'the deadline "{text}" says "{weekday}", but {day} falls on another day of the week'
+        ).format(text=self.text, weekday=self.weekday, day=self.day.isoformat())
+
+    def __reduce__(self) -> tuple[type[DeadlineError], tuple[object, ...]]:
+        return (type(self), (self.text, self.day, self.weekday))
 
 
-_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_Found = tuple[date, date, Precision, date]
+"""(start, due, precision, the first day of the span as written, for its weekday)."""
 
 
-def _last_day(year: int, month: int) -> int:
-    if month == 2 and calendar.isleap(year):
-        return 29
-    return _DAYS_IN_MONTH[month - 1]
-
-
-def _months(year: int, first: int, count: int) -> _Period | None:
-    """`count` whole months starting with month `first` (may run into the next year)."""
-    if not 1 <= first <= 12:
+def _resolve(reading: Reading, year: int) -> _Found | None:
+    """The span the reading names in `year`, with "inden" (the day before) applied."""
+    assert reading.span is not None
+    span = reading.span.resolve(year)
+    if span is None:
         return None
-    end_year, end_month = divmod(year * 12 + first - 1 + count - 1, 12)
-    end_month += 1
-    return date(year, first, 1), date(end_year, end_month, _last_day(end_year, end_month))
+    if reading.before:
+        before = cal.day_before(span)
+        return None if before is None else (*before, Precision.DAY, span[0])
+    return span[0], span[1], reading.span.precision, span[0]
 
 
-def _nth(number: int, size: int, count: int, year: int) -> _Period | None:
-    """The `number`th (1-based) of `count` blocks of `size` months in `year`."""
-    if not 1 <= number <= count:
-        return None
-    return _months(year, (number - 1) * size + 1, size)
+def _weekday_fits(reading: Reading, found: _Found) -> bool:
+    """A weekday written before a date ("mandag d. 3. april") is that date's."""
+    assert reading.span is not None
+    named = found[3]
+    single_day = reading.span.precision is Precision.DAY
+    return reading.weekday is None or not single_day or named.weekday() == reading.weekday
 
 
-# --- resolvers: match -> period ----------------------------------------------------------
-
-_Match = re.Match[str]
-
-
-def _year(m: _Match) -> int:
-    return int(m["year"])
-
-
-def _month(m: _Match) -> int:
-    """The month as written, by number or by name; 0 when it is neither."""
-    if m["month"].isdigit():
-        return int(m["month"])
-    return _month_numbers().get(m["month"], 0)
-
-
-def _day(m: _Match) -> _Period | None:
-    month = _month(m)
-    if not 1 <= month <= 12 or not 1 <= int(m["day"]) <= _last_day(_year(m), month):
-        return None
-    day = date(_year(m), month, int(m["day"]))
-    return day, day
-
-
-def _week(m: _Match) -> _Period | None:
-    year, week = _year(m), int(m["week"])
-    weeks_in_year = date(year, 12, 28).isocalendar().week
-    if not 1 <= week <= weeks_in_year:
-        return None
-    return date.fromisocalendar(year, week, 1), date.fromisocalendar(year, week, 7)
-
-
-def _whole_month(m: _Match) -> _Period | None:
-    return _months(_year(m), _month(m), 1)
-
-
-def _part_of_month(m: _Match) -> _Period | None:
-    month = _month(m)
-    if not 1 <= month <= 12:
-        return None
-    year, third = _year(m), _THIRDS[m["part"]]
-    last = _last_day(year, month) if third == 2 else 10 * third + 10
-    return date(year, month, 10 * third + 1), date(year, month, last)
-
-
-def _quarter(m: _Match) -> _Period | None:
-    return _nth(_ORDINALS.get(m["n"], 0), 3, 4, _year(m))
-
-
-def _half_year(m: _Match) -> _Period | None:
-    return _nth(_ORDINALS.get(m["n"], 0), 6, 2, _year(m))
-
-
-def _season(m: _Match) -> _Period | None:
-    first = _SEASONS.get(m["season"])
-    return None if first is None else _months(_year(m), first, 3)
-
-
-def _part_of_year(m: _Match) -> _Period | None:
-    return _nth(_THIRDS[m["part"]] + 1, 4, 3, _year(m))
-
-
-def _whole_year(m: _Match) -> _Period | None:
-    return _months(_year(m), 1, 12)
-
-
-# --- the grammar -------------------------------------------------------------------------
-
-_YEAR = r"(?P<year>19[0-9]{2}|2[0-9]{3})"
-_WORD = r"[a-zæøå]+"
-_MONTH_NAME = rf"(?P<month>{_WORD})\.?"
-_PART = r"(?P<part>primo|medio|ultimo|start of|mid|end of)"
-_ORD = rf"(?P<n>[0-9]\.?|[0-9](?:st|nd|rd|th)|{_WORD})"
-
-_Resolver = Callable[[_Match], _Period | None]
-
-_RULES: tuple[tuple[re.Pattern[str], Precision, _Resolver], ...] = tuple(
-    (re.compile(pattern), precision, resolver)
-    for pattern, precision, resolver in (
-        # 2016-12-31 · 31.12.2016 · 31/12/2016 · 31. december 2016 · 31 dec. 2016
-        (rf"{_YEAR}-(?P<month>[0-9]{{1,2}})-(?P<day>[0-9]{{1,2}})", Precision.DAY, _day),
-        (rf"(?P<day>[0-9]{{1,2}})(?P<sep>[./])(?P<month>[0-9]{{1,2}})(?P=sep){_YEAR}",
-         Precision.DAY, _day),
-        (rf"(?P<day>[0-9]{{1,2}})\.? {_MONTH_NAME} {_YEAR}", Precision.DAY, _day),
-        # uge 12 2017 · uge 12, 2017 · week 12 2017 · 2017-w12
-        (rf"(?:uge|week) (?P<week>[0-9]{{1,2}}),? {_YEAR}", Precision.WEEK, _week),
-        (rf"{_YEAR}-w(?P<week>[0-9]{{1,2}})", Precision.WEEK, _week),
-        # juni 2016 · jun. 2016 · 2016-06
-        (rf"{_MONTH_NAME} {_YEAR}", Precision.MONTH, _whole_month),
-        (rf"{_YEAR}-(?P<month>[0-9]{{1,2}})", Precision.MONTH, _whole_month),
-        # primo juni 2016 · mid june 2016 · end of jun. 2016
-        (rf"{_PART} {_MONTH_NAME} {_YEAR}", Precision.PART_OF_MONTH, _part_of_month),
-        # 1. kvartal 2017 · første kvartal 2017 · q1 2017 · 2017-q1 · first quarter (of) 2017
-        (rf"{_ORD} kvartal {_YEAR}", Precision.QUARTER, _quarter),
-        (rf"{_ORD} quarter(?: of)? {_YEAR}", Precision.QUARTER, _quarter),
-        (rf"q(?P<n>[0-9]) {_YEAR}", Precision.QUARTER, _quarter),
-        (rf"{_YEAR}-q(?P<n>[0-9])", Precision.QUARTER, _quarter),
-        # 1. halvår 2018 · andet halvår 2018 · h1 2018 · 2018-h1 · second half (of) 2018
-        (rf"{_ORD} halvår {_YEAR}", Precision.HALF_YEAR, _half_year),
-        (rf"{_ORD} half(?: of)? {_YEAR}", Precision.HALF_YEAR, _half_year),
-        (rf"h(?P<n>[0-9]) {_YEAR}", Precision.HALF_YEAR, _half_year),
-        (rf"{_YEAR}-h(?P<n>[0-9])", Precision.HALF_YEAR, _half_year),
-        # foråret 2020 · sommer 2020 · autumn 2020 · winter 2020
-        (rf"(?P<season>{_WORD}) {_YEAR}", Precision.SEASON, _season),
-        # primo 2017 · medio 2017 · end of 2017
-        (rf"{_PART} {_YEAR}", Precision.PART_OF_YEAR, _part_of_year),
-        # 2017 · i 2017 · i løbet af 2017 · during 2017 · in 2017
-        (rf"(?:(?:i|i løbet af|during|in) )?{_YEAR}", Precision.YEAR, _whole_year),
-    )
-)  # fmt: skip
-
-_CONTINUOUS = frozenset({"løbende", "ongoing", "continuous"})
-
-
-def _normalise(text: str) -> str:
-    """Lowercase, NFC, whitespace runs collapsed, outer whitespace and one trailing "." off."""
-    normal = " ".join(unicodedata.normalize("NFC", text).lower().split())
-    return normal[:-1].rstrip() if normal.endswith(".") else normal
+def _settle_year(text: str, reading: Reading, period: tuple[date, date] | None) -> _Found:
+    """The year of an expression that wrote none, from the period (see the module doc)."""
+    if period is None or period[0] > period[1]:
+        raise MissingYearError(text)
+    first, last = period
+    if first.year == last.year:
+        found = _resolve(reading, first.year)
+        if found is None:
+            raise DeadlineError(text)
+        return found
+    options = [
+        (year, found)
+        for year in range(first.year - 1, last.year + 1)
+        if (found := _resolve(reading, year)) is not None and _weekday_fits(reading, found)
+    ]
+    inside = [found for _year, found in options if first <= found[1] <= last]
+    if len(inside) == 1:
+        return inside[0]
+    candidates = inside or [found for year, found in options if year >= first.year]
+    if not candidates:
+        raise DeadlineError(text)
+    raise MissingYearError(text, tuple(found[1] for found in candidates))
 
 
 @lru_cache(maxsize=4096)  # workbooks repeat the same few expressions
-def parse_deadline(text: str) -> Deadline:
-    """Read a deadline expression; raise DeadlineError (a ValueError) if it cannot be read."""
+def parse_deadline(text: str, period: tuple[date, date] | None = None) -> Deadline:
+    """Read a deadline expression; raise DeadlineError (a ValueError) if it cannot be read.
+
+    ``period`` (first and last day of the agreement) supplies the year to an expression that
+    names none; without it such an expression raises MissingYearError.
+    """
     if not isinstance(text, str):
         raise TypeError(f"a deadline must be a str, not {type(text).__name__}")
-    normal = _normalise(text)
-    if normal in _CONTINUOUS:
+    reading = read(text)
+    if reading is None:
+        raise DeadlineError(text)
+    if reading.span is None:
         return Deadline(text, None, None, Precision.CONTINUOUS)
-    for pattern, precision, resolve in _RULES:
-        match = pattern.fullmatch(normal)
-        if match is None:
-            continue
-        period = resolve(match)
-        if period is not None:
-            start, due = period
-            return Deadline(text, due, start, precision)
-    raise DeadlineError(text)
+    if reading.span.year is None:
+        found = _settle_year(text, reading, period)
+    else:
+        resolved = _resolve(reading, reading.span.year)
+        if resolved is None:
+            raise DeadlineError(text)
+        found = resolved
+    start, due, precision, named = found
+    if not _weekday_fits(reading, found):
+        raise WrongWeekdayError(text, named, reading.weekday_word)
+    return Deadline(text, due, start, precision, reading.continues)

@@ -110,12 +110,15 @@ def long_date(day: date, language: str) -> str:
     return str(format_date(day, format="long", locale=language))
 
 
-def describe_deadline(text: str, language: str = "da") -> tuple[Deadline, str]:
+def describe_deadline(
+    text: str, language: str = "da", period: tuple[date, date] | None = None
+) -> tuple[Deadline, str]:
     """The deadline read from ``text`` and how it resolves ("Ultimo 2016 -> 31. december 2016").
 
+    ``period`` gives the year to an expression that names none ("ultimo august").
     Raises DeadlineError when the text cannot be read.
     """
-    deadline = parse_deadline(text)
+    deadline = parse_deadline(text, period)
     if deadline.due is None:
         meaning = "løbende (ingen dato)" if language == "da" else "continuous (no date)"
     else:
@@ -125,7 +128,7 @@ def describe_deadline(text: str, language: str = "da") -> tuple[Deadline, str]:
 
 def deadline_error_text(err: DeadlineError, language: str) -> str:
     """The DeadlineError message in the user's language."""
-    if language == "en":
+    if language == "en" or type(err) is not DeadlineError:
         return str(err)
     return (
         f'kan ikke læse deadline "{err.text}"; skriv en dato eller en periode, fx 31.12.2016, '

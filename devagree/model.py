@@ -171,9 +171,17 @@ class Item:
         return self.history[-1].state if self.history else State.PLANNED
 
     def is_overdue(self, as_of: date) -> bool:
-        """Due before ``as_of`` while the work is still planned or in progress."""
+        """Due before ``as_of`` while the work is still planned or in progress.
+
+        Work that starts and then continues ("januar 2017 og løbende") is due to have
+        started: once it is in progress it is not overdue.
+        """
         due = self.due
-        return due is not None and due < as_of and self.state.is_open
+        if due is None or due >= as_of or not self.state.is_open:
+            return False
+        if self.pinned_due is None and self.deadline is not None and self.deadline.continues:
+            return self.state is State.PLANNED
+        return True
 
     def days_left(self, as_of: date) -> int | None:
         return (self.due - as_of).days if self.due is not None else None
@@ -231,9 +239,10 @@ def _certificate(raw: Any) -> Certificate | None:
     return Certificate(raw["fingerprint"], raw["issuer"], bool(raw["trusted"]))
 
 
-def item_from_data(raw: dict[str, Any], where: Path_) -> Item:
+def item_from_data(raw: dict[str, Any], where: Path_, period: Period | None = None) -> Item:
+    """An item; ``period`` (the agreement's) gives the year to a deadline that names none."""
     text = str(raw["deadline"])
-    deadline, error = _deadline(text)
+    deadline, error = _deadline(text, period)
     return Item(
         number=raw["number"],
         title=raw["title"],
@@ -251,6 +260,7 @@ def item_from_data(raw: dict[str, Any], where: Path_) -> Item:
 def agreement_from_data(source: str, data: dict[str, Any]) -> Agreement:
     """Build an Agreement from schema-valid data."""
     vision = data.get("vision") or {}
+    period = Period(_day(data["period"]["start"]), _day(data["period"]["end"]))
     return Agreement(
         source=source,
         id=data["id"],
@@ -259,12 +269,12 @@ def agreement_from_data(source: str, data: dict[str, Any]) -> Agreement:
         organisation=data["organisation"],
         parties=tuple(Party(p["role"], p["name"], p.get("title", "")) for p in data["parties"]),
         date=_optional_day(data.get("date")),
-        period=Period(_day(data["period"]["start"]), _day(data["period"]["end"])),
+        period=period,
         purpose=data.get("purpose", ""),
         vision_title=vision.get("title", ""),
         vision_text=vision.get("text", ""),
         items=tuple(
-            item_from_data(raw, ("items", index)) for index, raw in enumerate(data["items"])
+            item_from_data(raw, ("items", index), period) for index, raw in enumerate(data["items"])
         ),
         signatures=tuple(
             Signature(
@@ -349,16 +359,16 @@ class Strategy:
         return next((t for t in self.tracks if t.id == track_id), None)
 
 
-def _deadline(text: str) -> tuple[Deadline | None, str]:
+def _deadline(text: str, period: Period | None) -> tuple[Deadline | None, str]:
     try:
-        return parse_deadline(text), ""
+        return parse_deadline(text, (period.start, period.end) if period else None), ""
     except DeadlineError as err:
         return None, str(err)
 
 
-def _milestone(raw: dict[str, Any], where: Path_) -> Milestone:
+def _milestone(raw: dict[str, Any], where: Path_, period: Period | None) -> Milestone:
     text = str(raw["deadline"]) if raw.get("deadline") is not None else ""
-    deadline, error = _deadline(text) if text else (None, "")
+    deadline, error = _deadline(text, period) if text else (None, "")
     return Milestone(
         text=raw["text"],
         deadline_text=text,
@@ -382,9 +392,9 @@ def _budget_line(raw: dict[str, Any], where: Path_) -> BudgetLine:
     )
 
 
-def _track(raw: dict[str, Any], where: Path_) -> Track:
+def _track(raw: dict[str, Any], where: Path_, period: Period | None) -> Track:
     milestones = [
-        _milestone(m, (*where, "action_points", a, "milestones", i))
+        _milestone(m, (*where, "action_points", a, "milestones", i), period)
         for a, point in enumerate(raw.get("action_points", ()))
         for i, m in enumerate(point.get("milestones", ()))
     ]
@@ -405,13 +415,14 @@ def _track(raw: dict[str, Any], where: Path_) -> Track:
 def strategy_from_data(source: str, data: dict[str, Any]) -> Strategy:
     """Build a Strategy from schema-valid data."""
     period = data.get("period")
+    span = Period(_day(period["start"]), _day(period["end"])) if period else None
     return Strategy(
         source=source,
         id=data["id"],
         title=data["title"],
         municipality=data["municipality"],
         body=data["body"],
-        period=Period(_day(period["start"]), _day(period["end"])) if period else None,
-        tracks=tuple(_track(t, ("tracks", i)) for i, t in enumerate(data["tracks"])),
+        period=span,
+        tracks=tuple(_track(t, ("tracks", i), span) for i, t in enumerate(data["tracks"])),
         data=data,
     )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import calendar
 import pickle
+import re
 import subprocess
 import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -17,6 +19,7 @@ from devagree.deadlines import (
     ACCEPTED_FORMS,
     Deadline,
     DeadlineError,
+    MissingYearError,
     Precision,
     parse_deadline,
 )
@@ -184,6 +187,38 @@ def test_accepted_forms_parse(text: str) -> None:
     parse_deadline(text)
 
 
+# --- the README's table: every example of every row -----------------------------------------
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+README_PERIOD = (D(2016, 1, 1), D(2016, 12, 31))
+"""The period the README's table assumes for the examples that leave the year out."""
+
+
+def readme_rows() -> list[tuple[str, str, str, str]]:
+    """(form, example, due, precision) for every example in the README's deadline table."""
+    text = README.read_text(encoding="utf-8")
+    table = text[text.index("<!-- deadlines:start -->") : text.index("<!-- deadlines:end -->")]
+    rows = []
+    for line in table.splitlines()[3:]:
+        form, examples, due, precision = (cell.strip() for cell in line.strip("|").split("|"))
+        for example in re.findall(r"`([^`]+)`", examples):
+            rows.append((form, example, due.split()[0], precision))
+    return rows
+
+
+def test_readme_table_is_long() -> None:
+    """The table is read at all (a broken marker would otherwise make no tests)."""
+    assert len(readme_rows()) > 150
+
+
+@pytest.mark.parametrize(("form", "text", "due", "precision"), readme_rows())
+def test_readme_table(form: str, text: str, due: str, precision: str) -> None:
+    deadline = parse_deadline(text, README_PERIOD)
+    shown = "none" if deadline.due is None else deadline.due.isoformat()
+    kind = deadline.precision.value + (", continues" if deadline.continues else "")
+    assert (shown, kind) == (due, precision), form
+
+
 def test_decomposed_danish_letters() -> None:
     """An "å" typed as "a" + combining ring (as pasted from some systems) still reads."""
     assert parse_deadline("fora\u030aret 2020").due == D(2020, 5, 31)
@@ -207,6 +242,7 @@ UNREADABLE = [
     "32.01.2016",
     "0.1.2016",
     "31.12/2016",
+    "31.12.1899",
     "uge 54 2017",
     "uge 53 2017",
     "uge 0 2017",
@@ -216,9 +252,10 @@ UNREADABLE = [
     "2017-Q5",
     "5. kvartal 2017",
     "femte kvartal 2017",
+    "5. kvartal",
+    "31. februar",
     "3. halvår 2018",
     "H3 2018",
-    "juni",
     "2016-13",
     "2016-00",
     "2016-02-30",
@@ -235,14 +272,37 @@ UNREADABLE = [
     "løbende 2017",
     "2017..",
     "primo",
-    "uge 12",
+    "2017-2016",
+    "2016 - juni",
+    "vinteren 2016/2018",
+    "foråret 2016/2017",
+    "inden løbende",
+    "efter sommerferien 2016",
+    "uge 6-5 2017",
+    "januar 2017 og",
+    "og løbende",
 ]
+
+NO_YEAR = ["juni", "uge 12", "ultimo august", "3. kvartal", "inden jul", "Q3", "d. 15. marts"]
+
+
+@pytest.mark.parametrize("text", NO_YEAR)
+def test_no_year_without_a_period(text: str) -> None:
+    with pytest.raises(MissingYearError) as caught:
+        parse_deadline(text)
+    assert caught.value.text == text
+    assert caught.value.candidates == ()
+    assert str(caught.value) == (
+        f'the deadline "{text}" names no year, and there is no period to take it from; '
+        "write the year"
+    )
 
 
 @pytest.mark.parametrize("text", UNREADABLE)
 def test_unreadable(text: str) -> None:
     with pytest.raises(DeadlineError) as caught:
-        parse_deadline(text)
+        parse_deadline(text, README_PERIOD)
+    assert type(caught.value) is DeadlineError
     message = str(caught.value)
     assert f'"{text}"' in message
     assert "31.12.2016" in message
@@ -253,10 +313,14 @@ def test_error_message_wording() -> None:
     with pytest.raises(DeadlineError) as caught:
         parse_deadline("Juni tyve seksten")
     assert str(caught.value) == (
-        'cannot read the deadline "Juni tyve seksten"; write a date or a period such as '
-        "31.12.2016, uge 12 2017, juni 2016, ultimo juni 2016, 1. kvartal 2017, "
-        "1. halvår 2018, foråret 2020, ultimo 2017, 2017 or løbende"
+        'cannot read the deadline "Juni tyve seksten"; write a day (31.12.2016, 1. april 2017), '
+        "a week (uge 12 2017), a month or part of one (juni 2016, ultimo juni 2016), a quarter "
+        "or half-year (1. kvartal 2017, 2. halvår 2018), a season or holiday (foråret 2020, "
+        "inden sommerferien 2016), a year (ultimo 2017, 2017), a range (april-maj 2017) or "
+        "løbende"
     )
+    for example in ACCEPTED_FORMS:
+        assert example in str(caught.value)
 
 
 def test_error_is_a_value_error_and_pickles() -> None:

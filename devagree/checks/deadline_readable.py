@@ -1,11 +1,14 @@
 """A deadline that devagree cannot read.
 
-Deadlines are written the way people speak ("Juni 2016", "Ultimo 2016", "1. kvartal 2017",
-"uge 12 2017", "løbende"); the README lists every accepted form and the date each one means.
-An expression outside those forms cannot be checked for being overdue, so it is an error.
-The same goes for the `deadline` of a milestone in a strategy.
-To keep unusual wording, add `due: YYYY-MM-DD` to the item to pin the date.
-"""
+Deadlines are written the way people speak ("Juni 2016", "Senest 31.12.2016", "uge 12 2017",
+"april-maj 2017", "inden sommerferien", "løbende"); the README lists every accepted form and
+the date each one means. An expression outside those forms cannot be checked for being
+overdue, so it is an error; the message lists the forms by kind. A deadline without a year
+("ultimo august") takes it from the agreement's period when the period lies within one year
+or only one such date falls inside it; otherwise the message says the year is missing and
+names the candidate dates. A day of the week that does not match its date is reported too.
+The same goes for the `deadline` of a milestone in a strategy (its year comes from the
+strategy's period). To keep unusual wording, add `due: YYYY-MM-DD` to the item to pin the date."""
 
 from __future__ import annotations
 

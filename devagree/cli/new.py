@@ -214,7 +214,7 @@ class Interview:
 
         def check(text: str) -> str | None:
             try:
-                deadline, shown = describe_deadline(text, self.language)
+                deadline, shown = describe_deadline(text, self.language, (start, end))
             except DeadlineError as err:
                 return deadline_error_text(err, self.language)
             self.say(f"  {shown}", "green")
