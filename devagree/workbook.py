@@ -171,6 +171,8 @@ def check_workbook(paths: Sequence[Path], as_of: date, start: Path | None = None
             if reported:
                 workbook.problems.extend(found)
             continue
+        if document.data["kind"] == "workbook":
+            continue  # the settings of a workbook inside the folder: checked, not a document
         documents[document.path] = document
         if document.data["kind"] == "strategy":
             strategy = strategy_from_data(document.path, document.data)

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -307,6 +308,18 @@ def test_named_files_and_folders(workbook: Path) -> None:
     assert (len(records), code) == (4, 0)
     records, code = problems(workbook, "agreements", "--as-of", "2017-01-01")
     assert (len(records), code) == (4, 0)
+
+
+def test_a_folder_holding_other_workbooks_is_checked_without_a_crash(
+    tmp_path: Path, repo: Path
+) -> None:
+    """Another workbook's devagree.yaml inside a named folder is settings, not a document."""
+    shutil.copytree(repo / "examples" / "english", tmp_path / "examples" / "english")
+    result = run("check", "examples", "--as-of", "2016-03-01", "--format", "json", cwd=tmp_path)
+    assert_no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    paths = {record["path"] for record in json.loads(result.stdout)}
+    assert not any(path.endswith("devagree.yaml") for path in paths)
 
 
 def test_a_missing_named_file_is_da001(workbook: Path) -> None:
