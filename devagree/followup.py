@@ -6,9 +6,10 @@ to what comes next) are moved below the new entry. Before anything is written th
 checked: the old lines must all still be there, in order (only the documented conversion of
 a single ``status:`` mapping into a list may re-indent that mapping), the file must still
 load and pass the schema, and the agreed text (its digest) must be unchanged, so a signature
-stays valid. The write is atomic.
+stays valid. The write goes through ``devagree.editing``: under the file's lock, to the
+text on disk at that moment, so entries recorded at the same time are all kept.
 
-Everything here is pure except ``record_status``'s final write; the day is a parameter.
+Everything here is pure except ``record_status``'s write; the day and today are parameters.
 """
 
 from __future__ import annotations
@@ -20,14 +21,22 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from devagree.atomic import write_atomic
 from devagree.digest import digest
+from devagree.editing import edit_file
 from devagree.errors import DevagreeError, ExitCode, UsageError
-from devagree.model import STATE_LABELS, State, agreement_from_data, valid_states
+from devagree.i18n import _
+from devagree.model import (
+    STATE_LABELS,
+    Item,
+    State,
+    StatusEntry,
+    agreement_from_data,
+    valid_states,
+)
 from devagree.paths import display_path
 from devagree.schema import validate
 from devagree.workbook import check_workbook, load_settings
-from devagree.yamlio import LoadError, load, read_text, round_trip
+from devagree.yamlio import LoadError, load, round_trip
 
 OVERDUE_CODE = "DA208"
 """An overdue item is what a status update fixes, so it never blocks one."""
@@ -104,12 +113,32 @@ def workbook_paths(path: Path) -> list[Path]:
     return [*folders, path]
 
 
-def record_status(path: Path, update: StatusUpdate) -> RecordedStatus:
-    """Add ``update`` to the item's history in ``path`` and write the file atomically."""
+def record_status(
+    path: Path,
+    update: StatusUpdate,
+    *,
+    today: date,
+    allow_future: bool = False,
+    lock_timeout: float | None = None,
+) -> RecordedStatus:
+    """Add ``update`` to the item's history in ``path`` through the one write path.
+
+    The workbook is checked first (a file with errors is refused); the entry itself is then
+    added under the file's lock to the text on disk at that moment, so entries recorded at
+    the same time by others are kept, and what is reported (the previous state, the number
+    of entries) is read from that text. ``today`` bounds ``as_of`` unless ``allow_future``.
+    """
     shown = display_path(path)
     if not path.is_file():
         raise UsageError(f"{shown}: no such file")
     _check_note(update.note)
+    if update.as_of > today and not allow_future:
+        raise UsageError(
+            _(
+                "--as-of {day} is after today ({today}); follow-up records what has happened. "
+                "Use --allow-future to record a planned state anyway"
+            ).format(day=update.as_of.isoformat(), today=today.isoformat())
+        )
     workbook = check_workbook(workbook_paths(path), as_of=update.as_of, start=path.parent)
     errors = [
         p
@@ -136,27 +165,40 @@ def record_status(path: Path, update: StatusUpdate) -> RecordedStatus:
         raise UsageError(
             f"{agreement.id} has no item {update.number}; its items are: {numbers or 'none'}"
         )
-    last = item.status
-    if last is not None and last.as_of is not None and update.as_of < last.as_of:
-        raise UsageError(
-            f"the new entry's date {update.as_of.isoformat()} is before item {item.number}'s "
-            f"latest entry ({last.as_of.isoformat()}, {last.state.value}); entries are kept "
-            "in date order: use --as-of with that day or a later one"
-        )
-    text = read_text(path)
-    new_text, converted = _edit(shown, text, update)
-    bom = "\ufeff" if path.read_bytes()[:3] == b"\xef\xbb\xbf" else ""
-    write_atomic(path, bom + new_text)
+    _check_order(update, item.status)
+    outcome: list[tuple[Item, bool]] = []
+
+    def change(current: str) -> str:
+        new_text, converted = _edit(shown, current, update)
+        after = agreement_from_data(shown, load(shown, new_text).data)
+        now = next(i for i in after.items if i.number == update.number)
+        _check_order(update, now.history[-2] if len(now.history) > 1 else None)
+        outcome.append((now, converted))
+        return new_text
+
+    timeout = lock_timeout if lock_timeout is not None else workbook.settings.lock_timeout
+    edit_file(path, change, timeout=timeout)
+    now, converted = outcome[-1]
     return RecordedStatus(
         path=shown,
         agreement=agreement.id,
-        number=item.number,
-        title=item.title,
-        previous=last.state if last is not None else None,
+        number=now.number,
+        title=now.title,
+        previous=now.history[-2].state if len(now.history) > 1 else None,
         update=update,
-        entries=len(item.history) + 1,
+        entries=len(now.history),
         converted=converted,
     )
+
+
+def _check_order(update: StatusUpdate, last: StatusEntry | None) -> None:
+    """Entries are kept in date order: the new one may not be older than the latest."""
+    if last is not None and last.as_of is not None and update.as_of < last.as_of:
+        raise UsageError(
+            f"the new entry's date {update.as_of.isoformat()} is before item {update.number}'s "
+            f"latest entry ({last.as_of.isoformat()}, {last.state.value}); entries are kept "
+            "in date order: use --as-of with that day or a later one"
+        )
 
 
 # --- the edit ----------------------------------------------------------------------------
@@ -167,8 +209,6 @@ def _edit(shown: str, text: str, update: StatusUpdate) -> tuple[str, bool]:
     refused: UsageError | None = None
     for guess in (False, True):
         new_text, converted = add_entry(text, update, guess_indent=guess)
-        if "\r\n" in text:  # keep Windows line endings (the dumper writes \n)
-            new_text = new_text.replace("\r\n", "\n").replace("\n", "\r\n")
         try:
             verify_edit(shown, text, new_text, converted, update)
         except UsageError as err:

@@ -3,8 +3,8 @@
 A signature stores the digest of the agreed text (see ``devagree.digest``) and a digest per
 part, so a later change can be named ("item 2, Mål (goal)") instead of only detected.
 ``sign`` edits the round-trip YAML tree: every comment and every line of the file stays as
-it was, the signature is appended at the end of ``signatures:``, and the file is replaced
-atomically.
+it was, the signature is appended at the end of ``signatures:``, and the file is written
+through ``devagree.editing`` (under its lock, from the text on disk at that moment).
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from devagree.atomic import write_atomic
 from devagree.digest import changed_rows, describe_row, digest, row_digests
+from devagree.editing import edit_file
 from devagree.errors import DevagreeError, ExitCode, UsageError
+from devagree.i18n import _
 from devagree.model import Agreement, Signature
 from devagree.paths import display_path
-from devagree.workbook import check_workbook
-from devagree.yamlio import read_text, round_trip
+from devagree.workbook import check_workbook, load_settings
+from devagree.yamlio import load, round_trip
 
 
 class SignRefused(DevagreeError):
@@ -72,8 +73,15 @@ class SignRequest:
     place: str = ""
 
 
-def sign(path: Path, request: SignRequest) -> dict[str, Any]:
-    """Append a signature to the agreement in ``path``; returns the recorded mapping."""
+def sign(
+    path: Path, request: SignRequest, *, today: date, lock_timeout: float | None = None
+) -> dict[str, Any]:
+    """Append a signature to the agreement in ``path``; returns the recorded mapping.
+
+    Everything is decided under the file's lock from the text on disk at that moment: the
+    file is checked, and the digest recorded is that text's, so a signature never covers a
+    text other than the one in the file. ``today`` bounds the day of signing.
+    """
     shown = display_path(path)
     if not path.is_file():
         raise UsageError(f"{shown}: no such file")
@@ -86,6 +94,30 @@ def sign(path: Path, request: SignRequest) -> dict[str, Any]:
             raise UsageError(f"{label} must be one line without leading or trailing spaces")
     if not request.name:
         raise UsageError("--name must not be empty")
+    if request.day > today:
+        future = _("--date {day} is after today ({today}); a signature records a day that has come")
+        raise UsageError(future.format(day=request.day.isoformat(), today=today.isoformat()))
+    recorded: list[dict[str, Any]] = []
+    settings, _problems, _unreadable = load_settings(path.parent)
+
+    def change(current: str) -> str:
+        agreement = _checked(path, request)
+        agreed = digest(agreement.data)
+        if digest(load(shown, current).data) != agreed:
+            moved = _("{path} changed while it was being checked; nothing was written, try again")
+            raise UsageError(moved.format(path=shown))
+        new_text, record = _append_signature(current, request, agreed, row_digests(agreement.data))
+        recorded.append(record)
+        return new_text
+
+    timeout = lock_timeout if lock_timeout is not None else settings.lock_timeout
+    edit_file(path, change, timeout=timeout)
+    return recorded[-1]
+
+
+def _checked(path: Path, request: SignRequest) -> Agreement:
+    """The agreement as it is on disk now, refused when it has errors or cannot be signed."""
+    shown = display_path(path)
     workbook = check_workbook([path], as_of=request.day)
     errors = [p for p in workbook.problems if p.severity.value == "error"]
     if errors:
@@ -103,6 +135,13 @@ def sign(path: Path, request: SignRequest) -> dict[str, Any]:
             f'--party "{request.party}" is not a party of {agreement.id}; '
             f"the roles are: {', '.join(roles)}"
         )
+    if agreement.date is not None and request.day < agreement.date:
+        raise UsageError(
+            _(
+                "--date {day} is before the agreement's own date ({date}); "
+                "an agreement is signed on or after the day it is dated"
+            ).format(day=request.day.isoformat(), date=agreement.date.isoformat())
+        )
     agreed = digest(agreement.data)
     for signature in agreement.signatures:
         if signature.party == request.party and signature.digest == agreed:
@@ -110,15 +149,15 @@ def sign(path: Path, request: SignRequest) -> dict[str, Any]:
                 f"{request.party} has already signed this text "
                 f"({signature.name}, {signature.date.isoformat()})"
             )
-    return _append_signature(path, request, agreed, row_digests(agreement.data))
+    return agreement
 
 
 def _append_signature(
-    path: Path, request: SignRequest, agreed: str, rows: dict[str, str]
-) -> dict[str, Any]:
+    text: str, request: SignRequest, agreed: str, rows: dict[str, str]
+) -> tuple[str, dict[str, Any]]:
+    """``text`` with the signature appended at the end of ``signatures:``, and the record."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    text = read_text(path)
     yaml = round_trip()
     tree = yaml.load(text)
     record = CommentedMap()
@@ -138,5 +177,4 @@ def _append_signature(
     signatures.append(record)
     out = io.StringIO()
     yaml.dump(tree, out)
-    write_atomic(path, out.getvalue())
-    return dict(record)
+    return out.getvalue(), dict(record)

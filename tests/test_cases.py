@@ -22,8 +22,8 @@ from devagree import check_workbook
 from devagree.problems import Problem
 
 DEFAULT_AS_OF = date(2016, 3, 1)
-WARNINGS = frozenset({"DA207", "DA208"})
-"""The codes that are warnings by default (DESIGN.md: due outside the period, overdue)."""
+WARNINGS = frozenset({"DA207", "DA208", "DA214"})
+"""The codes that are warnings by default (due outside the period, overdue, history order)."""
 
 AS_OF = re.compile(r"#\s*as-of:\s*(\d{4}-\d{2}-\d{2})\s*$")
 

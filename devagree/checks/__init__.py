@@ -19,6 +19,7 @@ from devagree.checks import (
     placeholders,
     rows_filled,
     signatures,
+    status_order,
     track_ids,
 )
 from devagree.checks.base import Code, Context, Finding, rule
@@ -35,6 +36,7 @@ RULES: tuple[Code, ...] = tuple(
         deadline_readable,
         deadline_in_period,
         overdue,
+        status_order,
         placeholders,
         signatures,
         links,

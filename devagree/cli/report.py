@@ -76,7 +76,7 @@ def report(
     if not workbook.agreements:
         raise _NothingToReport("no agreements to report on; nothing was written")
 
-    from devagree.atomic import write_atomic
+    from devagree.editing import write_atomic
     from devagree.report_model import build_report
 
     built = build_report(workbook.agreements, day, workbook.settings.language)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from devagree.cli.options import lock_timeout_from_environment
 from devagree.errors import ExitCode, UsageError
 from devagree.paths import display_path
 
@@ -32,19 +33,27 @@ def sign(
     """Record a signature: who signed, when, and the digest of the agreed text.
 
     The file is checked first and refused when it has errors. The signature is added at the
-    end of `signatures:`; every comment and line of the file stays as it was.
+    end of `signatures:`; every comment and line of the file stays as it was. The check and
+    the digest are made under the file's lock, from the text on disk at that moment. A
+    --date before the agreement's own date, or after today, is refused.
     """
     from devagree.signing import SignRequest
     from devagree.signing import sign as sign_file
 
+    today = date.today()
     if day is None:
-        signed_on = date.today()
+        signed_on = today
     else:
         try:
             signed_on = date.fromisoformat(day.strip())
         except ValueError:
             raise UsageError(f'--date "{day}" is not a date; write it as YYYY-MM-DD') from None
-    record = sign_file(file, SignRequest(party, name, signed_on, title, place))
+    record = sign_file(
+        file,
+        SignRequest(party, name, signed_on, title, place),
+        today=today,
+        lock_timeout=lock_timeout_from_environment(),
+    )
     print(
         f"{display_path(file)}: signed by {record['party']} ({record['name']}, "
         f"{signed_on.isoformat()})\n  digest {record['digest']}",
