@@ -95,7 +95,9 @@ def sign(
     if not request.name:
         raise UsageError("--name must not be empty")
     if request.day > today:
-        future = _("--date {day} is after today ({today}); a signature records a day that has come")
+        future = _(
+            "--date {day} is after today ({today}); a signature cannot be dated in the future"
+        )
         raise UsageError(future.format(day=request.day.isoformat(), today=today.isoformat()))
     recorded: list[dict[str, Any]] = []
     settings, _problems, _unreadable = load_settings(path.parent)

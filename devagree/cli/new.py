@@ -376,7 +376,7 @@ def new(
 
     target = target_for(draft.id)
     shown = display_path(target)
-    if target.exists() or target.is_symlink():
+    if not interactive and (target.exists() or target.is_symlink()):
         raise UsageError(f"{shown} already exists; devagree new never overwrites")
     text = agreement_text(draft, schema_reference(settings, target), language)
     timeout = lock_timeout_from_environment()
