@@ -9,11 +9,11 @@ Each round copies the repository's workbook to a temporary folder and starts, at
 moment, ``--writers`` processes of ``devagree status`` on item 2 of the seed agreement (each
 with its own note) and ``--signers`` processes of ``devagree sign`` by different parties.
 Every child runs the command's own ``main`` with the ``devagree.editing`` logger switched on,
-which reports how long it waited for the file's lock. The script then counts the entries and
+which reports how long it waited for the file's lock and how long it held it. The script then counts the entries and
 signatures in the file and checks that every original line is still there.
 
 Reported per round: exit codes, entries and signatures kept, lock wait (max, mean, median),
-and the wall time of the slowest process against a writer alone; a round that lost an
+how long the lock was held (max, mean), and the wall time of the slowest process against a writer alone; a round that lost an
 update says so in capitals. The exit status is 0 whatever the figures (the tests in
 ``tests/test_editing.py`` are what fails when an update is lost).
 """
@@ -44,6 +44,7 @@ sys.exit(main(sys.argv[1:]))
 """
 
 WAIT = re.compile(r"locked .* after (\d+\.\d+) s")
+HELD = re.compile(r"released .* after (\d+\.\d+) s")
 
 
 def _workbook(into: Path) -> Path:
@@ -99,6 +100,7 @@ def one_round(writers: int, signers: int) -> tuple[bool, str]:
         results = _run_all(folder, _commands(writers, signers))
         after = target.read_text("utf-8")
         waits = [float(m.group(1)) for _c, _t, err in results if (m := WAIT.search(err))]
+        held = [float(m.group(1)) for _c, _t, err in results if (m := HELD.search(err))]
         codes = sorted({code for code, _t, _e in results})
         entries = sum(after.count(f"note: writer {n}\n") for n in range(1, writers + 1))
         signatures = sum(after.count(f"name: Signer {i + 1}\n") for i in range(signers))
@@ -112,7 +114,8 @@ def one_round(writers: int, signers: int) -> tuple[bool, str]:
         f"{entries}/{writers}; signatures kept {signatures}/{signers}; original lines kept: "
         f"{'yes' if lines_kept else 'NO'}; lock wait max {max(waits):.2f} s, mean "
         f"{statistics.mean(waits):.2f} s, median {statistics.median(waits):.2f} s "
-        f"({len(waits)} waits measured); slowest process {slowest:.2f} s, one writer alone "
+        f"({len(waits)} waits measured); lock held max {max(held):.2f} s, mean "
+        f"{statistics.mean(held):.2f} s; slowest process {slowest:.2f} s, one writer alone "
         f"{alone:.2f} s"
     )
     return ok, line

@@ -11,9 +11,9 @@ The lock is ``.<file>.lock`` beside the file (``filelock``: ``flock`` on Linux a
 ``LockFileEx`` on Windows). The operating system releases it when its holder ends, even by a
 crash, so a dead writer never blocks anyone. While held, the lock file names its holder
 (process id, user, machine, command) so a writer that gives up after the bounded wait can
-say who to wait for. On Linux and macOS the empty lock file stays after release (removing
-it would let two writers lock two different files); it starts with a dot, discovery skips
-it, and ``devagree init`` lists it in ``.gitignore``.
+say who to wait for. The lock file is removed when the write is done; one left by a writer
+that was killed is harmless (the next writer takes it over and removes it): it starts with
+a dot, discovery skips it, and ``devagree init`` lists it in ``.gitignore``.
 
 A file's UTF-8 byte-order mark and Windows (CRLF) line endings are kept: the change sees
 plain text with ``\\n`` line breaks and the file gets back the form it had.
@@ -73,25 +73,42 @@ def edit_file(path: Path, change: Change, *, timeout: float | None = None) -> st
     """Apply ``change`` to the current content of ``path`` and write the result; returns it.
 
     ``timeout`` is how long to wait for another writer (default ``LOCK_TIMEOUT``). When
-    ``change`` returns the text unchanged, nothing is written.
+    ``change`` returns the text unchanged, nothing is written. A symbolic link is followed:
+    the file it points at is changed, and the link stays a link.
     """
     if not path.is_file():
         raise UsageError(_("{path}: no such file").format(path=display_path(path)))
-    with locked(path, timeout=timeout):
-        raw = _read_bytes(path)
-        try:
-            text = decode(raw)
-        except LoadError as err:
-            raise UsageError(f"{display_path(path)}: {err.message}") from None
-        bom = BOM if raw.startswith(BOM.encode()) else ""
-        windows = "\r\n" in text and text.count("\r\n") == text.count("\n")
-        current = text.replace("\r\n", "\n") if windows else text
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    with locked(path, timeout=timeout, mode=_mode_for(path)):
+        current, bom, windows = _current(path)
         new_text = change(current)
         if new_text == current:
             return new_text
         written = new_text.replace("\n", "\r\n") if windows else new_text
         _replace(path, (bom + written).encode("utf-8"), _mode_for(path), tidy=True)
         return new_text
+
+
+def current_text(path: Path) -> str:
+    """The text a change would be given now, read without the lock.
+
+    For what a command shows or tries before it writes (a preview, a dry run that refuses
+    early); what is written is always computed again under the lock by ``edit_file``.
+    """
+    return _current(path)[0]
+
+
+def _current(path: Path) -> tuple[str, str, bool]:
+    """The file's text with ``\\n`` line breaks, its byte-order mark, and whether it is CRLF."""
+    raw = _read_bytes(path)
+    try:
+        text = decode(raw)
+    except LoadError as err:
+        raise UsageError(f"{display_path(path)}: {err.message}") from None
+    bom = BOM if raw.startswith(BOM.encode()) else ""
+    windows = "\r\n" in text and text.count("\r\n") == text.count("\n")
+    return (text.replace("\r\n", "\n") if windows else text), bom, windows
 
 
 def create_file(path: Path, text: str | bytes, *, timeout: float | None = None) -> None:
@@ -111,7 +128,7 @@ def create_file(path: Path, text: str | bytes, *, timeout: float | None = None) 
             )
         ) from None
     payload = text.encode("utf-8") if isinstance(text, str) else text
-    with locked(path, timeout=timeout):
+    with locked(path, timeout=timeout, mode=_new_file_mode()):
         if path.exists() or path.is_symlink():
             raise AlreadyExists(
                 _("{path} already exists; devagree never overwrites it").format(path=shown)
@@ -132,8 +149,12 @@ def write_atomic(target: Path, data: str | bytes) -> None:
 
 
 @contextmanager
-def locked(path: Path, *, timeout: float | None = None) -> Iterator[None]:
-    """Hold the exclusive lock of ``path``; refuse with ``LockBusy`` after ``timeout`` s."""
+def locked(path: Path, *, mode: int, timeout: float | None = None) -> Iterator[None]:
+    """Hold the exclusive lock of ``path``; refuse with ``LockBusy`` after ``timeout`` s.
+
+    A new lock file gets ``mode`` (the file's own permissions, and always read and write for
+    its owner), so everyone who may change the file in a shared folder may also lock it.
+    """
     from filelock import FileLock, Timeout
 
     wait = LOCK_TIMEOUT if timeout is None else max(timeout, 0.0)
@@ -143,7 +164,8 @@ def locked(path: Path, *, timeout: float | None = None) -> Iterator[None]:
         holder.append(fd)
         _write_holder(fd)
 
-    lock = FileLock(lock_path(path), timeout=wait, on_acquired=announce)
+    permissions = (mode | 0o600) & 0o666
+    lock = FileLock(lock_path(path), timeout=wait, mode=permissions, on_acquired=announce)
     started = time.monotonic()
     try:
         lock.acquire()
@@ -155,14 +177,29 @@ def locked(path: Path, *, timeout: float | None = None) -> Iterator[None]:
                 path=display_path(path), reason=err.strerror or err
             )
         ) from None
-    log.debug("locked %s after %.3f s", path, time.monotonic() - started)
+    acquired = time.monotonic()
+    log.debug("locked %s after %.3f s", path, acquired - started)
     try:
         yield
     finally:
         for fd in holder[-1:]:
-            with suppress(OSError):
-                os.ftruncate(fd, 0)  # the next reader must not take us for the holder
+            _tidy_lock(lock_path(path), fd)
         lock.release()
+        log.debug("released %s after %.3f s", path, time.monotonic() - acquired)
+
+
+def _tidy_lock(lock: Path, fd: int) -> None:
+    """Remove the lock file while still holding it, so no lock file is left behind.
+
+    Unlinking before unlocking is safe: a writer waiting on the removed file finds it gone
+    once it gets the lock (filelock checks the link count) and locks the new file instead.
+    On Windows filelock removes the file after release; the holder's name is cleared first.
+    """
+    with suppress(OSError):
+        if os.name != "nt" and os.path.samestat(os.fstat(fd), os.lstat(lock)):
+            os.unlink(lock)
+        else:
+            os.ftruncate(fd, 0)  # the next reader must not take us for the holder
 
 
 def _write_holder(fd: int) -> None:

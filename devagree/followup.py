@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from devagree.digest import digest
-from devagree.editing import edit_file
+from devagree.editing import current_text, edit_file
 from devagree.errors import DevagreeError, ExitCode, UsageError
 from devagree.i18n import _
 from devagree.model import (
@@ -166,6 +166,9 @@ def record_status(
             f"{agreement.id} has no item {update.number}; its items are: {numbers or 'none'}"
         )
     _check_order(update, item.status)
+    # A dry run before the lock refuses early and readies the round-trip loader, so the lock
+    # is held only for the edit itself; the edit that is written is made again under it.
+    _edit(shown, current_text(path), update)
     outcome: list[tuple[Item, bool]] = []
 
     def change(current: str) -> str:

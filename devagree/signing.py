@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from devagree.digest import changed_rows, describe_row, digest, row_digests
-from devagree.editing import edit_file
+from devagree.editing import current_text, edit_file
 from devagree.errors import DevagreeError, ExitCode, UsageError
 from devagree.i18n import _
 from devagree.model import Agreement, Signature
@@ -101,9 +101,14 @@ def sign(
         raise UsageError(future.format(day=request.day.isoformat(), today=today.isoformat()))
     recorded: list[dict[str, Any]] = []
     settings, _problems, _unreadable = load_settings(path.parent)
+    # Checked once before the lock, to refuse early and to keep the lock short; under the
+    # lock the check is made again unless the file is still the text checked here.
+    seen = current_text(path)
+    checked = _checked(path, request)
+    _append_signature(seen, request, digest(checked.data), row_digests(checked.data))
 
     def change(current: str) -> str:
-        agreement = _checked(path, request)
+        agreement = checked if current == seen else _checked(path, request)
         agreed = digest(agreement.data)
         if digest(load(shown, current).data) != agreed:
             moved = _("{path} changed while it was being checked; nothing was written, try again")

@@ -276,7 +276,7 @@ def test_create_file_never_overwrites(tmp_path: Path) -> None:
     with pytest.raises(AlreadyExists, match="already exists"):
         create_file(path, "second\n")
     assert path.read_text("utf-8") == "first\n"
-    assert [p.name for p in path.parent.iterdir() if not p.name.endswith(".lock")] == ["b.yaml"]
+    assert [p.name for p in path.parent.iterdir()] == ["b.yaml"], "no lock or temporary file"
 
 
 def test_edit_file_keeps_the_permissions(tmp_path: Path) -> None:
@@ -290,12 +290,14 @@ def test_edit_file_keeps_the_permissions(tmp_path: Path) -> None:
 # --- no litter -------------------------------------------------------------------------------
 
 
-def test_lock_files_are_not_agreements_and_check_stays_quiet(repo_workbook: Path) -> None:
+def test_lock_files_are_removed_and_a_left_one_is_not_an_agreement(repo_workbook: Path) -> None:
     before = run("check", "--as-of", "2016-06-20", cwd=repo_workbook)
     done = run("status", NAME, "1", "-s", "done", "--as-of", "2016-06-20", cwd=repo_workbook)
     assert done.returncode == 0, done.stderr
-    assert (repo_workbook / LOCK_FILE).exists()
     assert lock_path(repo_workbook / NAME) == repo_workbook / LOCK_FILE
+    assert not (repo_workbook / LOCK_FILE).exists(), "the lock file is removed after the write"
+    # A writer killed while holding the lock leaves its lock file, naming it.
+    (repo_workbook / LOCK_FILE).write_text("\npid=1\ncommand=devagree status\n", "utf-8")
     files = list(iter_yaml_files(repo_workbook / "agreements"))
     assert all(".lock" not in path.name for path in files)
     after = run("check", "--as-of", "2016-06-20", cwd=repo_workbook)
@@ -303,6 +305,9 @@ def test_lock_files_are_not_agreements_and_check_stays_quiet(repo_workbook: Path
     assert ".lock" not in after.stdout + after.stderr
     summary = re.search(r"(\d+) files? checked", after.stdout)
     assert summary is not None and summary.group(0) in before.stdout
+    again = run("status", NAME, "1", "-s", "done", "--as-of", "2016-06-21", cwd=repo_workbook)
+    assert again.returncode == 0, again.stderr
+    assert not (repo_workbook / LOCK_FILE).exists(), "the next writer takes it over"
 
 
 def test_this_repository_ignores_lock_and_temporary_files() -> None:
@@ -464,3 +469,26 @@ def test_any_sequence_of_status_and_sign_keeps_every_earlier_line(
             after = target.read_bytes()
             assert _kept_in_order(before, after), step
             assert after.count(b"\r\n") == (after.count(b"\n") if windows else 0)
+
+
+def test_whoever_may_change_a_shared_file_may_lock_it(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("a: 1\n", "utf-8")
+    path.chmod(0o664)
+    modes: list[int] = []
+
+    def change(text: str) -> str:
+        modes.append(lock_path(path).stat().st_mode & 0o777)
+        return text + "b: 2\n"
+
+    edit_file(path, change)
+    assert modes == [0o664]
+
+
+def test_a_linked_file_is_changed_and_the_link_kept(tmp_path: Path) -> None:
+    real = tmp_path / "real.yaml"
+    real.write_text("a: 1\n", "utf-8")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    edit_file(link, lambda t: t + "b: 2\n")
+    assert link.is_symlink() and real.read_text("utf-8") == "a: 1\nb: 2\n"
