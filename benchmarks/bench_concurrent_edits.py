@@ -8,14 +8,16 @@ Usage (with the interpreter of the environment devagree is installed in)::
 Each round copies the repository's workbook to a temporary folder and starts, at the same
 moment, ``--writers`` processes of ``devagree status`` on item 2 of the seed agreement (each
 with its own note) and ``--signers`` processes of ``devagree sign`` by different parties.
-Every child runs the command's own ``main`` with the ``devagree.editing`` logger switched on,
-which reports how long it waited for the file's lock and how long it held it. The script then counts the entries and
-signatures in the file and checks that every original line is still there.
+Every child runs the command's own ``main`` with the ``devagree.editing`` logger switched
+on, which reports how long it waited for the file's lock and how long it held it. The
+script then counts the entries and signatures in the file and checks that every original
+line is still there.
 
 Reported per round: exit codes, entries and signatures kept, lock wait (max, mean, median),
-how long the lock was held (max, mean), and the wall time of the slowest process against a writer alone; a round that lost an
-update says so in capitals. The exit status is 0 whatever the figures (the tests in
-``tests/test_editing.py`` are what fails when an update is lost).
+how long the lock was held (max, mean), and the wall time of the slowest process against a
+writer alone; a round that lost an update says so in capitals. The exit status is 0
+whatever the figures (the tests in ``tests/test_editing.py`` are what fails when an update
+is lost).
 """
 
 from __future__ import annotations

@@ -36,12 +36,12 @@ RULES: tuple[Code, ...] = tuple(
         deadline_readable,
         deadline_in_period,
         overdue,
-        status_order,
         placeholders,
         signatures,
         links,
         track_ids,
         budget_ranges,
+        status_order,
     )
 )
 
