@@ -103,6 +103,33 @@ def test_twelve_status_writers_and_two_signers_at_once_lose_nothing(repo_workboo
     assert verified.returncode == 0, verified.stdout + verified.stderr
 
 
+APPENDER = """
+import sys
+from pathlib import Path
+from devagree.editing import edit_file
+
+for turn in range(int(sys.argv[3])):
+    edit_file(Path(sys.argv[1]), lambda text: text + f"{sys.argv[2]} {turn}\\n", timeout=60)
+"""
+
+
+def test_processes_hammering_one_file_keep_every_line_and_leave_no_lock(tmp_path: Path) -> None:
+    """Many lock turns in a row: the lock file is removed and made again every time."""
+    path = tmp_path / "a.yaml"
+    path.write_text("start\n", "utf-8")
+    writers, turns = 4, 10
+    processes = [
+        subprocess.Popen([sys.executable, "-c", APPENDER, str(path), f"w{n}", str(turns)])
+        for n in range(writers)
+    ]
+    assert [process.wait(timeout=120) for process in processes] == [0] * writers
+    lines = path.read_text("utf-8").splitlines()
+    assert sorted(lines) == sorted(
+        ["start", *(f"w{n} {turn}" for n in range(writers) for turn in range(turns))]
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]
+
+
 # --- the lock: who holds it, and a holder that dies -----------------------------------------
 
 HOLDER = """
