@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from devagree.editing import current_text
 from devagree.errors import UsageError
 from devagree.followup import (
     OutOfOrder,
@@ -39,7 +40,6 @@ from devagree.i18n import _, current_language
 from devagree.model import STATE_LABELS, Agreement, Item, State
 from devagree.problems import Problem
 from devagree.xlsx_input import Answer
-from devagree.yamlio import read_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +307,7 @@ def plan_collection(
 def _try_edits(collection: Collection) -> None:
     """Make every file's edit in memory; a file that cannot take it refuses its rows."""
     for shown, planned in collection.files().items():
-        text = read_text(Path(shown))
+        text = current_text(Path(shown))
         try:
             new_text, _converted = apply_entries(shown, text, [p.recorded.update for p in planned])
         except UsageError as err:

@@ -6,11 +6,12 @@ to what comes next) are moved below the new entry. Before anything is written th
 checked: the old lines must all still be there, in order (only the documented conversion of
 a single ``status:`` mapping into a list may re-indent that mapping), the file must still
 load and pass the schema, and the agreed text (its digest) must be unchanged, so a signature
-stays valid. The write goes through ``editing.edit_file``.
+stays valid. The write goes through ``editing.edit_file``: under the file's lock, to the
+text on disk at that moment, so entries recorded at the same time are all kept.
 
 ``status`` and ``collect`` record an entry the same way: ``plan_entry`` checks it against the
 item, ``apply_entries`` makes and checks the edit in memory, ``write_entries`` writes it.
-Everything here is pure except ``write_entries``; the day is a parameter.
+Everything here is pure except ``write_entries``; the day and today are parameters.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import difflib
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from typing import Any
 from devagree.digest import digest
 from devagree.editing import edit_file
 from devagree.errors import DevagreeError, ExitCode, UsageError
+from devagree.i18n import _
 from devagree.model import STATE_LABELS, Agreement, State, agreement_from_data, valid_states
 from devagree.paths import display_path
 from devagree.problems import Problem, Severity
@@ -195,33 +197,81 @@ def apply_entries(shown: str, text: str, updates: Sequence[StatusUpdate]) -> tup
 
 
 def write_entries(
-    path: Path, updates: Sequence[StatusUpdate], prepared: tuple[str, str] | None = None
-) -> list[bool]:
+    path: Path,
+    updates: Sequence[StatusUpdate],
+    prepared: tuple[str, str] | None = None,
+    *,
+    timeout: float | None = None,
+) -> tuple[list[bool], str]:
     """Record ``updates`` in ``path`` through the one write path (the file's current text).
 
     ``prepared``: an (old text, new text) pair from ``apply_entries``; when the file still
     holds the old text, the checked new text is written without making the edit again.
+    When the file changed since, every update is planned again against what is on disk
+    now (the item must still exist, the dates must still be in order) or refused.
+    Returns, per update, whether a ``status:`` mapping became a list, and the text written.
     """
     shown = display_path(path)
-    converted: list[bool] = []
+    converted: list[bool] = [False] * len(updates)
+    written: list[str] = []
 
     def change(text: str) -> str:
         if prepared is not None and text == prepared[0]:
+            written.append(prepared[1])
             return prepared[1]
+        current = agreement_from_data(shown, load(shown, text).data)
+        planned: list[StatusUpdate] = []
+        for update in updates:
+            plan_entry(current, update, [u for u in planned if u.number == update.number])
+            planned.append(update)
         new_text, flags = apply_entries(shown, text, updates)
         converted[:] = flags
+        written.append(new_text)
         return new_text
 
-    edit_file(path, change)
-    return converted
+    edit_file(path, change, timeout=timeout)
+    return converted, written[-1]
 
 
-def record_status(path: Path, update: StatusUpdate) -> RecordedStatus:
-    """Add ``update`` to the item's history in ``path`` and write the file atomically."""
+def record_status(
+    path: Path,
+    update: StatusUpdate,
+    *,
+    today: date,
+    allow_future: bool = False,
+    lock_timeout: float | None = None,
+) -> RecordedStatus:
+    """Add ``update`` to the item's history in ``path`` through the one write path.
+
+    The workbook is checked first (a file with errors is refused); the entry itself is then
+    added under the file's lock to the text on disk at that moment, so entries recorded at
+    the same time by others are kept, and what is reported (the previous state, the number
+    of entries) is read from that text. ``today`` bounds ``as_of`` unless ``allow_future``.
+    """
+    if update.as_of > today and not allow_future:
+        raise UsageError(
+            _(
+                "--as-of {day} is after today ({today}); follow-up records what has happened. "
+                "Use --allow-future to record a planned state anyway"
+            ).format(day=update.as_of.isoformat(), today=today.isoformat())
+        )
     agreement = checked_agreement(path, update.as_of)
-    planned = plan_entry(agreement, update)
-    converted = write_entries(path, [update])
-    return replace(planned, converted=converted[0])
+    plan_entry(agreement, update)
+    settings, _problems, _unreadable = load_settings(path.parent)
+    timeout = lock_timeout if lock_timeout is not None else settings.lock_timeout
+    converted, written = write_entries(path, [update], timeout=timeout)
+    after = agreement_from_data(agreement.source, load(agreement.source, written).data)
+    now = next(i for i in after.items if i.number == update.number)
+    return RecordedStatus(
+        path=agreement.source,
+        agreement=after.id,
+        number=now.number,
+        title=now.title,
+        previous=now.history[-2].state if len(now.history) > 1 else None,
+        update=update,
+        entries=len(now.history),
+        converted=converted[0],
+    )
 
 
 # --- the edit ----------------------------------------------------------------------------
@@ -232,8 +282,6 @@ def _edit(shown: str, text: str, updates: Sequence[StatusUpdate]) -> tuple[str, 
     refused: UsageError | None = None
     for guess in (False, True):
         new_text, converted = add_entries(text, updates, guess_indent=guess)
-        if "\r\n" in text:  # keep Windows line endings (the dumper writes \n)
-            new_text = new_text.replace("\r\n", "\n").replace("\n", "\r\n")
         try:
             verify_edit(shown, text, new_text, sum(converted), updates)
         except UsageError as err:

@@ -55,7 +55,7 @@ def stamp_pdf(pdf: Path, identity: PdfIdentity) -> None:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.metadata.model import VENDOR
 
-    from devagree.atomic import write_atomic
+    from devagree.editing import write_atomic
 
     with pdf.open("rb") as handle:
         writer = IncrementalPdfFileWriter(handle)

@@ -18,6 +18,14 @@ SCHEMAS = ("agreement.schema.json", "workbook.schema.json", "strategy.schema.jso
 
 LANGUAGES = ("da", "en")
 
+GITIGNORE = PurePosixPath(".gitignore")
+GITIGNORE_LINES = (
+    "# devagree: lock files of files being changed, and temporary files of a write",
+    ".*.lock",
+    ".*.tmp",
+)
+"""What `.gitignore` needs so that devagree's lock and temporary files stay out of git."""
+
 
 @dataclass(frozen=True, slots=True)
 class PlannedFile:
@@ -127,5 +135,6 @@ def plan_workbook(municipality: str = "", language: str = "da") -> list[PlannedF
         *_bundled_schemas(),
         PlannedFile(PurePosixPath(".vscode", "settings.json"), _vscode_settings().encode()),
         PlannedFile(PurePosixPath(".vscode", "extensions.json"), _vscode_extensions().encode()),
+        PlannedFile(GITIGNORE, "".join(f"{line}\n" for line in GITIGNORE_LINES).encode()),
     ]
     return files

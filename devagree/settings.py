@@ -20,6 +20,8 @@ class Settings:
     language: str = "da"
     paths: tuple[str, ...] = DEFAULT_PATHS
     template: str = ""
+    lock_timeout: float | None = None
+    """Seconds a command waits for another one writing the same file (None: the default)."""
     severities: dict[str, Severity | None] = field(default_factory=dict)
     """Code → severity set in devagree.yaml; None means switched off."""
 

@@ -3,8 +3,8 @@
 A signature stores the digest of the agreed text (see ``devagree.digest``) and a digest per
 part, so a later change can be named ("item 2, Mål (goal)") instead of only detected.
 ``sign`` edits the round-trip YAML tree: every comment and every line of the file stays as
-it was, the signature is appended at the end of ``signatures:``, and the file is replaced
-atomically.
+it was, the signature is appended at the end of ``signatures:``, and the file is written
+through ``devagree.editing`` (under its lock, from the text on disk at that moment).
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from devagree.digest import changed_rows, describe_row, digest, row_digests
-from devagree.editing import edit_file
+from devagree.editing import current_text, edit_file
 from devagree.errors import DevagreeError, ExitCode, UsageError
+from devagree.i18n import _
 from devagree.model import Agreement, Signature
 from devagree.paths import display_path
-from devagree.workbook import check_workbook
-from devagree.yamlio import round_trip
+from devagree.workbook import check_workbook, load_settings
+from devagree.yamlio import load, round_trip
 
 
 class SignRefused(DevagreeError):
@@ -73,7 +74,7 @@ class SignRequest:
 
 
 def signable_agreement(path: Path, as_of: date) -> Agreement:
-    """The agreement in ``path``, refused when the file has errors or is no agreement."""
+    """The agreement in ``path`` as it is on disk now, refused when the file has errors."""
     shown = display_path(path)
     if not path.is_file():
         raise UsageError(f"{shown}: no such file")
@@ -90,8 +91,15 @@ def signable_agreement(path: Path, as_of: date) -> Agreement:
     return workbook.agreements[0]
 
 
-def sign(path: Path, request: SignRequest) -> dict[str, Any]:
-    """Append a signature to the agreement in ``path``; returns the recorded mapping."""
+def sign(
+    path: Path, request: SignRequest, *, today: date, lock_timeout: float | None = None
+) -> dict[str, Any]:
+    """Append a signature to the agreement in ``path``; returns the recorded mapping.
+
+    Everything is decided under the file's lock from the text on disk at that moment: the
+    file is checked, and the digest recorded is that text's, so a signature never covers a
+    text other than the one in the file. ``today`` bounds the day of signing.
+    """
     shown = display_path(path)
     if not path.is_file():
         raise UsageError(f"{shown}: no such file")
@@ -104,12 +112,48 @@ def sign(path: Path, request: SignRequest) -> dict[str, Any]:
             raise UsageError(f"{label} must be one line without leading or trailing spaces")
     if not request.name:
         raise UsageError("--name must not be empty")
+    if request.day > today:
+        future = _(
+            "--date {day} is after today ({today}); a signature cannot be dated in the future"
+        )
+        raise UsageError(future.format(day=request.day.isoformat(), today=today.isoformat()))
+    recorded: list[dict[str, Any]] = []
+    settings, _problems, _unreadable = load_settings(path.parent)
+    # Checked once before the lock, to refuse early and to keep the lock short; under the
+    # lock the check is made again unless the file is still the text checked here.
+    seen = current_text(path)
+    checked = _checked(path, request)
+
+    def change(current: str) -> str:
+        agreement = checked if current == seen else _checked(path, request)
+        agreed = digest(agreement.data)
+        if digest(load(shown, current).data) != agreed:
+            moved = _("{path} changed while it was being checked; nothing was written, try again")
+            raise UsageError(moved.format(path=shown))
+        record = _signature_record(request, agreed, row_digests(agreement.data))
+        recorded.append(record)
+        return append_records(current, [record])
+
+    timeout = lock_timeout if lock_timeout is not None else settings.lock_timeout
+    edit_file(path, change, timeout=timeout)
+    return recorded[-1]
+
+
+def _checked(path: Path, request: SignRequest) -> Agreement:
+    """The agreement as it is on disk now, refused when it cannot be signed as requested."""
     agreement = signable_agreement(path, request.day)
     roles = [party.role for party in agreement.parties]
     if request.party not in roles:
         raise UsageError(
             f'--party "{request.party}" is not a party of {agreement.id}; '
             f"the roles are: {', '.join(roles)}"
+        )
+    if agreement.date is not None and request.day < agreement.date:
+        raise UsageError(
+            _(
+                "--date {day} is before the agreement's own date ({date}); "
+                "an agreement is signed on or after the day it is dated"
+            ).format(day=request.day.isoformat(), date=agreement.date.isoformat())
         )
     agreed = digest(agreement.data)
     for signature in agreement.signatures:
@@ -118,12 +162,10 @@ def sign(path: Path, request: SignRequest) -> dict[str, Any]:
                 f"{request.party} has already signed this text "
                 f"({signature.name}, {signature.date.isoformat()})"
             )
-    return _append_signature(path, request, agreed, row_digests(agreement.data))
+    return agreement
 
 
-def _append_signature(
-    path: Path, request: SignRequest, agreed: str, rows: dict[str, str]
-) -> dict[str, Any]:
+def _signature_record(request: SignRequest, agreed: str, rows: dict[str, str]) -> dict[str, Any]:
     record: dict[str, Any] = {"party": request.party, "name": request.name}
     if request.title:
         record["title"] = request.title
@@ -132,7 +174,6 @@ def _append_signature(
         record["place"] = request.place
     record["digest"] = agreed
     record["rows"] = rows
-    edit_file(path, lambda text: append_records(text, [record]))
     return record
 
 

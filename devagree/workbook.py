@@ -81,6 +81,7 @@ def load_settings(start: Path) -> tuple[Settings, list[Problem], bool]:
         language=data.get("language", "da"),
         paths=tuple(data.get("paths", DEFAULT_PATHS)),
         template=data.get("template", ""),
+        lock_timeout=float(data["lock_timeout"]) if "lock_timeout" in data else None,
         severities=severities,
     )
     return settings, rule_problems, False

@@ -7,7 +7,7 @@ never needs and what could hurt (duplicate keys, aliases, foreign tags, deep nes
 keeps dates as text, so JSON Schema's ``format: date`` and the model decide what they mean.
 
 Editing (signatures, status updates) loads the round-trip tree instead, so comments and
-layout survive, and saves atomically.
+layout survive; the text it makes is written by ``devagree.editing``, the one write path.
 """
 
 from __future__ import annotations

@@ -22,9 +22,9 @@ from devagree import check_workbook
 from devagree.problems import Problem
 
 DEFAULT_AS_OF = date(2016, 3, 1)
-WARNINGS = frozenset({"DA207", "DA208", "DA215"})
-"""The codes that are warnings by default (due outside the period, overdue, a digital
-signature not validated against a trust root)."""
+WARNINGS = frozenset({"DA207", "DA208", "DA214", "DA215"})
+"""The codes that are warnings by default (due outside the period, overdue, history order,
+a digital signature not validated against a trust root)."""
 
 AS_OF = re.compile(r"#\s*as-of:\s*(\d{4}-\d{2}-\d{2})\s*$")
 

@@ -521,3 +521,34 @@ def test_ctrl_c_leaves_no_file(fresh: Path, stop_at: str) -> None:
     child.close()
     assert child.exitstatus == 130
     assert files_of(fresh) == before
+
+
+def test_a_file_created_during_the_interview_is_not_overwritten(fresh: Path) -> None:
+    """Someone else saves the same file while the questions are answered: nothing is lost."""
+    import pexpect
+
+    child = spawn(fresh, "new", "--year", "2016", "--id", "race-2016")
+    script: list[tuple[str, tuple[str, ...]]] = [
+        ("Titel", ("",)),
+        ("Kommune", ("",)),
+        ("Organisation", ("Centret",)),
+        ("udvalget", ("Udvalget",)),
+        ("chefen", ("Chefen",)),
+        ("Gyldig fra", ("",)),
+        ("Gyldig til", ("",)),
+        ("Aftalens dato", ("",)),
+        ("Overskrift", ("Mit punkt",)),
+    ]
+    for row in ROWS:
+        script.append((row.da, ("ultimo 2016",) if row.key == "deadline" else ("Tekst", "")))
+    for prompt, lines in script:
+        answer(child, prompt, *lines)
+    target = fresh / "agreements" / "race-2016.yaml"
+    target.write_text("# saved by a colleague meanwhile\n", encoding="utf-8")
+    answer(child, "Flere aftaler?", "n")
+    child.expect_exact("title: Udviklingsaftale for 2016")  # the draft, shown to keep it
+    child.expect_exact("was created by someone else while you answered")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert target.read_text("utf-8") == "# saved by a colleague meanwhile\n"

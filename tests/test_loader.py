@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from devagree import check_workbook, yamlio
-from devagree.atomic import write_atomic
+from devagree.editing import write_atomic
 from devagree.yamlio import LoadError
 
 

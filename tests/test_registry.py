@@ -56,7 +56,7 @@ def test_reading_and_schema_codes_are_fixed_and_rules_adjustable() -> None:
 
 def test_default_severities() -> None:
     warnings = {key for key, code in CODES.items() if code.severity is Severity.WARNING}
-    assert warnings == {"DA207", "DA208", "DA215"}
+    assert warnings == {"DA207", "DA208", "DA214", "DA215"}
 
 
 @pytest.mark.parametrize("code", RULES, ids=lambda c: c.code)

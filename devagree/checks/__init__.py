@@ -20,6 +20,7 @@ from devagree.checks import (
     rows_filled,
     signature_trust,
     signatures,
+    status_order,
     track_ids,
 )
 from devagree.checks.base import Code, Context, Finding, rule
@@ -41,6 +42,7 @@ RULES: tuple[Code, ...] = tuple(
         links,
         track_ids,
         budget_ranges,
+        status_order,
         signature_trust,
     )
 )

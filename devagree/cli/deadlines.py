@@ -102,7 +102,7 @@ def deadlines(
     reporter = DEADLINE_REPORTERS[output_format.value]  # type: ignore[attr-defined]
     result = reporter(rows, options)
     if output is not None:
-        from devagree.atomic import write_atomic
+        from devagree.editing import write_atomic
 
         if isinstance(result, bytes):
             write_atomic(output, result)

@@ -45,8 +45,8 @@ def export(
     drop-down), new note and date. Then the deadlines and the strategy coverage. Send it,
     and read the answers back with `devagree collect`.
     """
-    from devagree.atomic import write_atomic
     from devagree.coverage import compute
+    from devagree.editing import write_atomic
     from devagree.i18n import _, use_language
     from devagree.paths import display_path
     from devagree.render.followup_xlsx import followup_workbook

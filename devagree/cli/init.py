@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from devagree.errors import ExitCode, OutputError, UsageError
+from devagree.cli.options import lock_timeout_from_environment
+from devagree.errors import ExitCode, UsageError
+from devagree.i18n import _
 from devagree.paths import display_path
 
 if TYPE_CHECKING:
@@ -37,40 +39,52 @@ def init(
         typer.Option("--language", help="Language of labels in documents and reports."),
     ] = Language.da,
 ) -> int:
-    """Start a workbook: devagree.yaml, agreements/, a README, schemas and editor settings.
+    """Start a workbook: devagree.yaml, agreements/, a README, schemas, editor settings and
+    a .gitignore for devagree's lock files.
 
-    Existing files are never changed: each file is reported as created or kept, so init can
-    be run again in a workbook to add what is missing (for example the editor settings).
+    Existing files are never overwritten: each file is reported as created or kept, so init
+    can be run again in a workbook to add what is missing (for example the editor settings).
+    An existing .gitignore only gets the lines for the lock files appended when it lacks
+    them (reported as updated); every line it had stays.
     """
-    from devagree.atomic import write_atomic
-    from devagree.scaffold import plan_workbook
+    from devagree.editing import AlreadyExists, create_file
+    from devagree.scaffold import GITIGNORE, plan_workbook
 
     if directory.exists() and not directory.is_dir():
         raise UsageError(f"{directory} is a file, not a folder; name a folder for the workbook")
     plan = plan_workbook(municipality.strip(), language.value)
+    timeout = lock_timeout_from_environment()
     created: list[str] = []
     kept: list[str] = []
+    updated: list[str] = []
     for planned in plan:
         target = directory.joinpath(*planned.path.parts)
         shown = display_path(target)
+        if planned.path == GITIGNORE and target.is_file():
+            if _ignore_lock_files(target, timeout):
+                updated.append(shown)
+            else:
+                kept.append(shown)
+            continue
         if target.exists() or target.is_symlink():
             kept.append(shown)
             continue
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise OutputError(
-                f"cannot create the folder {target.parent} ({err.strerror})"
-            ) from None
-        write_atomic(target, planned.content)
+            create_file(target, planned.content, timeout=timeout)
+        except AlreadyExists:
+            kept.append(shown)
+            continue
         created.append(shown)
     for shown in created:
         typer.echo(f"created  {shown}")
+    for shown in updated:
+        added = _("updated  {path} (added the lines that keep devagree's lock files out of git)")
+        typer.echo(added.format(path=shown))
     for shown in kept:
         typer.echo(f"kept     {shown} (exists; not changed)")
     where = display_path(directory)
     place = "this folder" if where == "." else where
-    if created:
+    if created or updated:
         go = "" if where == "." else f"cd {where} && "
         typer.echo(
             f"\nWorkbook ready in {place}. Next: {go}devagree new (draft an agreement), "
@@ -79,3 +93,21 @@ def init(
     else:
         typer.echo(f"\nNothing to do: {place} already has every file of a workbook.")
     return ExitCode.OK
+
+
+def _ignore_lock_files(gitignore: Path, timeout: float | None) -> bool:
+    """Append the lock-file lines to an existing .gitignore that lacks them; True if it did."""
+    from devagree.editing import edit_file
+    from devagree.scaffold import GITIGNORE_LINES
+
+    def change(text: str) -> str:
+        present = {line.strip() for line in text.splitlines()}
+        missing = [line for line in GITIGNORE_LINES if line.strip() not in present]
+        if not any(line and not line.startswith("#") for line in missing):
+            return text
+        separator = "" if not text or text.endswith("\n") else "\n"
+        return text + separator + "".join(f"{line}\n" for line in missing)
+
+    before = gitignore.read_bytes()
+    edit_file(gitignore, change, timeout=timeout)
+    return gitignore.read_bytes() != before

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from devagree.errors import ExitCode, OutputError, UsageError
+from devagree.cli.options import lock_timeout_from_environment
+from devagree.errors import ExitCode, UsageError
+from devagree.i18n import _
 from devagree.model import ROWS
 from devagree.paths import display_path
 
@@ -329,8 +331,8 @@ def new(
     and asked again when it cannot be read. Nothing is written before the last answer
     (Ctrl-C leaves no file), and an existing file is never overwritten.
     """
-    from devagree.atomic import write_atomic
     from devagree.drafting import agreement_text, id_problem, skeleton
+    from devagree.editing import AlreadyExists, create_file
     from devagree.workbook import load_settings
 
     settings, _problems, _unreadable = load_settings(Path.cwd())
@@ -374,14 +376,24 @@ def new(
 
     target = target_for(draft.id)
     shown = display_path(target)
-    if target.exists() or target.is_symlink():
+    if not interactive and (target.exists() or target.is_symlink()):
         raise UsageError(f"{shown} already exists; devagree new never overwrites")
     text = agreement_text(draft, schema_reference(settings, target), language)
+    timeout = lock_timeout_from_environment()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise OutputError(f"cannot create the folder {target.parent} ({err.strerror})") from None
-    write_atomic(target, text)
+        create_file(target, text, timeout=timeout if timeout is not None else settings.lock_timeout)
+    except AlreadyExists:
+        if not interactive:
+            raise
+        # The file appeared while the questions were answered: keep the answers on screen.
+        print(text, end="")
+        raise AlreadyExists(
+            _(
+                "{path} was created by someone else while you answered; nothing was written. "
+                "Your draft is printed above: save it under another name, or compare it "
+                "with the new file"
+            ).format(path=shown)
+        ) from None
     if interactive:
         count = len(draft.items)
         noun = words["one"] if count == 1 else words["many"]

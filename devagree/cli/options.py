@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import os
 from collections.abc import Mapping
 from datetime import date
 from enum import Enum
@@ -11,6 +13,7 @@ from typing import Annotated
 import typer
 
 from devagree.errors import UsageError
+from devagree.i18n import _
 
 PathsArgument = Annotated[
     list[Path] | None,
@@ -47,3 +50,24 @@ def as_of_day(text: str | None) -> date:
 def format_choices(name: str, registry: Mapping[str, object]) -> type[Enum]:
     """An Enum of a reporter registry's keys, so `--format` choices come from the registry."""
     return Enum(name, {key: key for key in registry}, type=str)  # type: ignore[return-value]
+
+
+LOCK_TIMEOUT_VARIABLE = "DEVAGREE_LOCK_TIMEOUT"
+
+
+def lock_timeout_from_environment() -> float | None:
+    """Seconds to wait for another writer, from DEVAGREE_LOCK_TIMEOUT (None when unset)."""
+    text = os.environ.get(LOCK_TIMEOUT_VARIABLE, "").strip()
+    if not text:
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not 0 <= seconds <= 3600:
+        raise UsageError(
+            _("{variable}={value} is not a number of seconds from 0 to 3600").format(
+                variable=LOCK_TIMEOUT_VARIABLE, value=text
+            )
+        )
+    return seconds

@@ -77,7 +77,7 @@ def report(
     if not workbook.agreements:
         raise _NothingToReport("no agreements to report on; nothing was written")
 
-    from devagree.atomic import write_atomic
+    from devagree.editing import write_atomic
     from devagree.i18n import use_language
     from devagree.render.svg_charts import starts
     from devagree.report_model import build_report
@@ -107,7 +107,7 @@ def report(
 
 def _write_svg_charts(output: Path, report: Report, agreements: list[Agreement]) -> tuple[str, str]:
     """The two charts as SVG files beside the Markdown report; their names, for its links."""
-    from devagree.atomic import write_atomic
+    from devagree.editing import write_atomic
     from devagree.render.svg_charts import report_charts, states_svg, timeline_svg
 
     states, deadlines = report_charts(report, agreements)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from devagree.cli.options import lock_timeout_from_environment
 from devagree.errors import ExitCode, UsageError
 from devagree.i18n import _
 from devagree.paths import display_path
@@ -59,8 +60,10 @@ def sign(
     """Record a signature: who signed, when, and the digest of the agreed text.
 
     The file is checked first and refused when it has errors. The signature is added at the
-    end of `signatures:`; every comment and line of the file stays as it was. With
-    --from-pdf the signers are read from the signed PDF instead of typed.
+    end of `signatures:`; every comment and line of the file stays as it was. The check and
+    the digest are made under the file's lock, from the text on disk at that moment. A
+    --date before the agreement's own date, or after today, is refused. With --from-pdf the
+    signers are read from the signed PDF instead of typed.
     """
     if from_pdf is not None:
         if name is not None or title or place or day is not None:
@@ -80,14 +83,20 @@ def sign(
         raise UsageError(_("give --party once (the signing party's role)"))
     if name is None:
         raise UsageError(_("give --name (who signs), or --from-pdf SIGNED.pdf"))
+    today = date.today()
     if day is None:
-        signed_on = date.today()
+        signed_on = today
     else:
         try:
             signed_on = date.fromisoformat(day.strip())
         except ValueError:
             raise UsageError(f'--date "{day}" is not a date; write it as YYYY-MM-DD') from None
-    record = sign_file(file, SignRequest(party[0], name, signed_on, title, place))
+    record = sign_file(
+        file,
+        SignRequest(party[0], name, signed_on, title, place),
+        today=today,
+        lock_timeout=lock_timeout_from_environment(),
+    )
     print(
         f"{display_path(file)}: signed by {record['party']} ({record['name']}, "
         f"{signed_on.isoformat()})\n  digest {record['digest']}",

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from devagree.cli.options import as_of_day
+from devagree.cli.options import as_of_day, lock_timeout_from_environment
 from devagree.errors import ExitCode
 from devagree.model import STATE_LABELS, valid_states
 
@@ -37,18 +37,33 @@ def status(
             show_default=False,
         ),
     ] = None,
+    allow_future: Annotated[
+        bool,
+        typer.Option(
+            "--allow-future",
+            help="Accept an --as-of after today (otherwise refused as a likely typo).",
+        ),
+    ] = False,
 ) -> int:
     """Record follow-up on an item: a dated entry (state, note) added to its history.
 
     The latest entry is the item's state. Every comment and line of the file stays as it
-    was, the file is replaced atomically, and signatures stay valid (status is not part of
-    the agreed text). A file with errors is refused; nothing is written.
+    was, and signatures stay valid (status is not part of the agreed text). The entry is
+    added under the file's lock to what is on disk then, so people recording follow-up at
+    the same time all keep their entries. A file with errors is refused; nothing is written.
     """
     from devagree.followup import StatusUpdate, parse_state, record_status
 
     chosen = parse_state(state)
-    day: date = as_of_day(as_of)
-    recorded = record_status(file, StatusUpdate(item, chosen, day, note))
+    today = date.today()
+    day: date = as_of_day(as_of) if as_of is not None else today
+    recorded = record_status(
+        file,
+        StatusUpdate(item, chosen, day, note),
+        today=today,
+        allow_future=allow_future,
+        lock_timeout=lock_timeout_from_environment(),
+    )
     labels = STATE_LABELS["da"]
     before = f"{labels[recorded.previous]} -> " if recorded.previous is not None else ""
     print(

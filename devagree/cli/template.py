@@ -25,7 +25,7 @@ def export(
     List Bullet 2, List Number, Table Grid); change their fonts, colours and spacing, the page
     margins, and the header and footer (a logo, the municipality's letterhead) as you like.
     """
-    from devagree.atomic import write_atomic
+    from devagree.editing import write_atomic
     from devagree.resources import data_file
 
     if file.suffix.lower() != ".docx":

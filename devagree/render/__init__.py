@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from devagree.atomic import write_atomic
+from devagree.editing import write_atomic
 from devagree.errors import OutputError
 from devagree.model import Agreement, Strategy
 from devagree.render.docx import RenderError, RenderOptions, render_docx

@@ -112,7 +112,7 @@ def sign_pdf(pdf: Path, signer: Any, reason: str = "") -> None:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
-    from devagree.atomic import write_atomic
+    from devagree.editing import write_atomic
 
     with pdf.open("rb") as handle:
         writer = IncrementalPdfFileWriter(handle)

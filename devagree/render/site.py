@@ -255,7 +255,7 @@ def write_site(folder: Path, files: dict[str, bytes]) -> Written:
     never written over someone's documents; pages of an earlier build that are gone now are
     removed.
     """
-    from devagree.atomic import write_atomic
+    from devagree.editing import write_atomic
 
     manifest = folder / MANIFEST
     if folder.exists() and not folder.is_dir():
