@@ -82,6 +82,7 @@ def load_settings(start: Path) -> tuple[Settings, list[Problem], bool]:
         paths=tuple(data.get("paths", DEFAULT_PATHS)),
         template=data.get("template", ""),
         severities=severities,
+        import_labels=dict((data.get("import") or {}).get("labels") or {}),
     )
     return settings, rule_problems, False
 

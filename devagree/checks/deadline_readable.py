@@ -5,6 +5,7 @@ Deadlines are written the way people speak ("Juni 2016", "Ultimo 2016", "1. kvar
 An expression outside those forms cannot be checked for being overdue, so it is an error.
 The same goes for the `deadline` of a milestone in a strategy.
 To keep unusual wording, add `due: YYYY-MM-DD` to the item to pin the date.
+A deadline that is still a placeholder ("TODO: ...") is reported as DA209 instead.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
+from devagree.checks.placeholders import MARKER
 from devagree.problems import Severity
 
 CODE = "DA206"
@@ -21,7 +23,11 @@ SEVERITY = Severity.ERROR
 def check(context: Context) -> Iterator[Finding]:
     for agreement in context.agreements:
         for item in agreement.items:
-            if item.deadline is None and item.pinned_due is None:
+            if (
+                item.deadline is None
+                and item.pinned_due is None
+                and not MARKER.search(item.deadline_text)
+            ):
                 yield Finding(
                     agreement.source,
                     (*item.where, "deadline"),
