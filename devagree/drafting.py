@@ -162,6 +162,13 @@ def placeholder(what: str, language: str = "da") -> str:
     return _TODO["en" if language == "en" else "da"].format(what=what)
 
 
+def front_placeholder(key: str, language: str = "da") -> str:
+    """The placeholder of a front field the skeleton also has (municipality, organisation,
+    committee, chief, item)."""
+    words = _SKELETON["en" if language == "en" else "da"]
+    return placeholder(words[key], language)
+
+
 def row_placeholder(key: str, language: str = "da") -> str:
     """The placeholder of one item row, as the skeleton writes it."""
     row = next(r for r in ROWS if r.key == key)

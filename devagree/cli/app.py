@@ -16,6 +16,7 @@ from devagree.cli import (
     codes,
     coverage,
     deadlines,
+    import_,
     init,
     new,
     render,
@@ -86,6 +87,7 @@ command("sign", sign.sign)
 command("verify", verify.verify)
 command("init", init.init)
 command("new", new.new)
+command("import", import_.import_)
 command("status", status.status)
 command("show", show.show)
 command("report", report.report)

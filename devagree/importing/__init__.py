@@ -123,9 +123,9 @@ def import_document(
 
     document, had_macros = _open(path)
     blocks = read_blocks(document)
-    reading = assemble(
-        blocks, Labels.build(labels), municipality, language, _custom_properties(document)
-    )
+    properties = _custom_properties(document)
+    properties["category"] = document.core_properties.category or ""
+    reading = assemble(blocks, Labels.build(labels), municipality, language, properties)
     notes = list(reading.notes)
     if had_macros:
         notes.insert(0, _("the document's macros were left out unread; none was run"))

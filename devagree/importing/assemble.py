@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from devagree.deadlines import DeadlineError, parse_deadline
-from devagree.drafting import placeholder, row_placeholder
+from devagree.drafting import front_placeholder, row_placeholder
 from devagree.i18n import _
 from devagree.importing import front
 from devagree.importing.labels import TITLE, Labels, normalise
@@ -494,7 +494,7 @@ class _Assembler:
             last_para = state.purpose[-1]
             if front.find_period(last_para.text) is not None:
                 purpose_lines = [line for p in state.purpose[:-1] for line in lines_of(p)]
-        title = state.title or placeholder(_("the title"), language)
+        title = state.title or _("TODO: fill in the title")
         everything = " ".join(
             [title, state.organisation or "", *texts, *state.parties_lines]
         )
@@ -515,13 +515,14 @@ class _Assembler:
         municipality = (
             state.municipality
             or front.municipality_in(everything)
+            or front.municipality_in(self.properties.get("category", ""))
             or self.municipality
-            or placeholder(_("the municipality"), language)
+            or front_placeholder("municipality", language)
         )
         organisation = (
             state.organisation
             or front.centre_in(everything)
-            or placeholder(_("the centre"), language)
+            or front_placeholder("organisation", language)
         )
         parties = self._parties(state)
         data: dict[str, Any] = {
@@ -534,12 +535,12 @@ class _Assembler:
             data["date"] = state.date.isoformat()
         data["period"] = period
         purpose = to_markdown(purpose_lines)
-        data["purpose"] = purpose or placeholder(_("the purpose"), language)
+        data["purpose"] = purpose or _("TODO: fill in the purpose")
         vision_text = to_markdown([line for p in state.vision for line in lines_of(p)])
         vision: dict[str, str] = {}
         if state.vision_title:
             vision["title"] = state.vision_title
-        vision["text"] = vision_text or placeholder(_("the vision"), language)
+        vision["text"] = vision_text or _("TODO: fill in the vision")
         data["vision"] = vision
         return data
 
@@ -553,9 +554,11 @@ class _Assembler:
             for i, name in enumerate(names)
         ]
         if len(parties) < 2:
-            hints = [_("the committee"), _("the centre chief")]
+            hints = ["committee", "chief"]
             for i in range(len(parties), 2):
-                parties.append({"role": roles[i], "name": placeholder(hints[i], self.language)})
+                parties.append(
+                    {"role": roles[i], "name": front_placeholder(hints[i], self.language)}
+                )
         return parties
 
     # --- items as data --------------------------------------------------------------------
@@ -565,7 +568,7 @@ class _Assembler:
         for number, item in enumerate(self.items, start=1):
             entry: dict[str, Any] = {
                 "number": number,
-                "title": item.title or placeholder(_("the item's heading"), self.language),
+                "title": item.title or front_placeholder("item", self.language),
             }
             for row in ROWS:
                 lines = item.fields.get(row.key, [])
