@@ -153,14 +153,14 @@ def import_(
                 items=ngettext("{count} item", "{count} items", items).format(count=items),
                 unplaced=len(imported.unplaced),
             )
-            progress.console.print(f"[green]✓[/green] {escape(summary)}")
+            console.print(f"[green]✓[/green] {escape(summary)}")
             for note in imported.notes:
-                progress.console.print(f"    {escape(_('note: {note}').format(note=note))}")
+                console.print(f"    {escape(_('note: {note}').format(note=note))}")
             for entry in imported.unplaced:
                 line = _("unplaced, {where}: {text}").format(
                     where=entry["where"], text=_short(entry["text"])
                 )
-                progress.console.print(f"    {escape(line)}")
+                console.print(f"    {escape(line)}")
             if dry_run and len(documents) == 1:
                 sys.stdout.write(text)
             progress.advance(task)

@@ -31,6 +31,11 @@ _ITEM_HEADING = re.compile(
     r"(?P<number>\d{1,2})\s*(?P<sep>[.):\-–—]?)\s*(?P<title>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+_KEYWORD = re.compile(
+    r"^\s*(?:udviklingsaftale|aftale|udviklingsmål|indsatsområde|indsats|tema|punkt|item|"
+    r"agreement|goal|objective|development goal)\s*(?:nr\.?|no\.?|#)?\s*\d",
+    re.IGNORECASE,
+)
 _SIGNATURES = frozenset(
     {"underskrifter", "underskrift", "signatures", "signature", "signaturer", "godkendelse"}
 )
@@ -262,6 +267,12 @@ class _Assembler:
                     mode = "para"
                     continue
                 heading = _heading_number(block)
+                if (
+                    heading is not None
+                    and mode == "para"
+                    and not (block.heading or block.all_bold or _KEYWORD.match(text))
+                ):
+                    heading = None  # "1) ..." inside a row's text is a list, not an item
                 starts = heading is not None or bool(block.heading)
                 if not starts and block.all_bold and len(text) <= 200:
                     starts = self._fresh_ahead(index, current)

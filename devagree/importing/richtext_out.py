@@ -18,7 +18,8 @@ from devagree.importing.wordread import Para, Piece
 _BULLET = re.compile(r"^[ \t]*([-–—•·▪■◦●○*+\uf0b7\uf0a7\uf076\uf0d8])[ \t]+(?=\S)")
 _NUMBER = re.compile(r"^[ \t]*\(?(\d{1,2}|[a-zA-Z])[.)][ \t]+(?=\S)")
 _MONTHS = re.compile(
-    r"^\s*\d{1,2}\.\s*(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)",
+    r"^\s*\d{1,2}\.\s*(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec|halvår|kvartal"
+    r"|gang|klasse|del|runde|fase|etape|\d)",
     re.IGNORECASE,
 )
 _LIST_START = re.compile(r"^(\s*)(\d{1,9})([.)])(\s|$)")

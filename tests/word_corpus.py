@@ -1,0 +1,433 @@
+"""A corpus of Word agreements laid out the way Word users lay them out, not as devagree
+renders: each builder writes a .docx with python-docx and returns the data an import must
+give (without ``kind``, ``version`` and ``id``).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+NBSP = "\u00a0"
+
+ROW_KEYS = (
+    "political_goal",
+    "goal",
+    "couplings",
+    "target_group",
+    "activity",
+    "deadline",
+    "owner",
+    "cross_commitments",
+    "resources",
+    "baseline",
+    "indicators",
+    "documentation",
+)
+
+PURPOSE = "Formålet med aftalen er at sætte retning for centerets udvikling i 2027."
+VISION = "Alle borgere skal have et godt og selvstændigt liv."
+
+
+def _item(n: int, **over: str) -> dict[str, Any]:
+    values = {
+        "political_goal": f"Borgerne oplever sammenhæng i indsats {n}.",
+        "goal": f"Ventetiden i indsats {n} halveres.",
+        "couplings": "Sundhedsstrategien og beskæftigelsesplanen.",
+        "target_group": f"Voksne borgere med behov for støtte, gruppe {n}.",
+        "activity": f"Vi kortlægger forløbene og afprøver en ny model {n}.",
+        "deadline": "Ultimo 2027",
+        "owner": "Centerchefen og ledergruppen",
+        "cross_commitments": "Jobcentret deltager i arbejdsgruppen.",
+        "resources": "Inden for den nuværende ramme.",
+        "baseline": f"Ventetiden er i dag {10 + n} uger.",
+        "indicators": f"Ventetiden er højst {5 + n} uger ved udgangen af året.",
+        "documentation": "Halvårlig opgørelse til udvalget.",
+    }
+    values.update(over)
+    return values
+
+
+def _front(doc: Any, *, title: str = "Udviklingsaftale for 2027") -> None:
+    p = doc.add_paragraph()
+    p.add_run("Center for Sundhed og Omsorg").bold = True
+    doc.add_paragraph("Holbæk Kommune")
+    doc.add_paragraph("1. marts 2027")
+    doc.add_paragraph("Udviklingsaftale mellem")
+    doc.add_paragraph("Social- og Sundhedsudvalget og Sundhedschefen")
+    doc.add_heading(title, level=1)
+    doc.add_paragraph(PURPOSE)
+    doc.add_paragraph("Aftalen er gældende for d. 1. marts 2027 til d. 31. december 2027.")
+    doc.add_heading("Social- og Sundhedsudvalgets vision", level=1)
+    doc.add_paragraph(VISION)
+
+
+def _front_data(**over: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "title": "Udviklingsaftale for 2027",
+        "municipality": "Holbæk Kommune",
+        "organisation": "Center for Sundhed og Omsorg",
+        "parties": [
+            {"role": "committee", "name": "Social- og Sundhedsudvalget"},
+            {"role": "chief", "name": "Sundhedschefen"},
+        ],
+        "date": "2027-03-01",
+        "period": {"start": "2027-03-01", "end": "2027-12-31"},
+        "purpose": PURPOSE
+        + "\n\nAftalen er gældende for d. 1. marts 2027 til d. 31. december 2027.",
+        "vision": {"title": "Social- og Sundhedsudvalgets vision", "text": VISION},
+    }
+    data.update(over)
+    return data
+
+
+def _runs(paragraph: Any, *pieces: str, bold: bool = False) -> None:
+    for piece in pieces:
+        run = paragraph.add_run(piece)
+        if bold:
+            run.bold = True
+
+
+def _table(doc: Any, rows: list[tuple[str, str]], header: tuple[str, str] | None) -> Any:
+    table = doc.add_table(rows=0, cols=2)
+    table.style = doc.styles["Table Grid"]
+    if header is not None:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = header
+    for label, text in rows:
+        cells = table.add_row().cells
+        cells[0].paragraphs[0].add_run(label).bold = True
+        cells[1].text = text
+    return table
+
+
+# --- 1: tables with a header row, Word headings, labels in odd shapes -------------------------
+
+
+def label_tables_with_header(doc: Any) -> dict[str, Any]:
+    _front(doc)
+    items = [_item(1), _item(2, deadline="Juni 2027")]
+    shapes = {
+        "political_goal": "POLITISK MÅL:",
+        "goal": f"Mål{NBSP}",
+        "couplings": "Koblinger :",
+        "target_group": "målgruppe",
+        "activity": "Aktivitet",
+        "deadline": "Deadline",
+        "owner": "Ansvar",
+        "cross_commitments": f"Tværgående{NBSP}{NBSP}forpligtelser",
+        "resources": "Ressourcer",
+        "baseline": "Baseline",
+        "indicators": "Effektindikatorer:",
+        "documentation": "Dokumentation",
+    }
+    titles = ["Sammenhængende forløb", "Kortere ventetid"]
+    for n, item in enumerate(items, start=1):
+        doc.add_heading(f"{n}. {titles[n - 1]}", level=2)
+        table = _table(doc, [], ("Aftale #", "Indhold"))
+        for key in ROW_KEYS:
+            cells = table.add_row().cells
+            label = shapes[key]
+            if key == "cross_commitments":
+                _runs(cells[0].paragraphs[0], "Tvær", "gående", f"{NBSP}{NBSP}forpligtelser")
+            else:
+                cells[0].paragraphs[0].add_run(label).bold = True
+            cells[1].text = item[key]
+    data = _front_data()
+    data["items"] = [
+        {"number": n, "title": titles[n - 1], **item} for n, item in enumerate(items, start=1)
+    ]
+    return data
+
+
+# --- 2: no header row, bold "Aftale 2:" headings, a table split by a page break --------------
+
+
+def split_tables_bold_headings(doc: Any) -> dict[str, Any]:
+    _front(doc)
+    titles = ["Rehabilitering", "Digitale løsninger"]
+    items = [_item(1), _item(2, activity="Vi afprøver skærmbesøg.\n\n**Opfølgning**\n\nVi måler.")]
+    for n, item in enumerate(items, start=1):
+        heading = doc.add_paragraph()
+        heading.add_run(f"Aftale {n}: {titles[n - 1]}").bold = True
+        first = [(_label(k), item[k]) for k in ROW_KEYS[:5] if k != "activity"]
+        if n == 2:
+            first = [(_label(k), item[k]) for k in ROW_KEYS[:4]]
+            first.append(("Aktivitet", "Vi afprøver skærmbesøg."))
+            _table(doc, first, None)
+            # the page break splits the table; text between belongs to the row before
+            brk = doc.add_paragraph()
+            brk.add_run().add_break(WD_BREAK.PAGE)
+            doc.add_paragraph().add_run("Opfølgning").bold = True
+            doc.add_paragraph("Vi måler.")
+            _table(doc, [(_label(k), item[k]) for k in ROW_KEYS[5:]], None)
+        else:
+            _table(doc, [(_label(k), item[k]) for k in ROW_KEYS[:6]], None)
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            _table(doc, [(_label(k), item[k]) for k in ROW_KEYS[6:]], None)
+    data = _front_data()
+    data["items"] = [
+        {"number": n, "title": titles[n - 1], **item} for n, item in enumerate(items, start=1)
+    ]
+    return data
+
+
+_DA = {
+    "political_goal": "Politisk mål",
+    "goal": "Mål",
+    "couplings": "Koblinger",
+    "target_group": "Målgruppe",
+    "activity": "Aktivitet",
+    "deadline": "Tidsfrist",
+    "owner": "Ansvarlig",
+    "cross_commitments": "Tværgående forpligtelser",
+    "resources": "Ressourcer",
+    "baseline": "Baseline",
+    "indicators": "Effektindikator",
+    "documentation": "Dokumentation",
+}
+
+
+def _label(key: str) -> str:
+    return _DA[key]
+
+
+# --- 3: paragraphs that begin with a bold label; typed bullets; manual line breaks ----------
+
+
+def bold_label_paragraphs(doc: Any) -> dict[str, Any]:
+    _front(doc)
+    titles = ["Forebyggelse", "Frivillighed"]
+    items = [
+        _item(
+            1,
+            activity="Vi gør tre ting:\n\n- holder borgermøder\n- laver en pjece\n- følger op",
+            indicators="1. Flere deltagere\n2. Færre genindlæggelser",
+        ),
+        _item(2, goal="Flere frivillige.\n\nFlere *foreninger* med.", deadline="1. halvår 2027"),
+    ]
+    for n, item in enumerate(items, start=1):
+        p = doc.add_paragraph()
+        p.add_run(f"Udviklingsmål {n} - {titles[n - 1]}").bold = True
+        for key in ROW_KEYS:
+            label = _label(key)
+            if key == "activity" and n == 1:
+                para = doc.add_paragraph()
+                para.add_run(f"{label}:").bold = True
+                para.add_run(" Vi gør tre ting:")
+                typed = doc.add_paragraph("- holder borgermøder")
+                typed.add_run().add_break()
+                typed.add_run("• laver en pjece")
+                doc.add_paragraph("- følger op")
+            elif key == "indicators" and n == 1:
+                para = doc.add_paragraph()
+                para.add_run(f"{label}:").bold = True
+                doc.add_paragraph("1) Flere deltagere")
+                doc.add_paragraph("2) Færre genindlæggelser")
+            elif key == "goal" and n == 2:
+                para = doc.add_paragraph()
+                para.add_run(f"{label}: ").bold = True
+                para.add_run("Flere frivillige.")
+                last = doc.add_paragraph("Flere ")
+                last.add_run("foreninger").italic = True
+                last.add_run(" med.")
+            else:
+                para = doc.add_paragraph()
+                para.add_run(f"{label}:").bold = True
+                para.add_run(" " + item[key])
+    data = _front_data()
+    data["items"] = [
+        {"number": n, "title": titles[n - 1], **item} for n, item in enumerate(items, start=1)
+    ]
+    return data
+
+
+# --- 4: English labels, headings numbered by Word, a numeric period -------------------------
+
+
+_EN = {
+    "political_goal": "Political goal",
+    "goal": "Goals",
+    "couplings": "Links",
+    "target_group": "Target group",
+    "activity": "Activities",
+    "deadline": "Deadline",
+    "owner": "Responsible",
+    "cross_commitments": "Cross-cutting commitments",
+    "resources": "Resources",
+    "baseline": "Baseline",
+    "indicators": "Indicators",
+    "documentation": "Documentation",
+}
+
+
+def english_word_numbered(doc: Any) -> dict[str, Any]:
+    doc.add_paragraph().add_run("Centre for Children and Families").bold = True
+    doc.add_paragraph("Development agreement between")
+    doc.add_paragraph("Children and Families Committee and Head of Children and Families")
+    doc.add_heading("Development agreement 2027", level=1)
+    doc.add_paragraph("The agreement runs 1.1.2027-31.12.2027 in Exampleton Municipality.")
+    titles = ["Early help", "School attendance"]
+    items = [
+        _item(n, deadline="Q3 2027", political_goal=f"Children thrive, step {n}.")
+        for n in (1, 2)
+    ]
+    for n, item in enumerate(items, start=1):
+        heading = doc.add_paragraph(style="List Number")
+        heading.add_run(titles[n - 1]).bold = True
+        _table(doc, [(_EN[k], item[k]) for k in ROW_KEYS], ("Field", "Content"))
+    return {
+        "title": "Development agreement 2027",
+        "municipality": "Exampleton Municipality",
+        "organisation": "Centre for Children and Families",
+        "parties": [
+            {"role": "committee", "name": "Children and Families Committee"},
+            {"role": "chief", "name": "Head of Children and Families"},
+        ],
+        "period": {"start": "2027-01-01", "end": "2027-12-31"},
+        "purpose": "The agreement runs 1.1.2027-31.12.2027 in Exampleton Municipality.",
+        "vision": {"text": "<TODO>"},
+        "items": [
+            {"number": n, "title": titles[n - 1], **item} for n, item in enumerate(items, start=1)
+        ],
+    }
+
+
+# --- 5: Word bullet and numbered lists in cells, runs split mid-word, bold and italic --------
+
+
+def _numbered(paragraph: Any, num_id: int, level: int = 0) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    num_pr = OxmlElement("w:numPr")
+    ilvl = OxmlElement("w:ilvl")
+    ilvl.set(qn("w:val"), str(level))
+    num = OxmlElement("w:numId")
+    num.set(qn("w:val"), str(num_id))
+    num_pr.append(ilvl)
+    num_pr.append(num)
+    ppr.append(num_pr)
+
+
+def _list_ids(doc: Any) -> tuple[int, int]:
+    """numIds of a bullet list and a decimal list defined in the numbering part."""
+    numbering = doc.part.numbering_part.element
+    ids: dict[str, int] = {}
+    for num in numbering.findall(qn("w:num")):
+        abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+        for abstract in numbering.findall(qn("w:abstractNum")):
+            if abstract.get(qn("w:abstractNumId")) != abstract_id:
+                continue
+            fmt = abstract.find(qn("w:lvl")).find(qn("w:numFmt")).get(qn("w:val"))
+            ids.setdefault(fmt, int(num.get(qn("w:numId"))))
+    return ids["bullet"], ids["decimal"]
+
+
+def word_lists_in_cells(doc: Any) -> dict[str, Any]:
+    _front(doc)
+    bullet, decimal = _list_ids(doc)
+    titles = ["Bedre overgange", "Styrket dialog"]
+    items = [
+        _item(
+            n,
+            activity="Vi vil:\n\n- samle **ét** team\n- skrive en *fælles* plan",
+            indicators="1. Tilfredshed over 80 %\n2. Færre klager",
+            goal="Borgerne oplever en sammenhængende overgang.",
+        )
+        for n in (1, 2)
+    ]
+    for n, item in enumerate(items, start=1):
+        doc.add_heading(f"{n}. {titles[n - 1]}", level=2)
+        table = _table(doc, [], ("Aftale #", "Indhold"))
+        for key in ROW_KEYS:
+            cells = table.add_row().cells
+            cells[0].paragraphs[0].add_run(_DA[key]).bold = True
+            cell = cells[1]
+            if key == "activity":
+                cell.paragraphs[0].add_run("Vi vil:")
+                p = cell.add_paragraph()
+                _numbered(p, bullet)
+                p.add_run("samle ")
+                p.add_run("ét").bold = True
+                p.add_run(" team")
+                p = cell.add_paragraph()
+                _numbered(p, bullet)
+                p.add_run("skrive en ")
+                p.add_run("fælles").italic = True
+                p.add_run(" plan")
+            elif key == "indicators":
+                p = cell.paragraphs[0]
+                _numbered(p, decimal)
+                p.add_run("Tilfredshed over 80 %")
+                p = cell.add_paragraph()
+                _numbered(p, decimal)
+                p.add_run("Færre klager")
+            elif key == "goal":
+                p = cell.paragraphs[0]
+                _runs(p, "Borgerne oplever en sammen", "hængende over", "gang.")
+            else:
+                cell.text = item[key]
+    data = _front_data()
+    data["items"] = [
+        {"number": n, "title": titles[n - 1], **item} for n, item in enumerate(items, start=1)
+    ]
+    return data
+
+
+# --- 6: a municipality's own template, mapped in devagree.yaml; text that fits nowhere -------
+
+CUSTOM_LABELS = {
+    "Hvad vil vi opnå": "goal",
+    "Hvem er det for": "target_group",
+    "Hvad gør vi": "activity",
+    "Hvornår": "deadline",
+    "Hvordan måler vi": "indicators",
+}
+
+
+def custom_template(doc: Any) -> dict[str, Any]:
+    _front(doc)
+    titles = ["Trivsel", "Fællesskaber"]
+    custom = {v: k for k, v in CUSTOM_LABELS.items()}
+    items = [_item(n) for n in (1, 2)]
+    for n, item in enumerate(items, start=1):
+        doc.add_heading(f"Indsats {n}. {titles[n - 1]}", level=2)
+        rows = [(custom.get(k, _DA[k]), item[k]) for k in ROW_KEYS]
+        rows.insert(3, ("Bemærkninger", f"Drøftet på udvalgsmødet {n}."))
+        _table(doc, rows, None)
+    doc.add_paragraph("Bilag: referat af dialogmødet.")
+    data = _front_data()
+    data["items"] = [
+        {"number": n, "title": titles[n - 1], **item} for n, item in enumerate(items, start=1)
+    ]
+    data["unplaced"] = [
+        {"text": "**Bemærkninger** | Drøftet på udvalgsmødet 1.", "where": "table 1 row 4"},
+        {"text": "**Bemærkninger** | Drøftet på udvalgsmødet 2.", "where": "table 2 row 4"},
+        {"text": "Bilag: referat af dialogmødet.", "where": "paragraph 13"},
+    ]
+    return data
+
+
+LAYOUTS: dict[str, Callable[[Any], dict[str, Any]]] = {
+    "label-tables-with-header": label_tables_with_header,
+    "split-tables-bold-headings": split_tables_bold_headings,
+    "bold-label-paragraphs": bold_label_paragraphs,
+    "english-word-numbered": english_word_numbered,
+    "word-lists-in-cells": word_lists_in_cells,
+    "custom-template": custom_template,
+}
+
+
+def build(name: str, folder: Path) -> tuple[Path, dict[str, Any]]:
+    """Write the layout's document into ``folder``; returns its path and the expected data."""
+    doc = Document()
+    expected = LAYOUTS[name](doc)
+    path = folder / f"{name}.docx"
+    doc.save(str(path))
+    return path, copy.deepcopy(expected)
