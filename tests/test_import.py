@@ -12,18 +12,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import REPO, SEED, assert_no_traceback, run
 from docx import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from word_corpus import CUSTOM_LABELS, LAYOUTS, build
 
-from conftest import REPO, SEED, assert_no_traceback, run
 from devagree.checks.placeholders import MARKER
 from devagree.importing import import_document
 from devagree.model import ROWS, agreement_from_data
 from devagree.render.docx import RenderOptions, render_docx
 from devagree.richtext import parse_texts
 from devagree.yamlio import load
-from word_corpus import CUSTOM_LABELS, LAYOUTS, build
 
 EXAMPLE = REPO / "examples" / "english" / "agreements" / "exampleton-family-2026.yaml"
 RICH = {"purpose", *(row.key for row in ROWS if row.key != "deadline")}
@@ -162,7 +162,9 @@ def agreements(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
-@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(agreements())
 def test_round_trip_of_generated_agreements(tmp_path: Path, data: dict[str, Any]) -> None:
     got = _round_trip(data, tmp_path)
@@ -215,8 +217,13 @@ def test_a_folder_imports_as_a_batch_and_failures_do_not_stop_it(tmp_path: Path)
         "center-for-sundhed-og-omsorg-2027.yaml",
         "centre-for-children-and-families-2027.yaml",
     ]
-    again = run("import", inbox / "english-word-numbered.docx", "-o", folder / "agreements"
-                / "centre-for-children-and-families-2027.yaml", cwd=folder)
+    again = run(
+        "import",
+        inbox / "english-word-numbered.docx",
+        "-o",
+        folder / "agreements" / "centre-for-children-and-families-2027.yaml",
+        cwd=folder,
+    )
     assert again.returncode == 2 and "never overwrites" in again.stdout + again.stderr
 
 
@@ -303,8 +310,14 @@ def test_a_docm_is_read_without_its_macros(tmp_path: Path) -> None:
 
 def _state(folder: Path, number: int, state: str) -> None:
     result = run(
-        "status", "agreements/slagelse-chp-2016.yaml", str(number), state,
-        "--as-of", "2016-10-01", cwd=folder,
+        "status",
+        "agreements/slagelse-chp-2016.yaml",
+        str(number),
+        "--state",
+        state,
+        "--as-of",
+        "2016-10-01",
+        cwd=folder,
     )
     assert result.returncode == 0, result.stderr
 
@@ -313,8 +326,15 @@ def test_renewal_carries_items_over_and_leaves_history_behind(repo_workbook: Pat
     folder = repo_workbook
     _state(folder, 2, "done")
     _state(folder, 4, "cancelled")
-    result = run("new", "--from", "agreements/slagelse-chp-2016.yaml", "--year", "2017",
-                 "--open-only", cwd=folder)
+    result = run(
+        "new",
+        "--from",
+        "agreements/slagelse-chp-2016.yaml",
+        "--year",
+        "2017",
+        "--open-only",
+        cwd=folder,
+    )
     assert_no_traceback(result)
     assert result.returncode == 0, result.stderr
     target = folder / "agreements" / "slagelse-chp-2017.yaml"
@@ -343,8 +363,15 @@ def test_renewal_carries_items_over_and_leaves_history_behind(repo_workbook: Pat
 
 
 def test_renewal_never_overwrites(repo_workbook: Path) -> None:
-    args = ("new", "--from", "agreements/slagelse-chp-2016.yaml", "--year", "2016",
-            "--id", "slagelse-chp-2016")
+    args = (
+        "new",
+        "--from",
+        "agreements/slagelse-chp-2016.yaml",
+        "--year",
+        "2016",
+        "--id",
+        "slagelse-chp-2016",
+    )
     result = run(*args, cwd=repo_workbook)
     assert result.returncode == 2
     assert date(2016, 1, 1)  # the clock is never read: --year is given

@@ -276,8 +276,7 @@ def english_word_numbered(doc: Any) -> dict[str, Any]:
     doc.add_paragraph("The agreement runs 1.1.2027-31.12.2027 in Exampleton Municipality.")
     titles = ["Early help", "School attendance"]
     items = [
-        _item(n, deadline="Q3 2027", political_goal=f"Children thrive, step {n}.")
-        for n in (1, 2)
+        _item(n, deadline="Q3 2027", political_goal=f"Children thrive, step {n}.") for n in (1, 2)
     ]
     for n, item in enumerate(items, start=1):
         heading = doc.add_paragraph(style="List Number")

@@ -54,13 +54,18 @@ def import_(
     ] = None,
     agreement_id: Annotated[
         str | None,
-        typer.Option("--id", help="The agreement's id (one document only). Default: from the "
-        "organisation and the year."),
+        typer.Option(
+            "--id",
+            help="The agreement's id (one document only). Default: from the "
+            "organisation and the year.",
+        ),
     ] = None,
     dry_run: Annotated[
         bool,
-        typer.Option("--dry-run", help="Write nothing; show the YAML of a single document, "
-        "or what a batch would write."),
+        typer.Option(
+            "--dry-run",
+            help="Write nothing; show the YAML of a single document, or what a batch would write.",
+        ),
     ] = False,
 ) -> int:
     """Import Word agreements: every row into its field, the rest listed as unplaced.
@@ -85,8 +90,11 @@ def import_(
         raise UsageError(_("no Word documents (.docx, .doc, .odt, .rtf) in the paths given"))
     single_file = output is not None and output.suffix.lower() in (".yaml", ".yml")
     if single_file and len(documents) > 1:
-        raise UsageError(_("-o names one file, but {count} documents are imported; name a "
-                           "folder").format(count=len(documents)))
+        raise UsageError(
+            _("-o names one file, but {count} documents are imported; name a folder").format(
+                count=len(documents)
+            )
+        )
     if agreement_id is not None and len(documents) > 1:
         raise UsageError(_("--id can only be used when one document is imported"))
     used = existing_ids(settings)
@@ -94,11 +102,7 @@ def import_(
         problem = id_problem(agreement_id, used, "en")
         if problem is not None:
             raise UsageError(f'--id "{agreement_id}": {problem}')
-    folder = (
-        output
-        if output is not None and not single_file
-        else settings.root / settings.paths[0]
-    )
+    folder = output if output is not None and not single_file else settings.root / settings.paths[0]
 
     from rich.console import Console
     from rich.markup import escape
@@ -126,16 +130,21 @@ def import_(
                 target = output if single_file and output is not None else folder / f"{new_id}.yaml"
                 if target.exists() or target.is_symlink():
                     raise ImportFailure(
-                        _("{file}: {target} already exists; devagree import never overwrites")
-                        .format(file=document, target=display_path(target))
+                        _(
+                            "{file}: {target} already exists; devagree import never overwrites"
+                        ).format(file=document, target=display_path(target))
                     )
                 data = _file_data(new_id, imported.data, imported.unplaced)
                 text = document_text(
                     data,
                     schema_reference(settings, target),
                     settings.language,
-                    (_("Imported from {file} by `devagree import`; check it with "
-                       "`devagree check`.").format(file=document.name),),
+                    (
+                        _(
+                            "Imported from {file} by `devagree import`; check it with "
+                            "`devagree check`."
+                        ).format(file=document.name),
+                    ),
                 )
             except ImportFailure as err:
                 failed += 1

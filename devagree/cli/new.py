@@ -458,17 +458,24 @@ def _renew(
     target = output if output is not None else settings.root / settings.paths[0] / f"{new_id}.yaml"
     shown = display_path(target)
     if target.exists() or target.is_symlink():
-        raise UsageError(_("{file} already exists; devagree new never overwrites").format(file=shown))
+        raise UsageError(
+            _("{file} already exists; devagree new never overwrites").format(file=shown)
+        )
     renewal = renew(old, new_id, new_year, open_only)
     if not renewal.data["items"]:
-        raise UsageError(_("every item of {file} is done or cancelled; nothing to carry over")
-                         .format(file=display_path(source)))
+        raise UsageError(
+            _("every item of {file} is done or cancelled; nothing to carry over").format(
+                file=display_path(source)
+            )
+        )
     header = (
         _("Renewal of {old} for {year}, written by `devagree new --from`.").format(
             old=old["id"], year=new_year
         ),
     )
-    text = document_text(renewal.data, schema_reference(settings, target), settings.language, header)
+    text = document_text(
+        renewal.data, schema_reference(settings, target), settings.language, header
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
     create_file(target, text)
     count = len(renewal.data["items"])
@@ -480,9 +487,15 @@ def _renew(
         )
     )
     if renewal.left_out:
-        print(_("Left out (done or cancelled): items {numbers}.").format(
-            numbers=", ".join(str(n) for n in renewal.left_out)))
+        print(
+            _("Left out (done or cancelled): items {numbers}.").format(
+                numbers=", ".join(str(n) for n in renewal.left_out)
+            )
+        )
     if renewal.revised:
-        print(_("Deadlines to revise (before the new period): items {numbers}.").format(
-            numbers=", ".join(str(n) for n in renewal.revised)))
+        print(
+            _("Deadlines to revise (before the new period): items {numbers}.").format(
+                numbers=", ".join(str(n) for n in renewal.revised)
+            )
+        )
     return ExitCode.OK

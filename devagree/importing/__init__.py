@@ -97,7 +97,7 @@ def _custom_properties(document: Any) -> dict[str, str]:
     for rel in document.part.package.rels.values():
         if rel.reltype != RT.CUSTOM_PROPERTIES or rel.is_external:
             continue
-        from lxml import etree
+        from lxml import etree  # type: ignore[import-untyped]
 
         root = etree.fromstring(rel.target_part.blob)
         for prop in root:

@@ -28,7 +28,7 @@ from devagree.model import ROWS
 _ITEM_HEADING = re.compile(
     r"^\s*(?:(?P<word>udviklingsaftale|aftale|udviklingsmål|indsatsområde|indsats|tema|"
     r"punkt|mål|item|agreement|goal|objective|development goal)\s*(?:nr\.?|no\.?|#)?\s*)?"
-    r"(?P<number>\d{1,2})\s*(?P<sep>[.):\-–—]?)\s*(?P<title>.*)$",
+    r"(?P<number>\d{1,2})\s*(?P<sep>[.):\-\u2013\u2014]?)\s*(?P<title>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _KEYWORD = re.compile(
@@ -97,7 +97,7 @@ def _heading_number(para: Para) -> tuple[int | None, str] | None:
         return None
     if not match.group("word") and not match.group("title").strip():
         return None
-    title = match.group("title").strip().lstrip(":.-–— ").strip()
+    title = match.group("title").strip().lstrip(":.-\u2013\u2014 ").strip()
     return int(match.group("number")), title
 
 
@@ -143,7 +143,7 @@ class _Assembler:
         if bold:
             head = text[:bold]
             key = self.labels.field(head)
-            if key is not None and (bold >= len(text.rstrip()) or para.all_bold or True):
+            if key is not None:
                 return key, bold
         if (para.heading or para.all_bold) and len(stripped) <= 60:
             key = self.labels.field(stripped)
@@ -399,7 +399,7 @@ class _Assembler:
                 {"role": match.group("role"), "name": match.group("name").strip()}
             )
             return
-        if _FURNITURE.search(text) or ":" not in text and len(text) < 3:
+        if _FURNITURE.search(text) or (":" not in text and len(text) < 3):
             return  # a line to sign on
         self._unplace_para(block)
 
@@ -463,7 +463,7 @@ class _Assembler:
             state.title = plain_text(lines_of(para))
             state.section = "purpose"
             return
-        if heading and state.section != "pre" or heading and state.title is not None:
+        if (heading and state.section != "pre") or (heading and state.title is not None):
             low = normalise(text)
             if "vision" in low:
                 state.vision_title = plain_text(lines_of(para))
@@ -506,22 +506,22 @@ class _Assembler:
             if front.find_period(last_para.text) is not None:
                 purpose_lines = [line for p in state.purpose[:-1] for line in lines_of(p)]
         title = state.title or _("TODO: fill in the title")
-        everything = " ".join(
-            [title, state.organisation or "", *texts, *state.parties_lines]
-        )
+        everything = " ".join([title, state.organisation or "", *texts, *state.parties_lines])
         years = state.years or front.title_years(title)
         if period is None:
             if years is not None:
                 period = (date(years[0], 1, 1), date(years[1], 12, 31))
                 self.notes.append(
-                    _("the document gives no period; the calendar year {years} is taken from it")
-                    .format(years="-".join(str(y) for y in sorted(set(years))))
+                    _(
+                        "the document gives no period; the calendar year {years} is taken from it"
+                    ).format(years="-".join(str(y) for y in sorted(set(years))))
                 )
             elif state.date is not None:
                 period = (date(state.date.year, 1, 1), date(state.date.year, 12, 31))
                 self.notes.append(
-                    _("the document gives no period; the year of its date, {year}, is taken")
-                    .format(year=state.date.year)
+                    _(
+                        "the document gives no period; the year of its date, {year}, is taken"
+                    ).format(year=state.date.year)
                 )
         municipality = (
             state.municipality
@@ -651,8 +651,6 @@ def assemble(
         assembler.items.append(_Item())
         items = assembler.item_data()
     data = {**front_data, "items": items}
-    ordered = sorted(
-        enumerate(assembler.unplaced), key=lambda pair: (int(pair[1]["_at"]), pair[0])
-    )
+    ordered = sorted(enumerate(assembler.unplaced), key=lambda pair: (int(pair[1]["_at"]), pair[0]))
     unplaced = [{"text": u["text"], "where": u["where"]} for _i, u in ordered]
     return Reading(data, unplaced, assembler.notes)

@@ -22,11 +22,11 @@ DATE = (
 )
 _DATE_ONLY = re.compile(rf"^\s*(?:(?:dato|date)\s*:?\s*)?(?:d\.\s*)?({DATE})\s*\.?\s*$", re.I)
 _PERIOD = re.compile(
-    rf"(?:d\.\s*)?({DATE})\s*(?:til|to|until|-|–|—)\s*(?:og med\s+)?(?:d\.\s*)?({DATE})",
+    rf"(?:d\.\s*)?({DATE})\s*(?:til|to|until|-|\u2013|\u2014)\s*(?:og med\s+)?(?:d\.\s*)?({DATE})",
     re.IGNORECASE,
 )
-_YEARS = re.compile(r"^\s*((?:19|20)\d{2})(?:\s*[-–—/]\s*((?:19|20)\d{2}))?\s*$")
-_TITLE_YEAR = re.compile(r"\b((?:19|20)\d{2})(?:\s*[-–—/]\s*((?:19|20)\d{2}))?\b")
+_YEARS = re.compile(r"^\s*((?:19|20)\d{2})(?:\s*[-\u2013\u2014/]\s*((?:19|20)\d{2}))?\s*$")
+_TITLE_YEAR = re.compile(r"\b((?:19|20)\d{2})(?:\s*[-\u2013\u2014/]\s*((?:19|20)\d{2}))?\b")
 _BETWEEN = re.compile(
     r"^\s*(?:udviklingsaftale|aftale|development agreement|agreement)\s+(?:mellem|between)\b"
     r"\s*:?\s*(.*)$",

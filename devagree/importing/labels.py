@@ -156,7 +156,7 @@ def normalise(label: str) -> str:
     """A label as it is looked up: "  Effektindikator(er):\u00a0" → "effektindikator"."""
     text = unicodedata.normalize("NFC", label).replace("\u00a0", " ").replace("\u200b", "")
     text = _SPACES.sub(" ", text).strip().casefold()
-    text = text.strip(" :.;–—-*•\t")
+    text = text.strip(" :.;\u2013\u2014-*•\t")
     text = _ENDING.sub("", text)
     return _SPACES.sub(" ", text).strip()
 

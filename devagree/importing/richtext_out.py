@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from devagree.importing.wordread import Para, Piece
 
-_BULLET = re.compile(r"^[ \t]*([-–—•·▪■◦●○*+\uf0b7\uf0a7\uf076\uf0d8])[ \t]+(?=\S)")
+_BULLET = re.compile(r"^[ \t]*([-\u2013\u2014•·▪■◦●○*+\uf0b7\uf0a7\uf076\uf0d8])[ \t]+(?=\S)")
 _NUMBER = re.compile(r"^[ \t]*\(?(\d{1,2}|[a-zA-Z])[.)][ \t]+(?=\S)")
 _MONTHS = re.compile(
     r"^\s*\d{1,2}\.\s*(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec|halvår|kvartal"

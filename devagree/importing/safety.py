@@ -33,7 +33,7 @@ class ImportFailure(DevagreeError):
 
 
 def kind_of(path: Path) -> str:
-    """"docx" for a Word zip to read directly, "convert" for a file LibreOffice converts.
+    """ "docx" for a Word zip to read directly, "convert" for a file LibreOffice converts.
 
     Raises ImportFailure with a message naming the file for anything else.
     """
@@ -98,8 +98,9 @@ def check_zip(path: Path) -> None:
             members = archive.infolist()
             if len(members) > MAX_MEMBERS:
                 raise ImportFailure(
-                    _("{file}: the document holds {count} parts; that is not a Word document")
-                    .format(file=name, count=len(members))
+                    _(
+                        "{file}: the document holds {count} parts; that is not a Word document"
+                    ).format(file=name, count=len(members))
                 )
             total = sum(m.file_size for m in members)
             packed = sum(m.compress_size for m in members)
@@ -119,8 +120,9 @@ def check_zip(path: Path) -> None:
                 return
             if "word/document.xml" not in names:
                 raise ImportFailure(
-                    _("{file}: a zip file, but not a Word document (no word/document.xml)")
-                    .format(file=name)
+                    _("{file}: a zip file, but not a Word document (no word/document.xml)").format(
+                        file=name
+                    )
                 )
             bad = archive.testzip()
             if bad is not None:

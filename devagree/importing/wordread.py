@@ -84,7 +84,7 @@ class _Numbering:
         _kind, start = self.kind(num_id, level)
         key = (num_id, level)
         self.counters[key] = self.counters.get(key, start - 1) + 1
-        for (other, deeper) in list(self.counters):
+        for other, deeper in list(self.counters):
             if other == num_id and deeper > level:
                 del self.counters[(other, deeper)]
         return self.counters[key]
