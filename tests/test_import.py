@@ -174,10 +174,11 @@ def test_round_trip_of_generated_agreements(tmp_path: Path, data: dict[str, Any]
 # --- LibreOffice formats -------------------------------------------------------------------
 
 
-def test_a_doc_made_by_libreoffice_imports_to_the_same_result(tmp_path: Path) -> None:
+@pytest.mark.parametrize("layout", ["label-tables-with-header", "word-lists-in-cells"])
+def test_a_doc_made_by_libreoffice_imports_to_the_same_result(layout: str, tmp_path: Path) -> None:
     soffice = shutil.which("soffice")
     assert soffice is not None, "LibreOffice is needed (see .ci/run)"
-    document, _expected = build("bold-label-paragraphs", tmp_path)
+    document, _expected = build(layout, tmp_path)
     subprocess.run(
         [
             soffice,
@@ -193,7 +194,7 @@ def test_a_doc_made_by_libreoffice_imports_to_the_same_result(tmp_path: Path) ->
         capture_output=True,
         timeout=120,
     )
-    legacy = tmp_path / "doc" / "bold-label-paragraphs.doc"
+    legacy = tmp_path / "doc" / f"{layout}.doc"
     assert legacy.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"
     assert import_document(legacy).data == import_document(document).data
 

@@ -427,6 +427,9 @@ def build(name: str, folder: Path) -> tuple[Path, dict[str, Any]]:
     """Write the layout's document into ``folder``; returns its path and the expected data."""
     doc = Document()
     expected = LAYOUTS[name](doc)
+    body = doc.element.body
+    if len(body) > 1 and body[-2].tag == qn("w:tbl"):
+        doc.add_paragraph()  # Word always ends a document with a paragraph, never a table
     path = folder / f"{name}.docx"
     doc.save(str(path))
     return path, copy.deepcopy(expected)
