@@ -164,7 +164,8 @@ def import_(
             )
             console.print(f"[green]✓[/green] {escape(summary)}")
             for note in imported.notes:
-                console.print(f"    {escape(_('note: {note}').format(note=note))}")
+                shown = _("note: {note}").format(note=note)
+                console.print(f"    {escape(shown)}")
             for entry in imported.unplaced:
                 line = _("unplaced, {where}: {text}").format(
                     where=entry["where"], text=_short(entry["text"])

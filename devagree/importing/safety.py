@@ -69,8 +69,9 @@ def kind_of(path: Path) -> str:
     if head.startswith(b"{\\rtf"):
         return "convert"
     if suffix in (*WORD_ZIP, *CONVERTED) or not head:
-        what = _("the file is empty") if not head else _("the file is damaged or not a Word file")
-        raise ImportFailure(_("{file}: {what}").format(file=name, what=what))
+        if not head:
+            raise ImportFailure(_("{file}: the file is empty").format(file=name))
+        raise ImportFailure(_("{file}: the file is damaged or not a Word file").format(file=name))
     raise ImportFailure(
         _("{file}: not a Word document (.docx, .doc, .odt or .rtf)").format(file=name)
     )
