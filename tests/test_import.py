@@ -78,7 +78,7 @@ def test_corpus_layout_imports_to_the_expected_data(layout: str, tmp_path: Path)
         assert f"{entry['where']}:" in result.stdout
     # a devagree file: the layout's field order, and only placeholders for `check` to report
     assert text.index("title:") < text.index("parties:") < text.index("items:")
-    checked = run("check", "--as-of", "2027-03-02", cwd=folder)
+    checked = run("check", "--as-of", expected["period"]["start"], cwd=folder)
     codes = {line.split()[1] for line in checked.stdout.splitlines() if line.startswith("agree")}
     assert codes <= {"DA209"}, checked.stdout
 

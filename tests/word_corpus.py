@@ -413,6 +413,85 @@ def custom_template(doc: Any) -> dict[str, Any]:
     return data
 
 
+# --- 7: the seed agreement laid out as the original document was --------------------------
+
+
+def _typed(cell_or_doc: Any, blocks: Any, first: Any = None) -> None:
+    """Rich text the way the original was typed: paragraphs, and lists typed as "- " or
+    "1) " lines separated by manual line breaks in one paragraph."""
+    from devagree.richtext import BulletList, Paragraph
+
+    def paragraph() -> Any:
+        nonlocal first
+        if first is not None:
+            out, first = first, None
+            return out
+        return cell_or_doc.add_paragraph()
+
+    for block in blocks:
+        p = paragraph()
+        if isinstance(block, Paragraph):
+            for run in block.runs:
+                r = p.add_run(run.text)
+                r.bold = run.bold or None
+                r.italic = run.italic or None
+            continue
+        for index, entry in enumerate(block.items):
+            if index:
+                p.add_run().add_break()
+            sign = "- " if isinstance(block, BulletList) else f"{index + 1}) "
+            p.add_run(sign)
+            for run in entry.runs:
+                r = p.add_run(run.text)
+                r.bold = run.bold or None
+                r.italic = run.italic or None
+
+
+def seed_original(doc: Any) -> dict[str, Any]:
+    from devagree.richtext import parse_texts
+    from devagree.yamlio import load
+
+    seed = Path(__file__).resolve().parent.parent / "agreements" / "slagelse-chp-2016.yaml"
+    data = load(str(seed), seed.read_text("utf-8")).data
+    doc.add_paragraph().add_run("Center for Handicap og Psykiatri").bold = True
+    doc.add_paragraph("29. februar 2016")
+    for _ in range(3):
+        doc.add_paragraph()
+    doc.add_paragraph().add_run("Udviklingsaftale mellem").bold = True
+    parties = doc.add_paragraph("Handicap og Psykiatriudvalget og")
+    parties.add_run().add_break()
+    parties.add_run("Handicap og Psykiatrichefen")
+    doc.add_paragraph("2016").add_run().add_break(WD_BREAK.PAGE)
+    doc.add_paragraph().add_run("Udviklingsaftale for 2016").bold = True
+    _typed(doc, parse_texts(data["purpose"]))
+    doc.add_paragraph().add_run(data["vision"]["title"]).bold = True
+    _typed(doc, parse_texts(data["vision"]["text"]))
+    for item in data["items"]:
+        doc.add_paragraph().add_run(f"{item['number']}. {item['title']}").bold = True
+        table = _table(doc, [], ("Aftale #", "Indhold"))
+        for key in ROW_KEYS:
+            if key == "cross_commitments" and item["number"] in (1, 4):
+                doc.add_paragraph()  # the page break split the table here
+                table = _table(doc, [], None)
+            value = item[key]
+            if key == "activity" and item["number"] == 3:
+                before, _sep, after = value.partition("**Opbygning")
+                cells = table.add_row().cells
+                cells[0].paragraphs[0].add_run(_DA[key]).bold = True
+                _typed(cells[1], parse_texts(before), cells[1].paragraphs[0])
+                _typed(doc, parse_texts("**Opbygning" + after))
+                table = _table(doc, [], None)
+                continue
+            cells = table.add_row().cells
+            label = "Deadline" if key == "deadline" else _DA[key]
+            cells[0].paragraphs[0].add_run(label).bold = True
+            _typed(cells[1], parse_texts(str(value)), cells[1].paragraphs[0])
+        doc.add_paragraph()
+    expected = {k: v for k, v in data.items() if k not in ("kind", "version", "id")}
+    expected["items"] = [{k: v for k, v in item.items() if k != "links"} for item in data["items"]]
+    return copy.deepcopy(expected)
+
+
 LAYOUTS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "label-tables-with-header": label_tables_with_header,
     "split-tables-bold-headings": split_tables_bold_headings,
@@ -420,6 +499,7 @@ LAYOUTS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "english-word-numbered": english_word_numbered,
     "word-lists-in-cells": word_lists_in_cells,
     "custom-template": custom_template,
+    "seed-original": seed_original,
 }
 
 
