@@ -492,6 +492,72 @@ def seed_original(doc: Any) -> dict[str, Any]:
     return copy.deepcopy(expected)
 
 
+# --- 8: one table for all items, a row each, labels across the top --------------------------
+
+
+def matrix_table(doc: Any) -> dict[str, Any]:
+    _front(doc)
+    doc.add_heading("Udviklingsmål 2027", level=1)
+    columns = ("political_goal", "goal", "activity", "deadline", "owner", "indicators")
+    header = (
+        "Nr.",
+        "Tema",
+        "Politisk mål",
+        "Mål",
+        "Aktiviteter",
+        "Tidsfrist",
+        "Ansvarlig",
+        "Effektindikatorer",
+    )
+    titles = ["Sund aldring", "Mental sundhed", "Rusmidler"]
+    items = [_item(n, deadline=f"{n}. kvartal 2027") for n in (1, 2, 3)]
+    table = doc.add_table(rows=1, cols=len(header))
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.paragraphs[0].add_run(text).bold = True
+    for n, item in enumerate(items, start=1):
+        cells = table.add_row().cells
+        cells[0].text = f"{n}."
+        cells[1].text = titles[n - 1]
+        for cell, key in zip(cells[2:], columns, strict=True):
+            cell.text = item[key]
+    data = _front_data()
+    data["items"] = [
+        {
+            "number": n,
+            "title": titles[n - 1],
+            **{k: (v if k in columns else "<TODO>") for k, v in item.items()},
+        }
+        for n, item in enumerate(items, start=1)
+    ]
+    data["unplaced"] = [{"text": "Udviklingsmål 2027", "where": "heading before table 1"}]
+    return data
+
+
+# --- 9: the heading in a merged first row, a number column before the labels --------------
+
+
+def merged_heading_rows(doc: Any) -> dict[str, Any]:
+    _front(doc)
+    titles = ["Hverdagsrehabilitering", "Velfærdsteknologi"]
+    items = [_item(n) for n in (1, 2)]
+    for n, item in enumerate(items, start=1):
+        table = doc.add_table(rows=1, cols=3)
+        table.style = doc.styles["Table Grid"]
+        merged = table.cell(0, 0).merge(table.cell(0, 2))
+        merged.paragraphs[0].add_run(f"Udviklingsmål {n}: {titles[n - 1]}").bold = True
+        for index, key in enumerate(ROW_KEYS, start=1):
+            cells = table.add_row().cells
+            cells[0].text = f"{n}.{index}"
+            cells[1].paragraphs[0].add_run(_DA[key] + ":").bold = True
+            cells[2].text = item[key]
+        doc.add_paragraph()
+    data = _front_data()
+    data["items"] = [
+        {"number": n, "title": titles[n - 1], **item} for n, item in enumerate(items, start=1)
+    ]
+    return data
+
+
 LAYOUTS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "label-tables-with-header": label_tables_with_header,
     "split-tables-bold-headings": split_tables_bold_headings,
@@ -500,6 +566,8 @@ LAYOUTS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "word-lists-in-cells": word_lists_in_cells,
     "custom-template": custom_template,
     "seed-original": seed_original,
+    "matrix-table": matrix_table,
+    "merged-heading-rows": merged_heading_rows,
 }
 
 

@@ -28,7 +28,7 @@ from devagree.model import ROWS
 _ITEM_HEADING = re.compile(
     r"^\s*(?:(?P<word>udviklingsaftale|aftale|udviklingsmål|indsatsområde|indsats|tema|"
     r"punkt|mål|item|agreement|goal|objective|development goal)\s*(?:nr\.?|no\.?|#)?\s*)?"
-    r"(?P<number>\d{1,2})\s*(?P<sep>[.):\-\u2013\u2014]?)\s*(?P<title>.*)$",
+    r"(?P<number>\d{1,2})(?![\d.,]\d)\s*(?P<sep>[.):\-\u2013\u2014]?)\s*(?P<title>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _KEYWORD = re.compile(
@@ -68,6 +68,8 @@ class Reading:
 @dataclass(slots=True)
 class _Item:
     title: str | None = None
+    heading: str = ""
+    """The heading's text as the document wrote it ("Aftale 2: ...")."""
     fields: dict[str, list[Line]] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
     has_table: bool = False
@@ -168,10 +170,66 @@ class _Assembler:
         return mapped >= 2 or (continuing and mapped >= 1)
 
     def _row_key(self, row: Row) -> str | None:
-        cells = [c for c in row.cells if _cell_text(c)]
-        if len(cells) < 1:
+        cells = self._shape(row)
+        if not any(_cell_text(c) for c in cells):
             return None
-        return self.labels.field(_cell_text(row.cells[0])) if row.cells else None
+        return self.labels.field(_cell_text(cells[0])) if cells else None
+
+    def _shape(self, row: Row) -> list[list[Para]]:
+        """The row's cells, without a leading number column ("1 | Mål | ...")."""
+        cells = row.cells
+        if (
+            len(cells) >= 3
+            and re.fullmatch(r"[\d.#)\s]*", _cell_text(cells[0]))
+            and self.labels.field(_cell_text(cells[1])) is not None
+        ):
+            return cells[1:]
+        return cells
+
+    def matrix_columns(self, table: Table) -> tuple[int, dict[int, str]] | None:
+        """(header row, column → field) for a table with one item per row and the labels
+        across its first row ("Mål | Aktivitet | Deadline | Ansvarlig")."""
+        for position, row in enumerate(table.rows[:2]):
+            texts = [_cell_text(c) for c in row.cells]
+            if not any(texts):
+                continue
+            keys = {i: self.labels.field(t) for i, t in enumerate(texts) if t}
+            found = {i: k for i, k in keys.items() if k is not None}
+            fields = [k for k in found.values() if k != TITLE]
+            if len(fields) >= 3 and len(set(fields)) == len(fields):
+                return position, found
+            return None
+        return None
+
+    def _matrix_rows(self, table: Table, columns: tuple[int, dict[int, str]]) -> None:
+        header, keys = columns
+        names = [_cell_text(c) for c in table.rows[header].cells]
+        for row in table.rows[header + 1 :]:
+            if not any(_cell_text(c) for c in row.cells):
+                continue
+            item = _Item()
+            item.has_table = True
+            for index, cell in enumerate(row.cells):
+                text = _cell_text(cell)
+                if not text:
+                    continue
+                key = keys.get(index)
+                lines = [line for p in cell for line in lines_of(p)]
+                if key == TITLE:
+                    item.title = plain_text(lines)
+                elif key is not None:
+                    item.add(key, lines)
+                elif (
+                    item.title is None
+                    and not re.fullmatch(r"[\d.#)\s]*", text)
+                    and ((index < len(names) and self.labels.is_header(names[index])) or index == 0)
+                ):
+                    item.title = plain_text(lines)
+                elif not re.fullmatch(r"[\d.#)\s]*", text):
+                    name = names[index] if index < len(names) else ""
+                    shown = to_markdown(lines)
+                    self._unplace(f"{name}: {shown}" if name else shown, row.where)
+            self.items.append(item)
 
     def _heading_like(self, para: Para) -> bool:
         text = para.text.strip()
@@ -185,7 +243,9 @@ class _Assembler:
         """Index of the block where the items begin (their first heading or table)."""
         anchor = None
         for index, block in enumerate(self.blocks):
-            if isinstance(block, Table) and self.is_item_table(block):
+            if isinstance(block, Table) and (
+                self.matrix_columns(block) is not None or self.is_item_table(block)
+            ):
                 anchor = index
                 break
             if isinstance(block, Para) and block.text.strip():
@@ -281,6 +341,7 @@ class _Assembler:
                         flush_pending(False)
                     title = heading[1] if heading is not None else text
                     current = new_item(title)
+                    current.heading = text
                     field_key = None
                     mode = ""
                     continue
@@ -292,6 +353,18 @@ class _Assembler:
                     self._unplace_para(block)
                 continue
             # a table
+            columns = self.matrix_columns(block)
+            if columns is not None:
+                flush_pending(False)
+                if current is not None and not current.filled and not current.has_table:
+                    self.items.remove(current)  # a heading over the whole table, not an item
+                    if current.heading or current.title:
+                        text = current.heading or current.title or ""
+                        self._unplace(text, "heading before " + block.where)
+                self._matrix_rows(block, columns)
+                current = self.items[-1] if self.items else None
+                field_key, mode = None, ""
+                continue
             continuing = (
                 current is not None and current.has_table and mode == "table" and bool(current)
             )
@@ -332,9 +405,10 @@ class _Assembler:
         if not current.has_table:
             return False
         for position, row in enumerate(table.rows):
-            if not any(_cell_text(c) for c in row.cells):
+            shaped = self._shape(row)
+            if not any(_cell_text(c) for c in shaped):
                 continue
-            label = _cell_text(row.cells[0])
+            label = _cell_text(shaped[0])
             if position == 0 and (row.header or self.labels.is_header(label)):
                 return False
             key = self.labels.field(label)
@@ -345,12 +419,13 @@ class _Assembler:
 
     def _table_rows(self, table: Table, item: _Item, field_key: str | None) -> str | None:
         for position, row in enumerate(table.rows):
-            cells = [c for c in row.cells if _cell_text(c)]
+            shaped = self._shape(row)
+            cells = [c for c in shaped if _cell_text(c)]
             if not cells:
                 continue
-            label = _cell_text(row.cells[0])
+            label = _cell_text(shaped[0])
             key = self.labels.field(label) if label else None
-            content = [p for cell in row.cells[1:] for p in cell]
+            content = [p for cell in shaped[1:] for p in cell]
             if position == 0 and key is None and (row.header or self.labels.is_header(label)):
                 rest = plain_text([line for p in content for line in lines_of(p)])
                 if rest and not self.labels.is_header(rest) and item.title is None:
@@ -361,12 +436,12 @@ class _Assembler:
             if len(cells) == 1 and not label:
                 key = None  # text only in the content column: the row before goes on
             if len(cells) == 1 and label and key is None:
-                heading = _heading_number(row.cells[0][0]) if row.cells[0] else None
+                heading = _heading_number(shaped[0][0]) if shaped[0] else None
                 if heading is not None and item.title is None and item.filled == 0:
                     item.title = heading[1]
                     continue
-                if field_key is not None and len(row.cells) == 1:
-                    item.add(field_key, [line for p in row.cells[0] for line in lines_of(p)])
+                if field_key is not None and len(shaped) == 1:
+                    item.add(field_key, [line for p in shaped[0] for line in lines_of(p)])
                     continue
                 self._unplace(_row_text(row), row.where)
                 continue
