@@ -376,3 +376,27 @@ def test_renewal_never_overwrites(repo_workbook: Path) -> None:
     result = run(*args, cwd=repo_workbook)
     assert result.returncode == 2
     assert date(2016, 1, 1)  # the clock is never read: --year is given
+
+
+def test_a_document_without_a_year_needs_year(tmp_path: Path) -> None:
+    folder = _workbook(tmp_path / "wb")
+    doc = Document()
+    doc.add_paragraph().add_run("1. Trivsel").bold = True
+    table = doc.add_table(rows=0, cols=2)
+    for label, text in [
+        ("Mål", "Bedre trivsel."),
+        ("Aktivitet", "Workshops."),
+        ("Deadline", "Juni"),
+    ]:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, text
+    doc.add_paragraph()
+    doc.save(str(tmp_path / "no-year.docx"))
+    refused = run("import", tmp_path / "no-year.docx", cwd=folder)
+    assert refused.returncode == 2 and "--year" in refused.stdout + refused.stderr
+    assert list((folder / "agreements").iterdir()) == []
+    done = run("import", tmp_path / "no-year.docx", "--year", "2027", cwd=folder)
+    assert done.returncode == 0, done.stderr
+    data = load("x", (folder / "agreements" / "udviklingsaftale-2027.yaml").read_text("utf-8")).data
+    assert data["period"] == {"start": "2027-01-01", "end": "2027-12-31"}
+    assert data["items"][0]["goal"] == "Bedre trivsel."

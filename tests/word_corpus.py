@@ -558,6 +558,78 @@ def merged_heading_rows(doc: Any) -> dict[str, Any]:
     return data
 
 
+# --- 10: Title style, labels as Word headings with the text in paragraphs below ------------
+
+
+def heading_labels(doc: Any) -> dict[str, Any]:
+    doc.add_paragraph("Udviklingsaftale 2027 for Center for Børn og Unge", style="Title")
+    doc.add_paragraph("Aftalen gælder fra 1. januar 2027 til 31. december 2027 i Roskilde Kommune.")
+    titles = ["Tidlig indsats", "Skolefravær"]
+    items = [
+        _item(1, activity="Vi holder:\n\n- netværksmøder\n- forældrekurser"),
+        _item(2, deadline="2. halvår 2027"),
+    ]
+    for n, item in enumerate(items, start=1):
+        doc.add_heading(f"Indsats {n}: {titles[n - 1]}", level=2)
+        for key in ROW_KEYS:
+            doc.add_heading(_DA[key], level=3)
+            if key == "activity" and n == 1:
+                doc.add_paragraph("Vi holder:")
+                doc.add_paragraph("- netværksmøder")
+                doc.add_paragraph("- forældrekurser")
+            else:
+                doc.add_paragraph(item[key])
+    return {
+        "title": "Udviklingsaftale 2027 for Center for Børn og Unge",
+        "municipality": "Roskilde Kommune",
+        "organisation": "Center for Børn og Unge",
+        "parties": [{"role": "committee", "name": "<TODO>"}, {"role": "chief", "name": "<TODO>"}],
+        "period": {"start": "2027-01-01", "end": "2027-12-31"},
+        "purpose": "Aftalen gælder fra 1. januar 2027 til 31. december 2027 i Roskilde Kommune.",
+        "vision": {"text": "<TODO>"},
+        "items": [
+            {"number": n, "title": titles[n - 1], **item} for n, item in enumerate(items, start=1)
+        ],
+    }
+
+
+# --- 11: the front as a table of labels ------------------------------------------------------
+
+
+def front_table(doc: Any) -> dict[str, Any]:
+    doc.add_paragraph("Udviklingsaftale 2027", style="Title")
+    front_rows = [
+        ("Center", "Center for Skole og Dagtilbud"),
+        ("Kommune", "Lejre Kommune"),
+        ("Parter", "Børne- og Skoleudvalget og Børne- og Skolechefen"),
+        ("Periode:", "1.1.2027-31.12.2027"),
+        ("Dato", "15.01.2027"),
+    ]
+    _table(doc, front_rows, None)
+    doc.add_heading("Formål", level=1)
+    doc.add_paragraph(PURPOSE)
+    doc.add_heading("Vision", level=1)
+    doc.add_paragraph(VISION)
+    titles = ["Læsning"]
+    items = [_item(1)]
+    doc.add_heading("1. Læsning", level=1)
+    _table(doc, [(_DA[k], items[0][k]) for k in ROW_KEYS], ("Aftale #", "Indhold"))
+    return {
+        "title": "Udviklingsaftale 2027",
+        "municipality": "Lejre Kommune",
+        "organisation": "Center for Skole og Dagtilbud",
+        "parties": [
+            {"role": "committee", "name": "Børne- og Skoleudvalget"},
+            {"role": "chief", "name": "Børne- og Skolechefen"},
+        ],
+        "date": "2027-01-15",
+        "period": {"start": "2027-01-01", "end": "2027-12-31"},
+        "purpose": PURPOSE,
+        "vision": {"title": "Vision", "text": VISION},
+        "items": [{"number": 1, "title": titles[0], **items[0]}],
+    }
+
+
 LAYOUTS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "label-tables-with-header": label_tables_with_header,
     "split-tables-bold-headings": split_tables_bold_headings,
@@ -568,6 +640,8 @@ LAYOUTS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "seed-original": seed_original,
     "matrix-table": matrix_table,
     "merged-heading-rows": merged_heading_rows,
+    "heading-labels": heading_labels,
+    "front-table": front_table,
 }
 
 

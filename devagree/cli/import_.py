@@ -60,6 +60,16 @@ def import_(
             "organisation and the year.",
         ),
     ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            min=1900,
+            max=9998,
+            help="The calendar year of the period, for documents that name no period or year.",
+            show_default=False,
+        ),
+    ] = None,
     dry_run: Annotated[
         bool,
         typer.Option(
@@ -124,7 +134,11 @@ def import_(
             progress.update(task, description=_("Importing {file}").format(file=document.name))
             try:
                 imported = import_document(
-                    document, settings.import_labels, settings.municipality, settings.language
+                    document,
+                    settings.import_labels,
+                    settings.municipality,
+                    settings.language,
+                    year,
                 )
                 new_id = agreement_id or _free_id(slug_for(imported.data), used, folder)
                 target = output if single_file and output is not None else folder / f"{new_id}.yaml"

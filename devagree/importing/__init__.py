@@ -14,6 +14,7 @@ import unicodedata
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +113,7 @@ def import_document(
     labels: Mapping[str, str] | None = None,
     municipality: str = "",
     language: str = "da",
+    year: int | None = None,
 ) -> Imported:
     """Read one Word document into an agreement's data (without ``id``).
 
@@ -129,12 +131,19 @@ def import_document(
     notes = list(reading.notes)
     if had_macros:
         notes.insert(0, _("the document's macros were left out unread; none was run"))
+    if reading.data.get("period") is None and year is not None:
+        reading.data["period"] = (date(year, 1, 1), date(year, 12, 31))
+        notes.append(
+            _(
+                "the document gives no period; the calendar year {year} given with --year is used"
+            ).format(year=year)
+        )
     if reading.data.get("period") is None:
         raise ImportFailure(
             _(
                 "{file}: the document names no period and no year; add the period "
                 '(e.g. "Aftalen er gældende for d. 1. januar 2027 til d. 31. december 2027") '
-                "and import it again"
+                "and import it again, or give the year with --year"
             ).format(file=path)
         )
     start, end = reading.data["period"]

@@ -126,8 +126,9 @@ class _Assembler:
 
     # --- classification ---------------------------------------------------------------
 
-    def label_of(self, para: Para) -> tuple[str, int] | None:
-        """(field, characters the label takes) when the paragraph begins with a label."""
+    def label_of(self, para: Para) -> tuple[str, int, bool] | None:
+        """(field, characters the label takes, whether it is set off in bold or as a
+        heading) when the paragraph begins with a label."""
         if para.list_kind:
             return None
         text = para.text
@@ -140,17 +141,17 @@ class _Assembler:
             exact = self.labels.table.get(normalise(head))
             head_bold = self._bold_prefix(para) >= offset + len(head.rstrip())
             if key is not None and (head_bold or exact is not None):
-                return key, offset + colon + 1
+                return key, offset + colon + 1, head_bold or bool(para.heading)
         bold = self._bold_prefix(para)
         if bold:
             head = text[:bold]
             key = self.labels.field(head)
             if key is not None:
-                return key, bold
+                return key, bold, True
         if (para.heading or para.all_bold) and len(stripped) <= 60:
             key = self.labels.field(stripped)
             if key is not None:
-                return key, len(text)
+                return key, len(text), True
         return None
 
     @staticmethod
@@ -250,7 +251,7 @@ class _Assembler:
                 break
             if isinstance(block, Para) and block.text.strip():
                 label = self.label_of(block)
-                if label is not None and label[0] != TITLE:
+                if label is not None and label[0] != TITLE and label[2]:
                     anchor = index
                     break
         if anchor is None:
@@ -309,8 +310,14 @@ class _Assembler:
                     signatures = True
                     continue
                 label = self.label_of(block)
+                if (
+                    label is not None
+                    and not label[2]
+                    and (current is None or label[0] in current.fields)
+                ):
+                    label = None  # "Mål: ..." in running text, not a new row
                 if label is not None:
-                    key, cut = label
+                    key, cut, _strong = label
                     flush_pending(mode == "table" and False)
                     if current is None or (
                         key in current.fields and key != TITLE and current.filled >= 2
@@ -393,6 +400,8 @@ class _Assembler:
                     continue
                 label = self.label_of(block)
                 if label is None:
+                    return False
+                if not label[2]:
                     return False
                 return current is None or label[0] in current.fields or label[0] == TITLE
             if not self.is_item_table(block, continuing=True):
@@ -499,10 +508,52 @@ class _Assembler:
         for index, block in enumerate(blocks):
             self.position = index
             if isinstance(block, Table):
-                self._unplace_table(block)
+                for row in block.rows:
+                    label = _cell_text(row.cells[0]) if len(row.cells) >= 2 else ""
+                    content = [p for cell in row.cells[1:] for p in cell]
+                    text = "\n".join(p.text.strip() for p in content if p.text.strip())
+                    if not (label and self._front_label(label, text, state)):
+                        row_text = _row_text(row)
+                        if row_text:
+                            self._unplace(row_text, row.where)
+                continue
+            colon = block.text.find(":")
+            if 0 < colon <= 30 and self._front_label(
+                block.text[:colon], block.text[colon + 1 :].strip(), state
+            ):
                 continue
             self._front_para(block, state)
         return self._front_data(state)
+
+    def _front_label(self, label: str, text: str, state: _Front) -> bool:
+        """Read a labelled line of the front ("Periode: 1.1.2027-31.12.2027"); False when
+        the label is not one of the front's or its text cannot be read."""
+        what = front.FRONT_LABELS.get(normalise(label))
+        if what is None or not text:
+            return False
+        if what == "parties" and not state.parties_lines:
+            state.parties_lines = [text]
+            return True
+        if what == "period":
+            period = front.find_period(text)
+            years = front.year_paragraph(text)
+            if period is not None and state.period is None:
+                state.period = period
+                return True
+            if years is not None and state.years is None:
+                state.years = years
+                return True
+            return False
+        if what == "date" and state.date is None:
+            state.date = front.read_date(text)
+            return state.date is not None
+        if what == "organisation" and state.organisation is None:
+            state.organisation = " ".join(text.split())
+            return True
+        if what == "municipality" and state.municipality is None:
+            state.municipality = " ".join(text.split())
+            return True
+        return False
 
     def _front_para(self, para: Para, state: _Front) -> None:
         text = para.text.strip()
@@ -571,8 +622,8 @@ class _Assembler:
             self._unplace_para(para)
         purpose_lines = [line for p in state.purpose for line in lines_of(p)]
         texts = [p.text for p in (*state.purpose, *state.vision)]
-        period = None
-        for text in texts:
+        period = state.period
+        for text in texts if period is None else ():
             period = front.find_period(text)
             if period is not None:
                 break
@@ -607,7 +658,7 @@ class _Assembler:
         )
         organisation = (
             state.organisation
-            or front.centre_in(everything)
+            or front.centre_in(title, *texts, *state.parties_lines)
             or front_placeholder("organisation", language)
         )
         parties = self._parties(state)
@@ -669,6 +720,7 @@ class _Assembler:
 
 @dataclass(slots=True)
 class _Front:
+    period: tuple[date, date] | None = None
     section: str = "pre"
     organisation: str | None = None
     municipality: str | None = None

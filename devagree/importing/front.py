@@ -37,9 +37,30 @@ _MUNICIPALITY = re.compile(
     r"|\b([A-Z][\w-]+\s+Municipality|Municipality of\s+[A-Z][\w-]+)\b"
 )
 _CENTRE = re.compile(
-    r"\b((?:Center|Centre|Centret|Centeret)\s+for\s+[A-ZÆØÅ][\wæøå-]*"
-    r"(?:(?:,\s*|\s+og\s+|\s+and\s+|\s+)[A-ZÆØÅ][\wæøå-]*)*)"
+    r"\b((?:Center|Centre|Centret|Centeret) for [A-ZÆØÅ][\wæøå-]*"
+    r"(?:(?:, | og | and | )[A-ZÆØÅ][\wæøå-]*)*)"
 )
+
+FRONT_LABELS: dict[str, str] = {
+    "parter": "parties",
+    "aftaleparter": "parties",
+    "parties": "parties",
+    "periode": "period",
+    "aftaleperiode": "period",
+    "gyldighed": "period",
+    "gyldighedsperiode": "period",
+    "period": "period",
+    "validity": "period",
+    "dato": "date",
+    "date": "date",
+    "center": "organisation",
+    "centre": "organisation",
+    "organisation": "organisation",
+    "enhed": "organisation",
+    "kommune": "municipality",
+    "municipality": "municipality",
+}
+"""Labels of the front of an agreement (in a table or before a colon) → what they give."""
 
 
 def read_date(text: str) -> date | None:
@@ -131,6 +152,10 @@ def municipality_in(text: str) -> str | None:
     return (match.group(1) or match.group(2)).strip()
 
 
-def centre_in(text: str) -> str | None:
-    match = _CENTRE.search(text)
-    return match.group(1).strip() if match else None
+def centre_in(*texts: str) -> str | None:
+    """The first "Center for ..." named in one of ``texts``."""
+    for text in texts:
+        match = _CENTRE.search(text)
+        if match:
+            return match.group(1).strip()
+    return None

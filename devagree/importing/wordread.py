@@ -212,7 +212,9 @@ class _Reader:
         for child in self._children(body):
             if child.tag == f"{W}p":
                 self.paragraphs += 1
-                blocks.append(self.paragraph(child, f"paragraph {self.paragraphs}"))
+                where = f"paragraph {self.paragraphs}"
+                blocks.append(self.paragraph(child, where))
+                blocks += self._text_boxes(child, where)
             elif child.tag == f"{W}tbl":
                 self.tables += 1
                 blocks.append(self.table(child, self.tables))
@@ -229,6 +231,20 @@ class _Reader:
                 if inner is not None:
                     out.extend(self._children(inner))
         return out
+
+    def _text_boxes(self, p: Any, where: str) -> list[Block]:
+        """Paragraphs of the text boxes anchored in ``p`` (once: not Word's fallback copy)."""
+        found: list[Block] = []
+        for box in p.iter(f"{W}txbxContent"):
+            node = box.getparent()
+            while node is not None and node is not p:
+                if node.tag.endswith("}Fallback"):
+                    break
+                node = node.getparent()
+            else:
+                for inner in box.findall(f"{W}p"):
+                    found.append(self.paragraph(inner, f"text box in {where}"))
+        return found
 
     def table(self, tbl: Any, number: int) -> Table:
         rows: list[Row] = []
@@ -344,7 +360,7 @@ class _Reader:
             for child in run:
                 tag = child.tag
                 text = ""
-                if tag in (f"{W}t", f"{W}instrText") and tag == f"{W}t":
+                if tag == f"{W}t":
                     text = child.text or ""
                 elif tag == f"{W}tab" or tag == f"{W}ptab":
                     text = "\t"
