@@ -22,6 +22,7 @@ from docx import Document
 from word_corpus import CUSTOM_LABELS, LAYOUTS, build
 
 from devagree.importing import import_document
+from devagree.importing.front import FRONT_LABELS
 from devagree.importing.labels import HEADER_WORDS, KNOWN
 
 WORD = re.compile(r"\w+")
@@ -60,9 +61,14 @@ def main() -> None:
         everything = _document_words(path)
         furniture = {
             w
-            for label in [*HEADER_WORDS, *(x for v in KNOWN.values() for x in v), *CUSTOM_LABELS]
+            for label in [
+                *HEADER_WORDS,
+                *(x for v in KNOWN.values() for x in v),
+                *CUSTOM_LABELS,
+                *FRONT_LABELS,
+            ]
             for w in WORD.findall(label.casefold())
-        } | {"udviklingsmål", "aftale", "formålet"} - {"2027"}
+        } | {"udviklingsmål", "aftale", "formål", "formålet"} - {"2027"}
         words = [w for w in everything if w not in furniture]
         yaml_words = WORD.findall(" ".join(_values([imported.data, imported.unplaced])).casefold())
         matcher = SequenceMatcher(None, words, yaml_words, autojunk=False)
