@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import sys
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -174,29 +175,57 @@ def test_round_trip_of_generated_agreements(tmp_path: Path, data: dict[str, Any]
 # --- LibreOffice formats -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("layout", ["label-tables-with-header", "word-lists-in-cells"])
-def test_a_doc_made_by_libreoffice_imports_to_the_same_result(layout: str, tmp_path: Path) -> None:
+CONVERSIONS = [
+    ("label-tables-with-header", "doc"),
+    ("word-lists-in-cells", "doc"),
+    ("word-lists-in-cells", "odt"),
+    ("seed-original", "rtf"),
+]
+
+
+def _convert(document: Path, suffix: str, folder: Path) -> Path:
     soffice = shutil.which("soffice")
     assert soffice is not None, "LibreOffice is needed (see .ci/run)"
-    document, _expected = build(layout, tmp_path)
     subprocess.run(
         [
             soffice,
-            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+            f"-env:UserInstallation={(folder / 'lo').as_uri()}",
             "--headless",
             "--convert-to",
-            "doc",
+            suffix,
             "--outdir",
-            str(tmp_path / "doc"),
+            str(folder / suffix),
             str(document),
         ],
         check=True,
         capture_output=True,
         timeout=120,
     )
-    legacy = tmp_path / "doc" / f"{layout}.doc"
-    assert legacy.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"
+    return folder / suffix / f"{document.stem}.{suffix}"
+
+
+@pytest.mark.parametrize(("layout", "suffix"), CONVERSIONS)
+def test_legacy_formats_made_by_libreoffice_import_to_the_same_result(
+    layout: str, suffix: str, tmp_path: Path
+) -> None:
+    document, _expected = build(layout, tmp_path)
+    legacy = _convert(document, suffix, tmp_path)
+    if suffix == "doc":
+        assert legacy.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"
     assert import_document(legacy).data == import_document(document).data
+
+
+def test_without_libreoffice_a_doc_is_refused_clearly(tmp_path: Path) -> None:
+    folder = _workbook(tmp_path / "wb")
+    document, _expected = build("bold-label-paragraphs", tmp_path)
+    legacy = _convert(document, "doc", tmp_path)
+    result = run("import", legacy, cwd=folder, env={"PATH": str(Path(sys.executable).parent)})
+    assert_no_traceback(result)
+    assert result.returncode == 2
+    assert "LibreOffice" in result.stdout + result.stderr and legacy.name in result.stdout + (
+        result.stderr
+    )
+    assert list((folder / "agreements").iterdir()) == []
 
 
 # --- batches and never overwriting ----------------------------------------------------------
