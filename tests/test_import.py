@@ -82,6 +82,9 @@ def test_corpus_layout_imports_to_the_expected_data(layout: str, tmp_path: Path)
     checked = run("check", "--as-of", expected["period"]["start"], cwd=folder)
     codes = {line.split()[1] for line in checked.stdout.splitlines() if line.startswith("agree")}
     assert codes <= {"DA209"}, checked.stdout
+    rendered = run("render", target, "-o", tmp_path / "out", cwd=folder)
+    assert_no_traceback(rendered)
+    assert (tmp_path / "out" / "imported-2027.docx").is_file(), rendered.stderr
 
 
 def test_an_imported_agreement_renders_back_to_word(tmp_path: Path) -> None:
