@@ -318,7 +318,7 @@ class _Assembler:
                     label = None  # "Mål: ..." in running text, not a new row
                 if label is not None:
                     key, cut, _strong = label
-                    flush_pending(mode == "table" and False)
+                    flush_pending(False)
                     if current is None or (
                         key in current.fields and key != TITLE and current.filled >= 2
                     ):
@@ -372,9 +372,7 @@ class _Assembler:
                 current = self.items[-1] if self.items else None
                 field_key, mode = None, ""
                 continue
-            continuing = (
-                current is not None and current.has_table and mode == "table" and bool(current)
-            )
+            continuing = current is not None and current.has_table and mode == "table"
             if not self.is_item_table(block, continuing=continuing):
                 flush_pending(False)
                 self._unplace_table(block)
