@@ -160,6 +160,24 @@ _SKELETON = {
 }
 
 
+def placeholder(what: str, language: str = "da") -> str:
+    """The marker text for something still to be written ("TODO: udfyld mål")."""
+    return _TODO["en" if language == "en" else "da"].format(what=what)
+
+
+def front_placeholder(key: str, language: str = "da") -> str:
+    """The placeholder of a front field the skeleton also has (municipality, organisation,
+    committee, chief, item)."""
+    words = _SKELETON["en" if language == "en" else "da"]
+    return placeholder(words[key], language)
+
+
+def row_placeholder(key: str, language: str = "da") -> str:
+    """The placeholder of one item row, as the skeleton writes it."""
+    row = next(r for r in ROWS if r.key == key)
+    return placeholder((row.en if language == "en" else row.da).lower(), language)
+
+
 def default_period(year: int) -> tuple[date, date]:
     """The calendar year: agreements usually run from January to December."""
     return date(year, 1, 1), date(year, 12, 31)
@@ -314,56 +332,157 @@ def _row_label(key: str, language: str) -> str:
     return row.da if language == "da" else f"{row.en} ({row.da})"
 
 
-def _build(draft: AgreementDraft, schema_ref: str | None, language: str, style: str) -> str:
+AGREEMENT_ORDER = (
+    "kind",
+    "version",
+    "id",
+    "renews",
+    "title",
+    "municipality",
+    "organisation",
+    "parties",
+    "date",
+    "period",
+    "purpose",
+    "vision",
+    "items",
+    "signatures",
+    "unplaced",
+)
+"""devagree's field order for an agreement file; keys not named here follow in their order."""
+
+ITEM_ORDER = ("number", "title", *(row.key for row in ROWS), "due", "links", "status")
+
+
+def _ordered(data: dict[str, Any], order: tuple[str, ...]) -> list[str]:
+    return [k for k in order if k in data] + [k for k in data if k not in order]
+
+
+def _value_lines(key: str, value: Any, indent: int, style: str) -> list[str]:
+    """``key: value`` for any value of an agreement (text, number, list, mapping)."""
+    pad = " " * indent
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"cannot write {key}: {value!r}")
+    if isinstance(value, int):
+        return [f"{pad}{key}: {value}"]
+    if isinstance(value, str):
+        return _scalar(key, value, indent, style)
+    if isinstance(value, dict):
+        lines = [f"{pad}{key}:"]
+        for sub in value:
+            lines += _value_lines(str(sub), value[sub], indent + 2, style)
+        return lines
+    lines = [f"{pad}{key}:"]
+    for entry in value:
+        lines += _entry_lines(entry, indent + 2, style)
+    return lines
+
+
+def _entry_lines(entry: Any, indent: int, style: str) -> list[str]:
+    """One ``- ...`` entry of a list (a text or a mapping), at ``indent`` spaces."""
+    pad = " " * indent
+    if isinstance(entry, dict):
+        lines: list[str] = []
+        for position, sub in enumerate(entry):
+            sub_lines = _value_lines(str(sub), entry[sub], indent + 2, style)
+            if position == 0:
+                sub_lines[0] = f"{pad}- " + sub_lines[0][indent + 2 :]
+            lines += sub_lines
+        return lines
+    lines = _scalar("k", str(entry), indent + 2, style)
+    lines[0] = f"{pad}- " + lines[0][indent + 2 + len("k: ") :]
+    return lines
+
+
+def _document(
+    data: dict[str, Any],
+    schema_ref: str | None,
+    language: str,
+    style: str,
+    header: tuple[str, ...],
+) -> str:
+    """The commented YAML text of an agreement's plain data, in devagree's layout."""
     words = _WORDS[language]
-    header = words["header"].format(
-        title=draft.title, organisation=draft.organisation, municipality=draft.municipality
-    )
     lines: list[str] = []
     if schema_ref is not None:
         lines.append(f"# yaml-language-server: $schema={schema_ref}")
     else:
         lines.append(f"# {words['no_schema']}")
-    lines += [
-        f"# {_comment(header)}",
-        f"# {words['made']}",
-        f"# {words['rich']}",
-        "kind: agreement",
-        "version: 1",
-        *_scalar("id", draft.id, 0, style),
-        *_scalar("title", draft.title, 0, style),
-        *_scalar("municipality", draft.municipality, 0, style),
-        *_scalar("organisation", draft.organisation, 0, style),
-        f"# {words['parties']}",
-        "parties:",
-        "  - role: committee",
-        *_scalar("name", draft.committee, 4, style),
-        "  - role: chief",
-        *_scalar("name", draft.chief, 4, style),
-        f"# {words['date']}",
-        f"date: {draft.day.isoformat()}",
-        f"# {words['period']}",
-        "period:",
-        f"  start: {draft.start.isoformat()}",
-        f"  end: {draft.end.isoformat()}",
-        f"# {words['purpose']}",
-        "# purpose: |",
-        "#   ...",
-        "# vision:",
-        "#   title: ...",
-        "#   text: |",
-        "#     ...",
-        f"# {words['items']}",
-        "items:",
-    ]
-    for number, item in enumerate(draft.items, start=1):
-        lines.append(f"  - number: {number}")
-        lines.append(f"    # {words['title']}")
-        lines += _scalar("title", item.title, 4, style)
-        for row in ROWS:
-            lines.append(f"    # {_row_label(row.key, language)}")
-            lines += _scalar(row.key, item.rows[row.key], 4, style)
+    lines += [f"# {_comment(line)}" for line in header]
+    comments = {
+        "parties": words["parties"],
+        "date": words["date"],
+        "period": words["period"],
+        "items": words["items"],
+    }
+    for key in _ordered(data, AGREEMENT_ORDER):
+        if key == "items" and "purpose" not in data and "vision" not in data:
+            lines += [
+                f"# {words['purpose']}",
+                "# purpose: |",
+                "#   ...",
+                "# vision:",
+                "#   title: ...",
+                "#   text: |",
+                "#     ...",
+            ]
+        if key in comments:
+            lines.append(f"# {comments[key]}")
+        if key == "items":
+            lines.append("items:")
+            for item in data["items"]:
+                lines += _item_lines(item, language, style)
+        else:
+            lines += _value_lines(key, data[key], 0, style)
     return "\n".join(lines) + "\n"
+
+
+def _item_lines(item: dict[str, Any], language: str, style: str) -> list[str]:
+    words = _WORDS[language]
+    lines: list[str] = []
+    for key in _ordered(item, ITEM_ORDER):
+        if key == "title":
+            lines.append(f"    # {words['title']}")
+        elif any(row.key == key for row in ROWS):
+            lines.append(f"    # {_row_label(key, language)}")
+        lines += _value_lines(key, item[key], 4, style)
+    if lines and lines[0].startswith("    number:"):
+        lines[0] = "  - " + lines[0][4:]
+    else:
+        lines.insert(0, "  -")
+    return lines
+
+
+def _build(draft: AgreementDraft, schema_ref: str | None, language: str, style: str) -> str:
+    words = _WORDS[language]
+    header = words["header"].format(
+        title=draft.title, organisation=draft.organisation, municipality=draft.municipality
+    )
+    return _document(
+        expected_data(draft), schema_ref, language, style, (header, words["made"], words["rich"])
+    )
+
+
+def document_text(
+    data: dict[str, Any],
+    schema_ref: str | None,
+    language: str = "da",
+    header: tuple[str, ...] = (),
+) -> str:
+    """The commented YAML file of a whole agreement (purpose, vision, items, anything the
+    schema allows), in devagree's layout and field order; it reads back as exactly ``data``.
+
+    ``data`` holds dates as ISO text, as the loader keeps them. Used by every command that
+    writes a new agreement file (`new`, `new --from`, `import`).
+    """
+    language = language if language in _WORDS else "da"
+    text = _document(data, schema_ref, language, "pretty", header)
+    if _reads_as(text, data):
+        return text
+    text = _document(data, schema_ref, language, "quoted", header)
+    if not _reads_as(text, data):  # pragma: no cover - double quotes always read back
+        raise ValueError("the agreement cannot be written as YAML that reads back exactly")
+    return text
 
 
 def expected_data(draft: AgreementDraft) -> dict[str, Any]:

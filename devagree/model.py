@@ -188,6 +188,14 @@ class Item:
 
 
 @dataclass(frozen=True, slots=True)
+class Unplaced:
+    """Text of an imported document that fits no field, and where it stood there."""
+
+    text: str
+    where: str
+
+
+@dataclass(frozen=True, slots=True)
 class Agreement:
     source: str
     """The file the agreement was read from, as the user named it."""
@@ -205,6 +213,9 @@ class Agreement:
     signatures: tuple[Signature, ...]
     data: dict[str, Any] = field(repr=False, compare=False)
     """The plain data the model was built from (for digests of the agreed text)."""
+    renews: str = ""
+    """The id of the agreement this one renews, if any."""
+    unplaced: tuple[Unplaced, ...] = ()
 
 
 def _day(text: Any) -> date:
@@ -293,6 +304,8 @@ def agreement_from_data(source: str, data: dict[str, Any]) -> Agreement:
             for index, s in enumerate(data.get("signatures", ()))
         ),
         data=data,
+        renews=data.get("renews", ""),
+        unplaced=tuple(Unplaced(u["text"], u["where"]) for u in data.get("unplaced", ())),
     )
 
 

@@ -24,6 +24,8 @@ class Settings:
     """Seconds a command waits for another one writing the same file (None: the default)."""
     severities: dict[str, Severity | None] = field(default_factory=dict)
     """Code → severity set in devagree.yaml; None means switched off."""
+    import_labels: dict[str, str] = field(default_factory=dict)
+    """`import: labels:` of devagree.yaml: a template's own labels → the item field each fills."""
 
     def apply(self, problem: Problem) -> Problem | None:
         """The problem with the workbook's severity for its code, or None when switched off."""

@@ -83,6 +83,7 @@ def load_settings(start: Path) -> tuple[Settings, list[Problem], bool]:
         template=data.get("template", ""),
         lock_timeout=float(data["lock_timeout"]) if "lock_timeout" in data else None,
         severities=severities,
+        import_labels=dict((data.get("import") or {}).get("labels") or {}),
     )
     return settings, rule_problems, False
 

@@ -8,13 +8,16 @@ overdue, so it is an error; the message lists the forms by kind. A deadline with
 or only one such date falls inside it; otherwise the message says the year is missing and
 names the candidate dates. A day of the week that does not match its date is reported too.
 The same goes for the `deadline` of a milestone in a strategy (its year comes from the
-strategy's period). To keep unusual wording, add `due: YYYY-MM-DD` to the item to pin the date."""
+strategy's period). To keep unusual wording, add `due: YYYY-MM-DD` to the item to pin the date.
+A deadline that is still a placeholder ("TODO: ...") is reported as DA209 instead.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
+from devagree.checks.placeholders import MARKER
 from devagree.problems import Severity
 
 CODE = "DA206"
@@ -24,7 +27,11 @@ SEVERITY = Severity.ERROR
 def check(context: Context) -> Iterator[Finding]:
     for agreement in context.agreements:
         for item in agreement.items:
-            if item.deadline is None and item.pinned_due is None:
+            if (
+                item.deadline is None
+                and item.pinned_due is None
+                and not MARKER.search(item.deadline_text)
+            ):
                 yield Finding(
                     agreement.source,
                     (*item.where, "deadline"),

@@ -18,6 +18,7 @@ from devagree.cli import (
     coverage,
     deadlines,
     export,
+    import_,
     init,
     new,
     render,
@@ -89,6 +90,7 @@ command("sign", sign.sign)
 command("verify", verify.verify)
 command("init", init.init)
 command("new", new.new)
+command("import", import_.import_)
 command("status", status.status)
 command("show", show.show)
 command("report", report.report)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -12,8 +13,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from devagree.cli.options import lock_timeout_from_environment
-from devagree.errors import ExitCode, UsageError
-from devagree.i18n import _
+from devagree.errors import ExitCode, InputError, UsageError
+from devagree.i18n import _, ngettext, use_language
 from devagree.model import ROWS
 from devagree.paths import display_path
 
@@ -324,6 +325,22 @@ def new(
             show_default=False,
         ),
     ] = None,
+    renew_from: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            metavar="AGREEMENT.yaml",
+            help="Renew this agreement for --year (default: the year after it): same parties "
+            "and items, no status or signatures, deadlines before the new period to revise.",
+            show_default=False,
+        ),
+    ] = None,
+    open_only: Annotated[
+        bool,
+        typer.Option(
+            "--open-only", help="With --from: carry over only items not done or cancelled."
+        ),
+    ] = False,
 ) -> int:
     """Draft an agreement: asks for title, parties, period, and item by item the 12 rows.
 
@@ -339,6 +356,10 @@ def new(
     language = settings.language if settings.language in TEXT else "da"
     words = TEXT[language]
     used = existing_ids(settings)
+    if renew_from is not None:
+        return _renew(renew_from, settings, used, year, agreement_id, output, open_only)
+    if open_only:
+        raise UsageError(_("--open-only needs --from"))
     the_year = year if year is not None else date.today().year
     folder = settings.root / settings.paths[0]
 
@@ -400,4 +421,92 @@ def new(
         print(words["wrote"].format(path=shown, count=count, noun=noun))
     else:
         print(words["wrote_skeleton"].format(path=shown))
+    return ExitCode.OK
+
+
+def _renew(
+    source: Path,
+    settings: Settings,
+    used: dict[str, str],
+    year: int | None,
+    agreement_id: str | None,
+    output: Path | None,
+    open_only: bool,
+) -> int:
+    """`new --from`: next period's draft from an agreement that checks against the schema."""
+    from devagree.drafting import document_text, id_problem
+    from devagree.editing import create_file
+    from devagree.renewal import renew
+    from devagree.schema import validate
+    from devagree.workbook import read_document
+
+    use_language(settings.language)
+    if not source.is_file():
+        raise UsageError(_("{file}: no such file").format(file=display_path(source)))
+    document, problem = read_document(source)
+    if document is None or problem is not None:
+        raise InputError(problem.message if problem else "", display_path(source))
+    problems = validate(document, "agreement")
+    if problems or document.data.get("kind") != "agreement":
+        raise InputError(
+            _("not a valid agreement; run `devagree check {file}` first").format(
+                file=display_path(source)
+            ),
+            display_path(source),
+        )
+    old = document.data
+    old_year = int(str(old["period"]["start"])[:4])
+    new_year = year if year is not None else old_year + 1
+    new_id = agreement_id
+    if new_id is None:
+        base = str(old["id"])
+        new_id = re.sub(rf"\b{old_year}\b", str(new_year), base)
+        if new_id == base:
+            new_id = f"{base}-{new_year}"
+    problem_text = id_problem(new_id, used, "en")
+    if problem_text is not None:
+        raise UsageError(f'--id "{new_id}": {problem_text}')
+    target = output if output is not None else settings.root / settings.paths[0] / f"{new_id}.yaml"
+    shown = display_path(target)
+    if target.exists() or target.is_symlink():
+        raise UsageError(
+            _("{file} already exists; devagree new never overwrites").format(file=shown)
+        )
+    renewal = renew(old, new_id, new_year, open_only)
+    if not renewal.data["items"]:
+        raise UsageError(
+            _("every item of {file} is done or cancelled; nothing to carry over").format(
+                file=display_path(source)
+            )
+        )
+    header = (
+        _("Renewal of {old} for {year}, written by `devagree new --from`.").format(
+            old=old["id"], year=new_year
+        ),
+    )
+    text = document_text(
+        renewal.data, schema_reference(settings, target), settings.language, header
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    create_file(target, text)
+    count = len(renewal.data["items"])
+    print(
+        _("Wrote {file}: {items} from {old}.").format(
+            file=shown,
+            items=ngettext("{count} item", "{count} items", count).format(count=count),
+            old=old["id"],
+        )
+    )
+    if renewal.left_out:
+        print(
+            _("Left out (done or cancelled): items {numbers}.").format(
+                numbers=", ".join(str(n) for n in renewal.left_out)
+            )
+        )
+    if renewal.revised:
+        print(
+            _("Deadlines to revise (before the new period): items {numbers}.").format(
+                numbers=", ".join(str(n) for n in renewal.revised)
+            )
+        )
     return ExitCode.OK

@@ -210,6 +210,8 @@ class _Writer:
         self.agreement = agreement
         self.language = language
         self.t = TEXT[language]
+        self.period_line = False
+        """Whether the validity sentence was added after the purpose (import reads it)."""
 
     # --- the document, top to bottom ---------------------------------------------------
 
@@ -277,6 +279,7 @@ class _Writer:
         end = long_date(a.period.end, self.language)
         if start not in a.purpose or end not in a.purpose:
             self.doc.add_paragraph(self.t["valid"].format(start=start, end=end))
+            self.period_line = True
 
     def _vision(self) -> None:
         a = self.agreement
@@ -403,7 +406,11 @@ class _Writer:
                 identifier=a.id,
                 day=a.date or a.period.start,
                 language=self.t["lang"],
-                custom={"devagree.id": a.id, "devagree.digest": digest(a.data)},
+                custom={
+                    "devagree.id": a.id,
+                    "devagree.digest": digest(a.data),
+                    **({"devagree.period-line": "added"} if self.period_line else {}),
+                },
                 content_status="" if a.signatures else self.t["draft"],
             ),
         )

@@ -1,0 +1,209 @@
+"""devagree import"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from devagree.errors import ExitCode, UsageError
+from devagree.i18n import _, ngettext, use_language
+from devagree.paths import display_path
+
+SUFFIXES = (".docx", ".docm", ".doc", ".odt", ".rtf")
+
+
+def _documents(paths: list[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p
+                for p in path.iterdir()
+                if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("~$")
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def _short(text: str, width: int = 90) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def import_(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Word documents (.docx, .doc, .odt, .rtf) or folders of them.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="OUT.yaml for one document, or a folder for <id>.yaml files. Default: the "
+            "workbook's agreements folder.",
+            show_default=False,
+        ),
+    ] = None,
+    agreement_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id",
+            help="The agreement's id (one document only). Default: from the "
+            "organisation and the year.",
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            min=1900,
+            max=9998,
+            help="The calendar year of the period, for documents that name no period or year.",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run",
+            help="Write nothing; show the YAML of a single document, or what a batch would write.",
+        ),
+    ] = False,
+) -> int:
+    """Import Word agreements: every row into its field, the rest listed as unplaced.
+
+    Item tables with a label column, or paragraphs that begin with a label ("Politisk mål:
+    ..."), are read into the 12 rows; the front gives title, centre, date, parties, period,
+    purpose and vision. What the document does not say becomes a TODO placeholder that
+    `devagree check` reports (DA209); text that fits no field is kept under `unplaced` with
+    where it stood. An existing file is never overwritten. Exit code 2 when one document
+    cannot be read, 1 when some documents of a batch failed (the others are imported).
+    """
+    from devagree.cli.new import existing_ids, schema_reference
+    from devagree.drafting import document_text, id_problem
+    from devagree.editing import create_file
+    from devagree.importing import ImportFailure, import_document, slug_for
+    from devagree.workbook import load_settings
+
+    settings, _problems, _unreadable = load_settings(Path.cwd())
+    use_language(settings.language)
+    documents = _documents(paths)
+    if not documents:
+        raise UsageError(_("no Word documents (.docx, .doc, .odt, .rtf) in the paths given"))
+    single_file = output is not None and output.suffix.lower() in (".yaml", ".yml")
+    if single_file and len(documents) > 1:
+        raise UsageError(
+            _("-o names one file, but {count} documents are imported; name a folder").format(
+                count=len(documents)
+            )
+        )
+    if agreement_id is not None and len(documents) > 1:
+        raise UsageError(_("--id can only be used when one document is imported"))
+    used = existing_ids(settings)
+    if agreement_id is not None:
+        problem = id_problem(agreement_id, used, "en")
+        if problem is not None:
+            raise UsageError(f'--id "{agreement_id}": {problem}')
+    folder = output if output is not None and not single_file else settings.root / settings.paths[0]
+
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    console = Console(highlight=False, soft_wrap=True)
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    failed = 0
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=errors,
+        transient=True,
+        disable=len(documents) < 2 or not errors.is_terminal,
+    ) as progress:
+        task = progress.add_task(_("Importing"), total=len(documents))
+        for document in documents:
+            progress.update(task, description=_("Importing {file}").format(file=document.name))
+            try:
+                imported = import_document(
+                    document,
+                    settings.import_labels,
+                    settings.municipality,
+                    settings.language,
+                    year,
+                )
+                new_id = agreement_id or _free_id(slug_for(imported.data), used, folder)
+                target = output if single_file and output is not None else folder / f"{new_id}.yaml"
+                if target.exists() or target.is_symlink():
+                    raise ImportFailure(
+                        _(
+                            "{file}: {target} already exists; devagree import never overwrites"
+                        ).format(file=document, target=display_path(target))
+                    )
+                data = _file_data(new_id, imported.data, imported.unplaced)
+                text = document_text(
+                    data,
+                    schema_reference(settings, target),
+                    settings.language,
+                    (
+                        _(
+                            "Imported from {file} by `devagree import`; check it with "
+                            "`devagree check`."
+                        ).format(file=document.name),
+                    ),
+                )
+            except ImportFailure as err:
+                failed += 1
+                progress.console.print(f"[red]✗[/red] {escape(str(err))}")
+                progress.advance(task)
+                continue
+            used[new_id] = display_path(target)
+            if not dry_run:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                create_file(target, text)
+            items = len(data["items"])
+            summary = _("{file} → {target}: {items}, {unplaced} unplaced").format(
+                file=document.name,
+                target=display_path(target),
+                items=ngettext("{count} item", "{count} items", items).format(count=items),
+                unplaced=len(imported.unplaced),
+            )
+            console.print(f"[green]✓[/green] {escape(summary)}")
+            for note in imported.notes:
+                shown = _("note: {note}").format(note=note)
+                console.print(f"    {escape(shown)}")
+            for entry in imported.unplaced:
+                line = _("unplaced, {where}: {text}").format(
+                    where=entry["where"], text=_short(entry["text"])
+                )
+                console.print(f"    {escape(line)}")
+            if dry_run and len(documents) == 1:
+                sys.stdout.write(text)
+            progress.advance(task)
+    if failed and len(documents) == 1:
+        return ExitCode.USAGE
+    return ExitCode.PROBLEMS if failed else ExitCode.OK
+
+
+def _free_id(base: str, used: dict[str, str], folder: Path) -> str:
+    candidate, count = base, 1
+    while candidate in used or (folder / f"{candidate}.yaml").exists():
+        count += 1
+        suffix = f"-{count}"
+        candidate = base[: 80 - len(suffix)] + suffix
+    return candidate
+
+
+def _file_data(new_id: str, data: dict[str, Any], unplaced: list[dict[str, str]]) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": "agreement", "version": 1, "id": new_id, **data}
+    if unplaced:
+        out["unplaced"] = unplaced
+    return out

@@ -1,0 +1,174 @@
+"""`devagree import`: existing Word agreements into the model's terms.
+
+The reader never writes YAML itself: it returns the agreement's plain data (the shape the
+loader gives), which the one YAML writer (`drafting.document_text`) turns into a devagree
+file, and `editing.create_file` writes. What the document does not say becomes a `TODO`
+placeholder that `check` reports (DA209); what fits no field goes to `unplaced`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from devagree.i18n import _
+from devagree.importing.safety import ImportFailure, kind_of
+
+__all__ = ["ImportFailure", "Imported", "import_document", "slug_for"]
+
+
+@dataclass(slots=True)
+class Imported:
+    """One document read: the agreement's data, what fits nowhere, and notes for the user."""
+
+    source: Path
+    data: dict[str, Any]
+    unplaced: list[dict[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+MACRO_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
+DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+TEMPLATE_MAINS = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+
+
+def without_macros(data: bytes) -> bytes:
+    """The package with its macro project removed and the document typed as plain .docx.
+
+    Only XML is ever read from it; the macros are dropped unread, never run.
+    """
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            name = member.filename
+            if re.search(r"vba(Project\.bin|Data\.xml)$", name, re.IGNORECASE):
+                continue
+            content = source.read(member)
+            if name == "[Content_Types].xml":
+                text = content.decode("utf-8")
+                for main in (MACRO_MAIN, *TEMPLATE_MAINS):
+                    text = text.replace(main, DOCX_MAIN)
+                content = text.encode("utf-8")
+            elif name.endswith(".rels"):
+                text = content.decode("utf-8")
+                text = re.sub(r"<Relationship [^>]*vba[^>]*/>", "", text, flags=re.IGNORECASE)
+                content = text.encode("utf-8")
+            target.writestr(member, content)
+    return out.getvalue()
+
+
+def _open(path: Path) -> tuple[Any, bool]:
+    """The python-docx document, and whether it came through LibreOffice."""
+    from docx import Document
+
+    kind = kind_of(path)
+    if kind == "convert":
+        from devagree.importing.convert import to_docx
+
+        data, converted = to_docx(path), True
+    else:
+        data, converted = path.read_bytes(), False
+    had_macros = b"vbaProject" in data or MACRO_MAIN.encode() in data
+    data = without_macros(data)
+    try:
+        document = Document(io.BytesIO(data))
+    except Exception as err:  # python-docx raises many types for a damaged package
+        raise ImportFailure(
+            _("{file}: the document cannot be read ({reason})").format(file=path, reason=err)
+        ) from None
+    return document, had_macros and not converted
+
+
+def _custom_properties(document: Any) -> dict[str, str]:
+    """The document's custom properties (devagree writes its id and digest there)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    found: dict[str, str] = {}
+    for rel in document.part.package.rels.values():
+        if rel.reltype != RT.CUSTOM_PROPERTIES or rel.is_external:
+            continue
+        from lxml import etree  # type: ignore[import-untyped]
+
+        root = etree.fromstring(rel.target_part.blob)
+        for prop in root:
+            name = prop.get("name")
+            if name and len(prop):
+                found[name] = prop[0].text or ""
+    return found
+
+
+def import_document(
+    path: Path,
+    labels: Mapping[str, str] | None = None,
+    municipality: str = "",
+    language: str = "da",
+    year: int | None = None,
+) -> Imported:
+    """Read one Word document into an agreement's data (without ``id``).
+
+    Raises ImportFailure for a file that is not a readable Word document.
+    """
+    from devagree.importing.assemble import assemble
+    from devagree.importing.labels import Labels
+    from devagree.importing.wordread import read_blocks
+
+    document, had_macros = _open(path)
+    blocks = read_blocks(document)
+    properties = _custom_properties(document)
+    properties["category"] = document.core_properties.category or ""
+    reading = assemble(blocks, Labels.build(labels), municipality, language, properties)
+    notes = list(reading.notes)
+    if had_macros:
+        notes.insert(0, _("the document's macros were left out unread; none was run"))
+    if reading.data.get("period") is None and year is not None:
+        reading.data["period"] = (date(year, 1, 1), date(year, 12, 31))
+        notes.append(
+            _(
+                "the document gives no period; the calendar year {year} given with --year is used"
+            ).format(year=year)
+        )
+    if reading.data.get("period") is None:
+        raise ImportFailure(
+            _(
+                "{file}: the document names no period and no year; add the period "
+                '(e.g. "Aftalen er gældende for d. 1. januar 2027 til d. 31. december 2027") '
+                "and import it again, or give the year with --year"
+            ).format(file=path)
+        )
+    start, end = reading.data["period"]
+    reading.data["period"] = {"start": start.isoformat(), "end": end.isoformat()}
+    return Imported(path, reading.data, reading.unplaced, notes)
+
+
+_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ß": "ss"})
+
+
+def slug_for(data: Mapping[str, Any]) -> str:
+    """An id from the organisation (or title) and the year: "center-for-sundhed-2027"."""
+    from devagree.checks.placeholders import MARKER
+
+    year = str(data["period"]["start"])[:4]
+    organisation = str(data.get("organisation", ""))
+    base = organisation if not MARKER.search(organisation) else str(data.get("title", ""))
+    if MARKER.search(base):
+        base = ""
+    words = base.casefold().translate(_FOLD)
+    words = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", words).strip("-")
+    if year not in slug.split("-"):
+        slug = f"{slug}-{year}" if slug else f"udviklingsaftale-{year}"
+    if len(slug) > 80:
+        slug = slug[: 80 - len(year) - 1].rstrip("-") + f"-{year}"
+        slug = slug.strip("-")
+    return slug

@@ -1,0 +1,144 @@
+"""What a file must be before the importer opens it: a Word document, whole, unencrypted,
+and not a zip that would expand to gigabytes.
+
+Checked on the bytes alone, before python-docx or LibreOffice sees the file. A macro-enabled
+`.docm` is read without its macros: only the document's XML is parsed, and no program in it
+ever runs.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from devagree.errors import DevagreeError, ExitCode
+from devagree.i18n import _
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+MAX_TOTAL = 200 * 1024 * 1024
+"""Largest total uncompressed size of a .docx's parts (a 300-page report is about 20 MB)."""
+MAX_RATIO = 200
+"""Largest compression ratio of a part worth reading; XML compresses about 10:1."""
+MAX_MEMBERS = 5000
+
+WORD_ZIP = (".docx", ".docm", ".dotx", ".dotm")
+CONVERTED = (".doc", ".odt", ".rtf", ".dot")
+
+
+class ImportFailure(DevagreeError):
+    """A file that cannot be imported, and why (exit code 2: unreadable input)."""
+
+    exit_code = ExitCode.USAGE
+
+
+def kind_of(path: Path) -> str:
+    """ "docx" for a Word zip to read directly, "convert" for a file LibreOffice converts.
+
+    Raises ImportFailure with a message naming the file for anything else.
+    """
+    name = str(path)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except FileNotFoundError:
+        raise ImportFailure(_("{file}: no such file").format(file=name)) from None
+    except IsADirectoryError:
+        raise ImportFailure(_("{file}: is a folder").format(file=name)) from None
+    except OSError as err:
+        raise ImportFailure(
+            _("{file}: cannot be read ({reason})").format(file=name, reason=err.strerror)
+        ) from None
+    suffix = path.suffix.lower()
+    if head.startswith(OLE_MAGIC):
+        if _encrypted_ole(path):
+            raise ImportFailure(
+                _(
+                    "{file}: the document is protected by a password; open it in Word, remove "
+                    "the password (File > Info > Protect Document) and import it again"
+                ).format(file=name)
+            )
+        if suffix in (".doc", ".dot"):
+            return "convert"
+        raise ImportFailure(_("{file}: not a Word document").format(file=name))
+    if head.startswith(ZIP_MAGIC):
+        check_zip(path)
+        if suffix in (".odt", ".ott"):
+            return "convert"
+        return "docx"
+    if head.startswith(b"{\\rtf"):
+        return "convert"
+    if suffix in (*WORD_ZIP, *CONVERTED) or not head:
+        if not head:
+            raise ImportFailure(_("{file}: the file is empty").format(file=name))
+        raise ImportFailure(_("{file}: the file is damaged or not a Word file").format(file=name))
+    raise ImportFailure(
+        _("{file}: not a Word document (.docx, .doc, .odt or .rtf)").format(file=name)
+    )
+
+
+def _encrypted_ole(path: Path) -> bool:
+    """An OLE container holding an encrypted Office document (a password-protected .docx
+    is stored this way), or a .doc whose header says it is encrypted."""
+    data = path.read_bytes()
+    if "EncryptionInfo".encode("utf-16-le") in data or b"E\x00n\x00c\x00r\x00y\x00p" in data:
+        return True
+    word_marker = b"\xec\xa5"  # the FIB of a Word 97-2003 document
+    position = data.find(word_marker, 512)
+    if position >= 0 and position + 12 <= len(data):
+        flags = int.from_bytes(data[position + 10 : position + 12], "little")
+        return bool(flags & 0x0100)  # fEncrypted
+    return False
+
+
+def check_zip(path: Path) -> None:
+    """Refuse a zip that is damaged or would expand beyond reason, before opening it."""
+    name = str(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            if len(members) > MAX_MEMBERS:
+                raise ImportFailure(
+                    _(
+                        "{file}: the document holds {count} parts; that is not a Word document"
+                    ).format(file=name, count=len(members))
+                )
+            total = sum(m.file_size for m in members)
+            packed = sum(m.compress_size for m in members)
+            worst = max(
+                (m.file_size / max(m.compress_size, 1) for m in members if m.file_size > 1 << 20),
+                default=0,
+            )
+            if total > MAX_TOTAL or worst > MAX_RATIO:
+                raise ImportFailure(
+                    _(
+                        "{file}: the document would expand to {size} MB from {packed} MB; "
+                        "refused as a possible zip bomb"
+                    ).format(file=name, size=total // (1 << 20), packed=max(packed >> 20, 1))
+                )
+            names = {m.filename for m in members}
+            if path.suffix.lower() in (".odt", ".ott"):
+                return
+            if "word/document.xml" not in names:
+                raise ImportFailure(
+                    _("{file}: a zip file, but not a Word document (no word/document.xml)").format(
+                        file=name
+                    )
+                )
+            bad = archive.testzip()
+            if bad is not None:
+                raise ImportFailure(
+                    _("{file}: the document is damaged ({part})").format(file=name, part=bad)
+                )
+    except zipfile.BadZipFile as err:
+        raise ImportFailure(
+            _("{file}: the document is damaged or cut short ({reason})").format(
+                file=name, reason=err
+            )
+        ) from None
+    except (OSError, EOFError, ValueError, NotImplementedError) as err:
+        raise ImportFailure(
+            _("{file}: the document is damaged or cut short ({reason})").format(
+                file=name, reason=err
+            )
+        ) from None
