@@ -21,6 +21,8 @@ from datetime import date
 from enum import StrEnum
 from functools import cache, lru_cache
 
+from devagree.i18n import N_, Localised, _
+
 __all__ = ["ACCEPTED_FORMS", "Deadline", "DeadlineError", "Precision", "parse_deadline"]
 
 
@@ -35,6 +37,23 @@ class Precision(StrEnum):
     PART_OF_YEAR = "part_of_year"
     YEAR = "year"
     CONTINUOUS = "continuous"
+
+
+PRECISION_LABELS: Localised[Precision] = Localised(
+    {
+        Precision.DAY: N_("day"),
+        Precision.WEEK: N_("week"),
+        Precision.MONTH: N_("month"),
+        Precision.PART_OF_MONTH: N_("part of month"),
+        Precision.QUARTER: N_("quarter"),
+        Precision.HALF_YEAR: N_("half-year"),
+        Precision.SEASON: N_("season"),
+        Precision.PART_OF_YEAR: N_("part of year"),
+        Precision.YEAR: N_("year"),
+        Precision.CONTINUOUS: N_("continuous"),
+    }
+)
+"""The precisions as people read them, by language: ``PRECISION_LABELS["da"][p]``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +87,14 @@ class DeadlineError(ValueError):
 
     def __init__(self, text: str) -> None:
         self.text = text
-        examples = ", ".join(ACCEPTED_FORMS[:-1]) + " or " + ACCEPTED_FORMS[-1]
-        super().__init__(
-            f'cannot read the deadline "{text}"; write a date or a period such as {examples}'
-        )
+        super().__init__(text)
+
+    def __str__(self) -> str:
+        """Said in the current language when shown, not when raised (parses are cached)."""
+        return _(
+            'cannot read the deadline "{text}"; write a date or a period such as '
+            "{examples} or {last}"
+        ).format(text=self.text, examples=", ".join(ACCEPTED_FORMS[:-1]), last=ACCEPTED_FORMS[-1])
 
     def __reduce__(self) -> tuple[type[DeadlineError], tuple[str]]:
         return (DeadlineError, (self.text,))

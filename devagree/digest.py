@@ -102,7 +102,7 @@ _LABELS = {row.key: row for row in ROWS}
 
 def describe_row(key: str, language: str = "da") -> str:
     """A part key as people read it: ``item-2.goal`` becomes "item 2, Mål (goal)"."""
-    head, _, field = key.partition(".")
+    head, _sep, field = key.partition(".")
     if head.startswith("item-"):
         number = head.removeprefix("item-")
         row = _LABELS.get(field)

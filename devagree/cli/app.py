@@ -6,6 +6,7 @@ import functools
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from enum import Enum
 from typing import Annotated
 
 import typer
@@ -27,6 +28,7 @@ from devagree.cli import (
     verify,
 )
 from devagree.errors import DevagreeError, ExitCode
+from devagree.i18n import _
 
 app = typer.Typer(
     name="devagree",
@@ -50,8 +52,23 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class Language(str, Enum):
+    da = "da"
+    en = "en"
+
+
 @app.callback()
 def root(
+    context: typer.Context,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Language of messages: da or en. Default: DEVAGREE_LANG, else the "
+            "workbook's `language`, else the locale (English outside a Danish one).",
+            show_default=False,
+        ),
+    ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show the full traceback of an internal error.")
     ] = False,
@@ -66,6 +83,12 @@ def root(
     Exit codes: 0 clean, 1 problems found, 2 usage error or unreadable input, 3 internal
     error.
     """
+    from devagree.cli.language import choose_language
+
+    # The subcommand's own arguments, to find the workbook they name (click keeps the
+    # subcommand's name and first arguments apart from the rest).
+    protected = getattr(context, "_protected_args", None) or getattr(context, "protected_args", [])
+    choose_language(lang.value if lang else None, [*protected, *context.args][1:])
 
 
 def command(name: str, function: Callable[..., int], parent: typer.Typer = app) -> None:
@@ -102,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:
         return done.code if isinstance(done.code, int) else ExitCode.USAGE
     except KeyboardInterrupt:
-        print("\nInterrupted; nothing was written.", file=sys.stderr)
+        print("\n" + _("Interrupted; nothing was written."), file=sys.stderr)
         return ExitCode.INTERRUPTED
     except DevagreeError as err:
         print(f"devagree: {err}", file=sys.stderr)
@@ -113,9 +136,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             exc = sys.exc_info()[1]
             print(
-                f"devagree: internal error ({type(exc).__name__}: {exc}).\n"
-                "This is a bug in devagree, not in your files. Rerun with --debug and "
-                "send the output to the maintainers.",
+                "devagree: "
+                + _(
+                    "internal error ({error}).\n"
+                    "This is a bug in devagree, not in your files. Rerun with --debug and "
+                    "send the output to the maintainers."
+                ).format(error=f"{type(exc).__name__}: {exc}"),
                 file=sys.stderr,
             )
         return ExitCode.INTERNAL

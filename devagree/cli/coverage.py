@@ -11,6 +11,7 @@ import typer
 from devagree.cli.options import PathsArgument, format_choices
 from devagree.cli.output import emit
 from devagree.errors import ExitCode
+from devagree.i18n import N_, LocalisedText
 from devagree.report import COVERAGE_REPORTERS
 
 if TYPE_CHECKING:
@@ -19,18 +20,18 @@ if TYPE_CHECKING:
 
 CoverageFormat = format_choices("CoverageFormat", COVERAGE_REPORTERS)
 
-_FAIL = {
-    "da": "Dækningen er {pct}, under --fail-under {limit}: {covered} af {total} spor har et "
-    "aftalepunkt.",
-    "en": "Coverage is {pct}, below --fail-under {limit}: {covered} of {total} tracks have an "
-    "agreement item.",
-}
-_NO_TRACKS = {
-    "da": "Ingen strategispor at dække, så --fail-under {limit} kan ikke opfyldes; står "
-    "strategierne i de mapper, devagree læser?",
-    "en": "No strategy tracks to cover, so --fail-under {limit} cannot be met; are the "
-    "strategies in the folders devagree reads?",
-}
+_FAIL = LocalisedText(
+    N_(
+        "Coverage is {pct}, below --fail-under {limit}: {covered} of {total} tracks have an "
+        "agreement item."
+    )
+)
+_NO_TRACKS = LocalisedText(
+    N_(
+        "No strategy tracks to cover, so --fail-under {limit} cannot be met; are the "
+        "strategies in the folders devagree reads?"
+    )
+)
 
 
 def coverage(

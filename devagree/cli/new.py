@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from devagree.errors import ExitCode, OutputError, UsageError
+from devagree.i18n import N_, Localised, LocalisedText
 from devagree.model import ROWS
 from devagree.paths import display_path
 
@@ -19,79 +20,52 @@ if TYPE_CHECKING:
     from devagree.drafting import AgreementDraft, ItemDraft
     from devagree.settings import Settings
 
-TEXT: dict[str, dict[str, str]] = {
-    "da": {
-        "intro": "Ny udviklingsaftale. Svar på spørgsmålene; Ctrl-C afbryder, og intet skrives "
-        "før til sidst.",
-        "id": "Id (kort navn til filnavn og henvisninger, fx slagelse-chp-{year})",
-        "title": "Titel",
-        "municipality": "Kommune",
-        "organisation": "Organisation (centeret, fx Center for Handicap og Psykiatri)",
-        "committee": "Part 1, udvalget (fx Handicap og Psykiatriudvalget)",
-        "chief": "Part 2, chefen (fx Handicap og Psykiatrichefen)",
-        "start": "Gyldig fra (ÅÅÅÅ-MM-DD)",
-        "end": "Gyldig til (ÅÅÅÅ-MM-DD)",
-        "date": "Aftalens dato (ÅÅÅÅ-MM-DD)",
-        "item": "Aftale {number}",
-        "item_title": "Overskrift",
-        "multi": "flere linjer; afslut med en tom linje; en linje med kun . giver et nyt afsnit",
-        "multi_short": "afslut med en tom linje",
-        "deadline": "Deadline (fx juni {year}, ultimo {year}, 1. kvartal {year}, løbende)",
-        "more": "Flere aftaler? [j/N]",
-        "yes_no": "svar j (ja) eller n (nej)",
-        "empty": "skriv et svar",
-        "empty_row": 'skriv mindst én linje (skriv "Ingen", hvis intet gælder)',
-        "bad_date": "skriv datoen som ÅÅÅÅ-MM-DD, fx {year}-12-31",
-        "end_before": "slutdatoen skal ligge efter startdatoen ({start})",
-        "outside": "bemærk: ligger uden for aftalens periode ({start} til {end})",
-        "exists": "filen {path} findes allerede",
-        "interrupted": "Afbrudt; intet er skrevet.",
-        "wrote": "Skrev {path} med {count} {noun}. Tjek den med: devagree check {path}",
-        "one": "aftale",
-        "many": "aftaler",
-        "wrote_skeleton": "Skrev {path}: en skabelon med én aftale, hvor alle 12 rækker skal "
-        "udfyldes. `devagree check` viser, hvad der mangler.",
-        "not_terminal": "devagree new: input er ikke en terminal; skriver en skabelon "
-        "(som --no-input).",
-    },
-    "en": {
-        "intro": "New development agreement. Answer the questions; Ctrl-C stops, and nothing is "
-        "written before the end.",
-        "id": "Id (short name for file names and links, e.g. city-health-{year})",
-        "title": "Title",
-        "municipality": "Municipality",
-        "organisation": "Organisation (the centre)",
-        "committee": "Party 1, the committee",
-        "chief": "Party 2, the chief",
-        "start": "Valid from (YYYY-MM-DD)",
-        "end": "Valid until (YYYY-MM-DD)",
-        "date": "Date of the agreement (YYYY-MM-DD)",
-        "item": "Item {number}",
-        "item_title": "Heading",
-        "multi": "several lines; end with an empty line; a line of just . starts a new paragraph",
-        "multi_short": "end with an empty line",
-        "deadline": "Deadline (e.g. June {year}, end of {year}, Q1 {year}, ongoing)",
-        "more": "More items? [y/N]",
-        "yes_no": "answer y (yes) or n (no)",
-        "empty": "type an answer",
-        "empty_row": 'type at least one line (write "None" if nothing applies)',
-        "bad_date": "write the date as YYYY-MM-DD, e.g. {year}-12-31",
-        "end_before": "the end must be after the start ({start})",
-        "outside": "note: outside the agreement's period ({start} to {end})",
-        "exists": "the file {path} already exists",
-        "interrupted": "Interrupted; nothing was written.",
-        "wrote": "Wrote {path} with {count} {noun}. Check it with: devagree check {path}",
-        "one": "item",
-        "many": "items",
-        "wrote_skeleton": "Wrote {path}: a skeleton with one item whose 12 rows are still to be "
-        "filled in. `devagree check` shows what is missing.",
-        "not_terminal": "devagree new: input is not a terminal; writing a skeleton "
-        "(as --no-input).",
-    },
-}
+TEXT = Localised(
+    {
+        "intro": N_(
+            "New development agreement. Answer the questions; Ctrl-C stops, and nothing is "
+            "written before the end."
+        ),
+        "id": N_("Id (short name for file names and links, e.g. city-health-{year})"),
+        "title": N_("Title"),
+        "municipality": N_("Municipality"),
+        "organisation": N_("Organisation (the centre)"),
+        "committee": N_("Party 1, the committee"),
+        "chief": N_("Party 2, the chief"),
+        "start": N_("Valid from (YYYY-MM-DD)"),
+        "end": N_("Valid until (YYYY-MM-DD)"),
+        "date": N_("Date of the agreement (YYYY-MM-DD)"),
+        "item": N_("Item {number}"),
+        "item_title": N_("Heading"),
+        "multi": N_(
+            "several lines; end with an empty line; a line of just . starts a new paragraph"
+        ),
+        "multi_short": N_("end with an empty line"),
+        "deadline": N_("Deadline (e.g. June {year}, end of {year}, Q1 {year}, ongoing)"),
+        "more": N_("More items? [y/N]"),
+        "yes_no": N_("answer y (yes) or n (no)"),
+        "empty": N_("type an answer"),
+        "empty_row": N_('type at least one line (write "None" if nothing applies)'),
+        "bad_date": N_("write the date as YYYY-MM-DD, e.g. {year}-12-31"),
+        "end_before": N_("the end must be after the start ({start})"),
+        "outside": N_("note: outside the agreement's period ({start} to {end})"),
+        "exists": N_("the file {path} already exists"),
+        "interrupted": N_("Interrupted; nothing was written."),
+        "wrote": N_("Wrote {path} with {count} {noun}. Check it with: devagree check {path}"),
+        "one": N_("item"),
+        "many": N_("items"),
+        "wrote_skeleton": N_(
+            "Wrote {path}: a skeleton with one item whose 12 rows are still to be "
+            "filled in. `devagree check` shows what is missing."
+        ),
+        "not_terminal": N_(
+            "devagree new: input is not a terminal; writing a skeleton (as --no-input)."
+        ),
+    }
+)
 
-TEXT_TITLE = {"da": "Udviklingsaftale for {year}", "en": "Development agreement {year}"}
-DEFAULT_ID = {"da": "udviklingsaftale-{year}", "en": "agreement-{year}"}
+TEXT_TITLE = LocalisedText(N_("Development agreement {year}"))
+DEFAULT_ID = LocalisedText(N_("agreement-{year}"))
 
 
 _YES = {"j", "ja", "y", "yes"}

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from devagree.digest import describe_row, digest
 from devagree.errors import DevagreeError, ExitCode
+from devagree.i18n import BABEL_LOCALES, LANGUAGE_TAGS, N_, Localised
 from devagree.model import ROWS, Agreement, Item, Strategy
 from devagree.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse_texts
 
@@ -36,46 +37,25 @@ REQUIRED_STYLES = (
 )
 """Styles the renderer uses; a template must define every one (by its English name)."""
 
-TEXT: dict[str, dict[str, str]] = {
-    "da": {
-        "between": "Udviklingsaftale mellem",
-        "and": " og ",
-        "valid": "Aftalen er gældende for d. {start} til d. {end}.",
-        "number": "Aftale #",
-        "content": "Indhold",
-        "draft": "UDKAST",
-        "page": "Side ",
-        "of": " af ",
-        "signatures": "Underskrifter",
-        "place_date": "Sted og dato",
-        "signature": "Underskrift",
-        "name": "Navn",
-        "title": "Titel",
-        "signed_by": "Underskrevet af",
-        "digest": "Tekstens fingeraftryk",
-        "lang": "da-DK",
-        "locale": "da_DK",
-    },
-    "en": {
-        "between": "Development agreement between",
-        "and": " and ",
-        "valid": "The agreement is valid from {start} to {end}.",
-        "number": "Agreement #",
-        "content": "Content",
-        "draft": "DRAFT",
-        "page": "Page ",
-        "of": " of ",
-        "signatures": "Signatures",
-        "place_date": "Place and date",
-        "signature": "Signature",
-        "name": "Name",
-        "title": "Title",
-        "signed_by": "Signed by",
-        "digest": "Digest of the text",
-        "lang": "en-GB",
-        "locale": "en_GB",
-    },
-}
+TEXT = Localised(
+    {
+        "between": N_("Development agreement between"),
+        "and": N_(" and "),
+        "valid": N_("The agreement is valid from {start} to {end}."),
+        "number": N_("Agreement #"),
+        "content": N_("Content"),
+        "draft": N_("DRAFT"),
+        "page": N_("Page "),
+        "of": N_(" of "),
+        "signatures": N_("Signatures"),
+        "place_date": N_("Place and date"),
+        "signature": N_("Signature"),
+        "name": N_("Name"),
+        "title": N_("Title"),
+        "signed_by": N_("Signed by"),
+        "digest": N_("Digest of the text"),
+    }
+)
 
 LABEL_WIDTH_CM = 4.2
 SHADE = "D9D9D9"
@@ -98,7 +78,7 @@ def long_date(day: date, language: str) -> str:
     """A date the way people write it: "29. februar 2016" (Danish) or "29 February 2016"."""
     from babel.dates import format_date
 
-    return str(format_date(day, format="long", locale=TEXT[language]["locale"]))
+    return str(format_date(day, format="long", locale=BABEL_LOCALES[language]))
 
 
 def _is_xml_char(char: str) -> bool:
@@ -247,7 +227,7 @@ class _Writer:
         self._line(a.organisation, size=16, bold=True)
         if a.date is not None:
             self._line(long_date(a.date, self.language), size=12)
-        for _ in range(3):
+        for _blank in range(3):
             self.doc.add_paragraph()
         self._line(self.t["between"], size=20, bold=True, centre=True)
         self._line(self.t["and"].join(p.name for p in a.parties), size=16, centre=True)
@@ -386,7 +366,7 @@ class _Writer:
                 category=a.municipality,
                 identifier=a.id,
                 day=a.date or a.period.start,
-                language=self.t["lang"],
+                language=LANGUAGE_TAGS[self.language],
                 custom={"devagree.id": a.id, "devagree.digest": digest(a.data)},
                 content_status="" if a.signatures else self.t["draft"],
             ),

@@ -14,46 +14,30 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from devagree.i18n import N_, Localised
 from devagree.model import ROWS, STATE_LABELS, Agreement, Item
 from devagree.render.docx import long_date
 from devagree.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse_texts
 
-WORDS: dict[str, dict[str, str]] = {
-    "da": {
-        "parties": "Parter",
-        "period": "Gyldighed",
-        "date": "Dato",
-        "purpose": "Formål",
-        "number": "Aftale",
-        "status": "Status",
-        "note": "Note",
-        "overdue": "OVERSKREDET",
-        "days": "{n} dage over",
-        "day": "1 dag over",
-        "continuous": "løbende",
-        "unreadable": "kan ikke læses",
-        "no_status": "ikke påbegyndt (ingen status registreret)",
-        "signatures": "Underskrifter",
-        "unsigned": "ikke underskrevet",
-    },
-    "en": {
-        "parties": "Parties",
-        "period": "Validity",
-        "date": "Date",
-        "purpose": "Purpose",
-        "number": "Item",
-        "status": "Status",
-        "note": "Note",
-        "overdue": "OVERDUE",
-        "days": "{n} days overdue",
-        "day": "1 day overdue",
-        "continuous": "continuous",
-        "unreadable": "unreadable",
-        "no_status": "not started (no status recorded)",
-        "signatures": "Signatures",
-        "unsigned": "not signed",
-    },
-}
+WORDS = Localised(
+    {
+        "parties": N_("Parties"),
+        "period": N_("Validity"),
+        "date": N_("Date"),
+        "purpose": N_("Purpose"),
+        "number": N_("Item"),
+        "status": N_("Status"),
+        "note": N_("Note"),
+        "overdue": N_("OVERDUE"),
+        "days": N_("{n} days overdue"),
+        "day": N_("1 day overdue"),
+        "continuous": N_("continuous"),
+        "unreadable": N_("unreadable"),
+        "no_status": N_("not started (no status recorded)"),
+        "signatures": N_("Signatures"),
+        "unsigned": N_("not signed"),
+    }
+)
 
 
 def rich_text(blocks: tuple[Block, ...]) -> Text:

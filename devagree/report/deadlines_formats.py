@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from rich.table import Table
 
+from devagree.i18n import N_, Localised
 from devagree.model import STATE_LABELS
 from devagree.schedule import DeadlineRow
 
@@ -26,58 +27,35 @@ class ListOptions:
     language: str = "da"
 
 
-_WORDS = {
-    "da": {
-        "title": "Deadlines pr. {day}",
-        "columns": (
-            "Aftale",
-            "#",
-            "Titel",
-            "Deadline",
-            "Forfald",
-            "Præcision",
-            "Status",
-            "Dage",
-            "Ansvarlig",
+_WORDS = Localised(
+    {
+        "title": N_("Deadlines as of {day}"),
+        "columns": N_(
+            (
+                "Agreement",
+                "#",
+                "Title",
+                "Deadline",
+                "Due",
+                "Precision",
+                "State",
+                "Days",
+                "Owner",
+            )
         ),
-        "overdue": "{n} {days} over",
-        "left": "{n} {days} tilbage",
-        "ago": "for {n} {days} siden",
-        "day": "dag",
-        "days": "dage",
-        "unreadable": "kan ikke læses",
-        "empty": "Ingen deadlines matcher.",
-        "milestone": "milepæl",
-        "Milestone": "Milepæl",
-        "track": "Spor",
-        "body": "Udvalg",
-    },
-    "en": {
-        "title": "Deadlines as of {day}",
-        "columns": (
-            "Agreement",
-            "#",
-            "Title",
-            "Deadline",
-            "Due",
-            "Precision",
-            "State",
-            "Days",
-            "Owner",
-        ),
-        "overdue": "{n} {days} overdue",
-        "left": "{n} {days} left",
-        "ago": "{n} {days} ago",
-        "day": "day",
-        "days": "days",
-        "unreadable": "unreadable",
-        "empty": "No deadlines match.",
-        "milestone": "milestone",
-        "Milestone": "Milestone",
-        "track": "Track",
-        "body": "Committee",
-    },
-}
+        "overdue": N_("{n} {days} overdue"),
+        "left": N_("{n} {days} left"),
+        "ago": N_("{n} {days} ago"),
+        "day": N_("day"),
+        "days": N_("days"),
+        "unreadable": N_("unreadable"),
+        "empty": N_("No deadlines match."),
+        "milestone": N_("milestone"),
+        "Milestone": N_("Milestone"),
+        "track": N_("Track"),
+        "body": N_("Committee"),
+    }
+)
 
 
 def _days(row: DeadlineRow, words: Mapping[str, object]) -> str:

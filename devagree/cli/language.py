@@ -1,0 +1,42 @@
+"""Which language a command speaks: `--lang`, DEVAGREE_LANG, the workbook, the locale.
+
+The rule itself is ``i18n.resolve_language`` (pure, tested on its own); this module only
+gathers its inputs. The workbook is the one around the first path the command names that
+exists (the current folder when none does), so `devagree check examples/english` speaks the
+language of that workbook.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from devagree.i18n import LANGUAGES, locale_setting, resolve_language, use_language
+
+
+def workbook_start(args: Sequence[str]) -> Path:
+    """The first argument that names an existing file or folder, else the current folder."""
+    for arg in args:
+        if arg.startswith("-"):
+            continue
+        try:
+            path = Path(arg)
+            if path.exists():
+                return path if path.is_dir() else path.parent
+        except (OSError, ValueError):
+            continue
+    return Path.cwd()
+
+
+def choose_language(option: str | None, args: Sequence[str] = ()) -> str:
+    """Resolve the language for this run and make it the current one."""
+    environment = os.environ.get("DEVAGREE_LANG")
+    workbook = None
+    if not any(v and v.strip().lower() in LANGUAGES for v in (option, environment)):
+        from devagree.workbook import workbook_language  # only when the workbook decides
+
+        workbook = workbook_language(workbook_start(args))
+    language = resolve_language(option, environment, workbook, locale_setting(os.environ))
+    use_language(language)
+    return language
