@@ -50,8 +50,10 @@ def state_word(state: State) -> str:
     return _(STATE_LABELS.ids[state])
 
 
-def valid_states(language: str = "da") -> str:
-    """The six states with their labels, for error messages and help."""
+def valid_states(language: str | None = None) -> str:
+    """The six states with their labels (in the current language), for messages and help."""
+    if language is None:
+        return ", ".join(f"{state.value} ({state_word(state)})" for state in State)
     labels = STATE_LABELS.get(language, STATE_LABELS["da"])
     return ", ".join(f"{state.value} ({labels[state]})" for state in State)
 

@@ -18,6 +18,7 @@ from typing import Any
 from devagree.atomic import write_atomic
 from devagree.digest import changed_rows, describe_row, digest, row_digests
 from devagree.errors import DevagreeError, ExitCode, UsageError
+from devagree.i18n import _
 from devagree.model import Agreement, Signature
 from devagree.paths import display_path
 from devagree.workbook import check_workbook
@@ -41,7 +42,7 @@ class SignatureCheck:
     changed: tuple[str, ...]
     """Part keys (``item-2.goal``) whose text differs from what was signed."""
 
-    def describe_changes(self, language: str = "da") -> list[str]:
+    def describe_changes(self, language: str | None = None) -> list[str]:
         return [describe_row(key, language) for key in self.changed]
 
 
@@ -76,39 +77,52 @@ def sign(path: Path, request: SignRequest) -> dict[str, Any]:
     """Append a signature to the agreement in ``path``; returns the recorded mapping."""
     shown = display_path(path)
     if not path.is_file():
-        raise UsageError(f"{shown}: no such file")
+        raise UsageError(_("{path}: no such file").format(path=shown))
     for label, value in (
         ("--name", request.name),
         ("--title", request.title),
         ("--place", request.place),
     ):
         if value != value.strip() or any(ord(c) < 32 for c in value):
-            raise UsageError(f"{label} must be one line without leading or trailing spaces")
+            raise UsageError(
+                _("{option} must be one line without leading or trailing spaces").format(
+                    option=label
+                )
+            )
     if not request.name:
-        raise UsageError("--name must not be empty")
+        raise UsageError(_("--name must not be empty"))
     workbook = check_workbook([path], as_of=request.day)
     errors = [p for p in workbook.problems if p.severity.value == "error"]
     if errors:
         listed = "\n".join(f"  {p.location} {p.code} {p.message}" for p in errors[:10])
-        more = f"\n  ... and {len(errors) - 10} more" if len(errors) > 10 else ""
+        more = (
+            "\n  " + _("... and {count} more").format(count=len(errors) - 10)
+            if len(errors) > 10
+            else ""
+        )
         raise SignRefused(
-            f"{shown} has errors; fix them before signing (devagree check {shown}):\n{listed}{more}"
+            _("{path} has errors; fix them before signing (devagree check {path}):").format(
+                path=shown
+            )
+            + f"\n{listed}{more}"
         )
     if len(workbook.agreements) != 1:
-        raise UsageError(f"{shown} is not an agreement file (kind: agreement)")
+        raise UsageError(_("{path} is not an agreement file (kind: agreement)").format(path=shown))
     agreement = workbook.agreements[0]
     roles = [party.role for party in agreement.parties]
     if request.party not in roles:
         raise UsageError(
-            f'--party "{request.party}" is not a party of {agreement.id}; '
-            f"the roles are: {', '.join(roles)}"
+            _('--party "{party}" is not a party of {id}; the roles are: {roles}').format(
+                party=request.party, id=agreement.id, roles=", ".join(roles)
+            )
         )
     agreed = digest(agreement.data)
     for signature in agreement.signatures:
         if signature.party == request.party and signature.digest == agreed:
             raise UsageError(
-                f"{request.party} has already signed this text "
-                f"({signature.name}, {signature.date.isoformat()})"
+                _('--party "{party}" has already signed this text ({name}, {date})').format(
+                    party=request.party, name=signature.name, date=signature.date.isoformat()
+                )
             )
     return _append_signature(path, request, agreed, row_digests(agreement.data))
 

@@ -6,7 +6,7 @@ import functools
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -52,7 +52,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-class Language(str, Enum):
+class Language(StrEnum):
     da = "da"
     en = "en"
 

@@ -9,6 +9,7 @@ import typer
 from devagree.cli.options import AsOfOption, PathsArgument, as_of_day, format_choices
 from devagree.cli.output import emit
 from devagree.errors import ExitCode, UsageError
+from devagree.i18n import _
 from devagree.report import DEADLINE_REPORTERS
 
 DeadlineFormat = format_choices("DeadlineFormat", DEADLINE_REPORTERS)
@@ -64,7 +65,7 @@ def deadlines(
     try:
         days = parse_within(within) if within is not None else None
     except ValueError as err:
-        raise UsageError(f"--within: {err}") from None
+        raise UsageError(_("--within: {error}").format(error=err)) from None
     day = as_of_day(as_of)
     workbook = check_workbook(list(paths or []), day)
     rows = deadline_rows(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from devagree.errors import ExitCode, OutputError, UsageError
+from devagree.i18n import _
 from devagree.paths import display_path
 
 if TYPE_CHECKING:
@@ -46,7 +47,11 @@ def init(
     from devagree.scaffold import plan_workbook
 
     if directory.exists() and not directory.is_dir():
-        raise UsageError(f"{directory} is a file, not a folder; name a folder for the workbook")
+        raise UsageError(
+            _("{path} is a file, not a folder; name a folder for the workbook").format(
+                path=directory
+            )
+        )
     plan = plan_workbook(municipality.strip(), language.value)
     created: list[str] = []
     kept: list[str] = []
@@ -60,22 +65,30 @@ def init(
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise OutputError(
-                f"cannot create the folder {target.parent} ({err.strerror})"
+                _("cannot create the folder {path} ({reason})").format(
+                    path=target.parent, reason=err.strerror
+                )
             ) from None
         write_atomic(target, planned.content)
         created.append(shown)
     for shown in created:
-        typer.echo(f"created  {shown}")
+        typer.echo(_("created  {path}").format(path=shown))
     for shown in kept:
-        typer.echo(f"kept     {shown} (exists; not changed)")
+        typer.echo(_("kept     {path} (exists; not changed)").format(path=shown))
     where = display_path(directory)
-    place = "this folder" if where == "." else where
+    place = _("this folder") if where == "." else where
     if created:
         go = "" if where == "." else f"cd {where} && "
         typer.echo(
-            f"\nWorkbook ready in {place}. Next: {go}devagree new (draft an agreement), "
-            "then devagree check."
+            "\n"
+            + _(
+                "Workbook ready in {place}. Next: {go}devagree new (draft an agreement), "
+                "then devagree check."
+            ).format(place=place, go=go)
         )
     else:
-        typer.echo(f"\nNothing to do: {place} already has every file of a workbook.")
+        typer.echo(
+            "\n"
+            + _("Nothing to do: {place} already has every file of a workbook.").format(place=place)
+        )
     return ExitCode.OK

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from devagree.errors import UsageError
+from devagree.i18n import _
 
 PathsArgument = Annotated[
     list[Path] | None,
@@ -40,7 +41,9 @@ def as_of_day(text: str | None) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise UsageError(
-            f'--as-of "{text}" is not a date; write it as YYYY-MM-DD, e.g. 2016-06-30'
+            _('--as-of "{text}" is not a date; write it as YYYY-MM-DD, e.g. 2016-06-30').format(
+                text=text
+            )
         ) from None
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from devagree.errors import ExitCode, UsageError
+from devagree.i18n import _, say_date
 from devagree.paths import display_path
 
 if TYPE_CHECKING:
@@ -43,11 +44,16 @@ def sign(
         try:
             signed_on = date.fromisoformat(day.strip())
         except ValueError:
-            raise UsageError(f'--date "{day}" is not a date; write it as YYYY-MM-DD') from None
+            raise UsageError(
+                _('--date "{day}" is not a date; write it as YYYY-MM-DD').format(day=day)
+            ) from None
     record = sign_file(file, SignRequest(party, name, signed_on, title, place))
     print(
-        f"{display_path(file)}: signed by {record['party']} ({record['name']}, "
-        f"{signed_on.isoformat()})\n  digest {record['digest']}",
+        _("{path}: signed by {name} ({date})").format(
+            path=display_path(file), name=record["name"], date=say_date(signed_on)
+        )
+        + "\n  "
+        + _("digest {digest}").format(digest=record["digest"]),
         file=sys.stdout,
     )
     return ExitCode.OK

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from devagree.cli.options import PathsArgument
 from devagree.cli.output import emit
 from devagree.errors import ExitCode
+from devagree.i18n import _, current_language, ngettext, say_date
+from devagree.model import role_label
 
 if TYPE_CHECKING:
     pass
@@ -29,28 +31,47 @@ def verify(paths: PathsArgument = None) -> int:
     for problem in workbook.problems:
         readable = any(a.source == problem.path for a in workbook.agreements)
         if problem.severity.value == "error" and not readable:
-            lines.append(f"{problem.location}: cannot verify: {problem.message}")
-    language = workbook.settings.language
+            lines.append(
+                _("{place}: cannot verify: {problem}").format(
+                    place=problem.location, problem=problem.message
+                )
+            )
     for agreement in workbook.agreements:
         results = check_signatures(agreement)
         if not results:
-            lines.append(f"{agreement.source}: {agreement.id}: no signatures")
+            lines.append(
+                _("{path}: {id}: no signatures").format(path=agreement.source, id=agreement.id)
+            )
             continue
         for result in results:
             total += 1
             s = result.signature
-            who = f"{s.party} ({s.name}, {s.date.isoformat()})"
+            role = role_label(s.party, current_language())
+            who = f"{s.name}, {role}" if role else s.name
+            said = (
+                f"{agreement.source}: {agreement.id}: "
+                + "{verdict}"
+                + f"  {who} ({say_date(s.date)})"
+            )
             if result.ok:
-                lines.append(f"{agreement.source}: {agreement.id}: OK      {who}")
+                lines.append(said.format(verdict=_("OK")))
                 continue
             broken += 1
-            lines.append(f"{agreement.source}: {agreement.id}: BROKEN  {who}")
-            changes = result.describe_changes(language)
+            lines.append(said.format(verdict=_("BROKEN")))
+            changes = result.describe_changes()
             if changes:
-                lines.extend(f"    changed: {change}" for change in changes)
+                lines.extend(
+                    "    " + _("changed: {part}").format(part=change) for change in changes
+                )
             else:
-                lines.append("    the text changed (this signature has no row digests)")
-    lines.append(f"{total} signature{'s' if total != 1 else ''} verified, {broken} broken.")
+                lines.append("    " + _("the text changed (this signature has no row digests)"))
+    lines.append(
+        ngettext(
+            "{total} signature verified, {broken} broken.",
+            "{total} signatures verified, {broken} broken.",
+            total,
+        ).format(total=total, broken=broken)
+    )
     emit("\n".join(lines))
     if workbook.unreadable:
         return ExitCode.USAGE
