@@ -26,7 +26,7 @@ import json
 import unicodedata
 from typing import Any
 
-from devagree.i18n import _, gettext_in
+from devagree.i18n import N_, _, gettext_in
 from devagree.model import ROWS
 
 EXCLUDED_TOP = frozenset({"signatures"})
@@ -106,16 +106,21 @@ def describe_row(key: str, language: str | None = None) -> str:
 
     In ``language``, or the current language when none is given.
     """
-    say = _ if language is None else (lambda message: gettext_in(language, message))
+    def say(message: str) -> str:
+        return _(message) if language is None else gettext_in(language, message)
+
     head, _sep, field = key.partition(".")
     if head.startswith("item-"):
         number = head.removeprefix("item-")
         row = _LABELS.get(field)
         if row is None and not field:
-            return say("item {number}").format(number=number)
+            return say(_ITEM).format(number=number)
         if row is None:
-            return say("item {number}, `{field}`").format(number=number, field=field)
-        return say("item {number}, {label} (`{field}`)").format(
-            number=number, label=say(row.label), field=field
-        )
+            return say(_ITEM_FIELD).format(number=number, field=field)
+        return say(_ITEM_ROW).format(number=number, label=say(row.label), field=field)
     return f"`{field or key}`"
+
+
+_ITEM = N_("item {number}")
+_ITEM_FIELD = N_("item {number}, `{field}`")
+_ITEM_ROW = N_("item {number}, {label} (`{field}`)")

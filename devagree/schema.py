@@ -115,6 +115,10 @@ def _explain_error(document: Document, error: Any) -> Iterator[Problem]:
         )
 
 
+_EXPECTED_FORM = N_("does not have the expected form")
+_NOT_IN_THIS_FORM = N_("is not allowed in this form")
+_NOT_HERE = N_("is not allowed here")
+
 Description = tuple[str, str, Path_, bool]
 """Problem code, message in plain words, where it is, and whether to point at the key."""
 
@@ -160,7 +164,7 @@ def _describe(document: Document, error: Any, where: Path_) -> Iterator[Descript
         )
         yield "DA103", message, where, False
     elif kind in ("pattern", "format"):
-        explanation = _(error.schema.get("x-message", N_("does not have the expected form")))
+        explanation = _(error.schema.get("x-message", _EXPECTED_FORM))
         message = _("{field}{place} is `{value}`; it {explanation}").format(
             field=name, place=place, value=value, explanation=explanation
         )
@@ -200,11 +204,11 @@ def _describe(document: Document, error: Any, where: Path_) -> Iterator[Descript
                         yield "DA101", message, where, False
     elif kind == "not":
         owner = describe_place(document.data, where, owner=True)
-        explanation = _(error.schema.get("x-not-message", N_("is not allowed in this form")))
+        explanation = _(error.schema.get("x-not-message", _NOT_IN_THIS_FORM))
         message = _("{place} {explanation}").format(place=owner, explanation=explanation)
         yield "DA104", message, where, False
     elif kind == "propertyNames":
-        explanation = _(error.schema.get("x-message", N_("is not allowed here")))
+        explanation = _(error.schema.get("x-message", _NOT_HERE))
         message = _("`{value}` in {field}: it {explanation}").format(
             value=value, field=name, explanation=explanation
         )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from devagree.checks import CODES, RULES, Context
 from devagree.errors import UsageError
+from devagree.i18n import DEFAULT as DEFAULT_LANGUAGE
 from devagree.i18n import _
 from devagree.model import Agreement, Strategy, agreement_from_data, strategy_from_data
 from devagree.paths import display_path
@@ -88,13 +89,16 @@ def load_settings(start: Path) -> tuple[Settings, list[Problem], bool]:
 
 
 def workbook_language(start: Path) -> str | None:
-    """The `language` of the nearest devagree.yaml, read cheaply (None without one)."""
+    """The `language` of the nearest devagree.yaml, read cheaply (None without one).
+
+    A workbook that does not say is Danish, as ``Settings`` has it.
+    """
     config = find_config(start)
     if config is None:
         return None
     document, _problem = read_document(config)
     language = document.data.get("language") if document is not None else None
-    return language if isinstance(language, str) else None
+    return language if isinstance(language, str) else DEFAULT_LANGUAGE
 
 
 def _severities(

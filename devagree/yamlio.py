@@ -298,10 +298,43 @@ def _syntax_error(err: MarkedYAMLError, text: str) -> LoadError:
             line,
             column,
         )
-    context = (err.context or "").strip()
+    context = _parser_words((err.context or "").strip())
+    problem = _parser_words(problem)
     detail = f"{problem} ({context})" if context and problem else problem or context
     message = _("the file is not valid YAML: {detail}").format(detail=detail)
     return LoadError("DA003", message, line, column)
+
+
+_PARSER_PHRASES = {
+    "found unexpected end of stream": N_("the file ends unexpectedly"),
+    "while scanning a quoted scalar": N_("inside a quoted text"),
+    "while scanning a simple key": N_("after a key"),
+    "could not find expected ':'": N_("a `:` was expected"),
+    "did not find expected key": N_("a key was expected"),
+    "while parsing a block mapping": N_("in a block of keys"),
+    "while parsing a block collection": N_("in a list"),
+    "did not find expected '-' indicator": N_("a `-` was expected"),
+    "while parsing a flow sequence": N_("in a list in brackets"),
+    "did not find expected ',' or ']'": N_("a `,` or `]` was expected"),
+    "while parsing a flow mapping": N_("in a mapping in braces"),
+    "did not find expected ',' or '}'": N_("a `,` or `}` was expected"),
+    "mapping values are not allowed in this context": N_(
+        "a `:` followed by a space is not allowed here (quote the text)"
+    ),
+    "found character that cannot start any token": N_("a character that cannot start a value"),
+    "while scanning for the next token": N_("while reading the next value"),
+    "while scanning a block scalar": N_("in a block of text"),
+    "found undefined tag handle": N_("an unknown tag"),
+    "while parsing a node": N_("while reading a value"),
+    "while parsing a block node": N_("while reading a value"),
+    "while parsing a flow node": N_("while reading a value"),
+}
+"""libyaml's usual explanations, said in the user's language (others are shown as they are)."""
+
+
+def _parser_words(phrase: str) -> str:
+    known = _PARSER_PHRASES.get(phrase)
+    return _(known) if known is not None else phrase
 
 
 def _tab_at(text: str, line: int, column: int) -> bool:
@@ -314,6 +347,7 @@ def _tab_at(text: str, line: int, column: int) -> bool:
 
 
 _BOOLS = {"true": True, "false": False}
+_TAG_SAYS = N_("its tag says")
 
 
 def _tag(node: Node) -> str:
@@ -333,7 +367,7 @@ def _scalar(node: ScalarNode) -> Any:
         raise LoadError(
             "DA003",
             _("the value `{value}` cannot be read as {wanted}; quote it to keep it as text").format(
-                value=str(node.value)[:40], wanted=_(wanted.get(_tag(node), N_("its tag says")))
+                value=str(node.value)[:40], wanted=_(wanted.get(_tag(node), _TAG_SAYS))
             ),
             *_mark(node),
         ) from None
