@@ -106,6 +106,7 @@ def describe_row(key: str, language: str | None = None) -> str:
 
     In ``language``, or the current language when none is given.
     """
+
     def say(message: str) -> str:
         return _(message) if language is None else gettext_in(language, message)
 

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from devagree.deadlines import Deadline, DeadlineError, parse_deadline
-from devagree.i18n import N_, Localised, LocalisedText
+from devagree.i18n import BABEL_LOCALES, N_, Localised, LocalisedText, gettext_in
 from devagree.model import ROWS
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -102,7 +102,7 @@ def long_date(day: date, language: str) -> str:
     """The date as people write it: "31. december 2016" (da) or "December 31, 2016" (en)."""
     from babel.dates import format_date  # lazily: only `new` needs babel here
 
-    return str(format_date(day, format="long", locale=language))
+    return str(format_date(day, format="long", locale=BABEL_LOCALES.get(language, "da_DK")))
 
 
 def describe_deadline(text: str, language: str = "da") -> tuple[Deadline, str]:
@@ -112,21 +112,15 @@ def describe_deadline(text: str, language: str = "da") -> tuple[Deadline, str]:
     """
     deadline = parse_deadline(text)
     if deadline.due is None:
-        meaning = "løbende (ingen dato)" if language == "da" else "continuous (no date)"
+        meaning = gettext_in(language, N_("continuous (no date)"))
     else:
         meaning = long_date(deadline.due, language)
     return deadline, f"{text} -> {meaning}"
 
 
 def deadline_error_text(err: DeadlineError, language: str) -> str:
-    """The DeadlineError message in the user's language."""
-    if language == "en":
-        return str(err)
-    return (
-        f'kan ikke læse deadline "{err.text}"; skriv en dato eller en periode, fx 31.12.2016, '
-        "juni 2016, ultimo 2016, 1. kvartal 2017, uge 12 2017, 1. halvår 2018, foråret 2020 "
-        "eller løbende"
-    )
+    """The DeadlineError message in the current language (the catalogue has it)."""
+    return str(err)
 
 
 # --- the skeleton ----------------------------------------------------------------------------

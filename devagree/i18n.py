@@ -141,6 +141,13 @@ def say_date(day: date) -> str:
     return str(format_date(day, format="long", locale=BABEL_LOCALES[language]))
 
 
+def ngettext_in(language: str, singular: str, plural: str, count: int) -> str:
+    """The singular or plural form for ``count``, in ``language``."""
+    return translations(language if language in LANGUAGES else DEFAULT).ngettext(
+        singular, plural, count
+    )
+
+
 K = TypeVar("K")
 
 

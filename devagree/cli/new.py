@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from devagree.errors import ExitCode, OutputError, UsageError
-from devagree.i18n import N_, Localised, LocalisedText
+from devagree.i18n import N_, Localised, LocalisedText, _, current_language, ngettext_in
 from devagree.model import ROWS
 from devagree.paths import display_path
 
@@ -51,9 +51,6 @@ TEXT = Localised(
         "outside": N_("note: outside the agreement's period ({start} to {end})"),
         "exists": N_("the file {path} already exists"),
         "interrupted": N_("Interrupted; nothing was written."),
-        "wrote": N_("Wrote {path} with {count} {noun}. Check it with: devagree check {path}"),
-        "one": N_("item"),
-        "many": N_("items"),
         "wrote_skeleton": N_(
             "Wrote {path}: a skeleton with one item whose 12 rows are still to be "
             "filled in. `devagree check` shows what is missing."
@@ -318,9 +315,13 @@ def new(
         return output if output is not None else folder / f"{new_id}.yaml"
 
     if output is not None and (output.exists() or output.is_symlink()):
-        raise UsageError(f"{display_path(output)} already exists; devagree new never overwrites")
+        raise UsageError(
+            _("{path} already exists; devagree new never overwrites").format(
+                path=display_path(output)
+            )
+        )
     if agreement_id is not None:
-        problem = id_problem(agreement_id, used, "en")
+        problem = id_problem(agreement_id, used, current_language())
         if problem is not None:
             raise UsageError(f'--id "{agreement_id}": {problem}')
 
@@ -342,24 +343,40 @@ def new(
         if not no_input:
             print(words["not_terminal"], file=sys.stderr)
         chosen = agreement_id or DEFAULT_ID[language].format(year=the_year)
-        if agreement_id is None and (problem := id_problem(chosen, used, "en")):
-            raise UsageError(f'the default id "{chosen}": {problem}; choose one with --id')
+        if agreement_id is None and (problem := id_problem(chosen, used, current_language())):
+            raise UsageError(
+                _('the default id "{id}": {problem}; choose one with --id').format(
+                    id=chosen, problem=problem
+                )
+            )
         draft = skeleton(chosen, the_year, settings.municipality, language)
 
     target = target_for(draft.id)
     shown = display_path(target)
     if target.exists() or target.is_symlink():
-        raise UsageError(f"{shown} already exists; devagree new never overwrites")
+        raise UsageError(
+            _("{path} already exists; devagree new never overwrites").format(path=shown)
+        )
     text = agreement_text(draft, schema_reference(settings, target), language)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise OutputError(f"cannot create the folder {target.parent} ({err.strerror})") from None
+        raise OutputError(
+            _("cannot create the folder {path} ({reason})").format(
+                path=target.parent, reason=err.strerror
+            )
+        ) from None
     write_atomic(target, text)
     if interactive:
         count = len(draft.items)
-        noun = words["one"] if count == 1 else words["many"]
-        print(words["wrote"].format(path=shown, count=count, noun=noun))
+        print(
+            ngettext_in(
+                language,
+                "Wrote {path} with {count} item. Check it with: devagree check {path}",
+                "Wrote {path} with {count} items. Check it with: devagree check {path}",
+                count,
+            ).format(path=shown, count=count)
+        )
     else:
         print(words["wrote_skeleton"].format(path=shown))
     return ExitCode.OK

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from devagree.digest import describe_row, digest
 from devagree.errors import DevagreeError, ExitCode
-from devagree.i18n import BABEL_LOCALES, LANGUAGE_TAGS, N_, Localised
-from devagree.model import ROWS, Agreement, Item, Strategy
+from devagree.i18n import BABEL_LOCALES, LANGUAGE_TAGS, N_, Localised, _, ngettext
+from devagree.model import ROWS, Agreement, Item, Strategy, role_label
 from devagree.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse_texts
 
 if TYPE_CHECKING:
@@ -105,7 +105,11 @@ def find_unwritable(document: Agreement | Strategy, language: str) -> list[str]:
             bad = sorted({c for c in value if not _is_xml_char(c)})
             if bad:
                 codes = ", ".join(f"U+{ord(c):04X}" for c in bad)
-                found.append(f"{_place(where, language)}: control character {codes}")
+                found.append(
+                    _("{place}: control character {codes}").format(
+                        place=_place(where, language), codes=codes
+                    )
+                )
     return sorted(found)
 
 
@@ -130,8 +134,9 @@ def refuse_unwritable(document: Agreement | Strategy, language: str) -> None:
     bad = find_unwritable(document, language)
     if bad:
         raise RenderError(
-            "text with characters Word cannot hold (remove them in the YAML file): "
-            + "; ".join(bad)
+            _(
+                "text with characters Word cannot hold (remove them in the YAML file): {places}"
+            ).format(places="; ".join(bad))
         )
 
 
@@ -147,23 +152,30 @@ def open_template(template: Path | None) -> Document:
 
     if template is None:
         source: Any = io.BytesIO(data_file("templates", "default.docx").read_bytes())
-        shown = "the built-in template"
+        shown = _("the built-in template")
     else:
         source, shown = template, str(template)
     try:
         document: Document = open_document(source)
     except FileNotFoundError:
-        raise RenderError(f"the template {shown} does not exist") from None
+        raise RenderError(_("the template {path} does not exist").format(path=shown)) from None
     except Exception as err:  # python-docx raises several types for a non-Word file
-        raise RenderError(f"the template {shown} is not a Word .docx file ({err})") from None
+        raise RenderError(
+            _("the template {path} is not a Word .docx file ({error})").format(
+                path=shown, error=err
+            )
+        ) from None
     names = {style.name for style in document.styles}
     missing = [name for name in REQUIRED_STYLES if name not in names]
     if missing:
         raise RenderError(
-            f"the template {shown} lacks the style{'s' if len(missing) > 1 else ''} "
-            + ", ".join(f'"{name}"' for name in missing)
-            + " that devagree needs; add it in Word (Styles pane) or start from "
-            "`devagree template export`"
+            ngettext(
+                "the template {path} lacks the style {styles} that devagree needs; add it in "
+                "Word (Styles pane) or start from `devagree template export`",
+                "the template {path} lacks the styles {styles} that devagree needs; add them in "
+                "Word (Styles pane) or start from `devagree template export`",
+                len(missing),
+            ).format(path=shown, styles=", ".join(f'"{name}"' for name in missing))
         )
     body = document.element.body
     for child in list(body):
@@ -323,7 +335,9 @@ class _Writer:
             title.paragraph_format.keep_with_next = True
             run = title.add_run(party.name)
             run.bold = True
-            title.add_run(f" ({party.role})")
+            described = party.title or role_label(party.role, self.language)
+            if described:
+                title.add_run(f" ({described})")
             signed = [s for s in a.signatures if s.party == party.role]
             if signed:
                 for signature in signed:

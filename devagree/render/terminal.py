@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from devagree.i18n import N_, Localised
-from devagree.model import ROWS, STATE_LABELS, Agreement, Item
+from devagree.model import ROWS, STATE_LABELS, Agreement, Item, Party, role_label
 from devagree.render.docx import long_date
 from devagree.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse_texts
 
@@ -69,6 +69,12 @@ def _words(language: str) -> dict[str, str]:
     return WORDS.get(language, WORDS["da"])
 
 
+def _party(party: Party, language: str) -> str:
+    """The party's name, with its title or its role in words (never the role's identifier)."""
+    described = party.title or role_label(party.role, language)
+    return f"{party.name} ({described})" if described else party.name
+
+
 def agreement_header(agreement: Agreement, language: str) -> RenderableType:
     """Title, organisation, parties, period (and signatures) above the items."""
     w = _words(language)
@@ -76,15 +82,18 @@ def agreement_header(agreement: Agreement, language: str) -> RenderableType:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
-    grid.add_row(w["parties"], "\n".join(f"{p.name} ({p.role})" for p in agreement.parties))
+    grid.add_row(w["parties"], "\n".join(_party(p, lang) for p in agreement.parties))
     period = agreement.period
     grid.add_row(
         w["period"], f"{long_date(period.start, lang)} \u2013 {long_date(period.end, lang)}"
     )
     if agreement.date is not None:
         grid.add_row(w["date"], long_date(agreement.date, lang))
+    roles = {p.role: p for p in agreement.parties}
     signed = "\n".join(
-        f"{s.party}: {s.name} ({long_date(s.date, lang)})" for s in agreement.signatures
+        f"{_party(roles[s.party], lang) if s.party in roles else s.party}: "
+        f"{s.name} ({long_date(s.date, lang)})"
+        for s in agreement.signatures
     )
     grid.add_row(w["signatures"], signed or w["unsigned"])
     title = Text(agreement.title, style="bold")
