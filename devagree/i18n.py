@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -86,14 +86,16 @@ def translations(language: str) -> gettext.NullTranslations:
     """The compiled catalogue for ``language`` (English, the message ids, needs none)."""
     if language not in LANGUAGES or language == "en":
         return gettext.NullTranslations()
-    folder = files("devagree") / "locale" / language / "LC_MESSAGES"
+    # The package always lies in a folder (a wheel is unpacked), so a plain path will do,
+    # and costs less than importlib.resources on the first call.
+    folder = Path(__file__).parent / "locale" / language / "LC_MESSAGES"
     compiled = folder / f"{DOMAIN}.mo"
     source = folder / f"{DOMAIN}.po"
-    if isinstance(source, Path) and source.is_file():
-        # A checkout: the .po is the truth; the .mo is used only when it is up to date.
-        mo = Path(str(compiled))
-        if not mo.is_file() or mo.stat().st_mtime < source.stat().st_mtime:
-            return _compiled_from_po(source)
+    # A checkout: the .po is the truth; the .mo is used only when it is up to date.
+    if source.is_file() and (
+        not compiled.is_file() or compiled.stat().st_mtime < source.stat().st_mtime
+    ):
+        return _compiled_from_po(source)
     try:
         with compiled.open("rb") as handle:
             return gettext.GNUTranslations(handle)
@@ -105,6 +107,17 @@ def use_language(language: str) -> None:
     """Make ``language`` the language of every message from now on in this context."""
     chosen = language if language in LANGUAGES else FALLBACK
     _active.set((chosen, translations(chosen)))
+
+
+@contextmanager
+def in_language(language: str) -> Iterator[None]:
+    """Speak ``language`` inside the block only (tests, documents made in one language)."""
+    chosen = language if language in LANGUAGES else FALLBACK
+    token = _active.set((chosen, translations(chosen)))
+    try:
+        yield
+    finally:
+        _active.reset(token)
 
 
 def current_language() -> str:

@@ -21,7 +21,7 @@ from typing import IO, Any
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "devagree" / "locale"
 TEMPLATE = LOCALE / "devagree.pot"
-KEYWORDS = {"_": None, "ngettext": (1, 2), "N_": None}
+KEYWORDS = {"_": None, "ngettext": (1, 2), "N_": None, "gettext_in": (2,), "ngettext_in": (2, 3)}
 
 
 def catalogue_path(language: str) -> Path:

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from devagree.deadlines import Deadline, DeadlineError, parse_deadline
-from devagree.i18n import N_, Localised, _, gettext_in
+from devagree.i18n import N_, Localised, _, current_language, gettext_in
 from devagree.paths import Path_
 
 
@@ -52,6 +52,9 @@ def state_word(state: State) -> str:
 
 def valid_states(language: str | None = None) -> str:
     """The six states with their labels (in the current language), for messages and help."""
+    if language is None and current_language() != "en":
+        # Danish readers type the Danish words, which --state takes as well.
+        return ", ".join(state_word(state) for state in State)
     if language is None:
         return ", ".join(f"{state.value} ({state_word(state)})" for state in State)
     labels = STATE_LABELS.get(language, STATE_LABELS["da"])

@@ -95,7 +95,9 @@ def workbook_language(start: Path) -> str | None:
     """
     config = find_config(start)
     if config is None:
-        return None
+        folder = start if start.is_dir() else start.parent
+        # A folder with agreements/ is a workbook too (with the default settings).
+        return DEFAULT_LANGUAGE if (folder / DEFAULT_PATHS[0]).is_dir() else None
     document, _problem = read_document(config)
     language = document.data.get("language") if document is not None else None
     return language if isinstance(language, str) else DEFAULT_LANGUAGE

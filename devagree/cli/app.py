@@ -27,6 +27,7 @@ from devagree.cli import (
     template,
     verify,
 )
+from devagree.cli.language import remember_arguments
 from devagree.errors import DevagreeError, ExitCode
 from devagree.i18n import _
 
@@ -83,12 +84,9 @@ def root(
     Exit codes: 0 clean, 1 problems found, 2 usage error or unreadable input, 3 internal
     error.
     """
-    from devagree.cli.language import choose_language
+    from devagree.cli.language import arguments_after, choose_language
 
-    # The subcommand's own arguments, to find the workbook they name (click keeps the
-    # subcommand's name and first arguments apart from the rest).
-    protected = getattr(context, "_protected_args", None) or getattr(context, "protected_args", [])
-    choose_language(lang.value if lang else None, [*protected, *context.args][1:])
+    choose_language(lang.value if lang else None, arguments_after(context.invoked_subcommand))
 
 
 def command(name: str, function: Callable[..., int], parent: typer.Typer = app) -> None:
@@ -119,6 +117,7 @@ app.add_typer(template.app, name="template")
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and map every outcome to the exit-code table."""
     args = list(sys.argv[1:] if argv is None else argv)
+    remember_arguments(args)
     debug = "--debug" in args
     try:
         app(args=args, prog_name="devagree")

@@ -9,10 +9,28 @@ language of that workbook.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
+from contextvars import ContextVar
 from pathlib import Path
 
 from devagree.i18n import LANGUAGES, locale_setting, resolve_language, use_language
+
+_arguments: ContextVar[tuple[str, ...] | None] = ContextVar("devagree_arguments", default=None)
+
+
+def remember_arguments(args: Sequence[str]) -> None:
+    """The command line as ``main`` got it, for the language of the workbook it names."""
+    _arguments.set(tuple(args))
+
+
+def arguments_after(command: str | None) -> list[str]:
+    """The arguments that follow the subcommand's name (none without a subcommand)."""
+    args = _arguments.get()
+    words = list(sys.argv[1:] if args is None else args)
+    if command is None or command not in words:
+        return []
+    return words[words.index(command) + 1 :]
 
 
 def workbook_start(args: Sequence[str]) -> Path:
