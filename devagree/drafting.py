@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from devagree.deadlines import Deadline, DeadlineError, parse_deadline
-from devagree.i18n import BABEL_LOCALES, N_, Localised, LocalisedText, gettext_in
+from devagree.i18n import N_, Localised, LocalisedText, gettext_in
 from devagree.model import ROWS
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -102,7 +102,7 @@ def long_date(day: date, language: str) -> str:
     """The date as people write it: "31. december 2016" (da) or "December 31, 2016" (en)."""
     from babel.dates import format_date  # lazily: only `new` needs babel here
 
-    return str(format_date(day, format="long", locale=BABEL_LOCALES.get(language, "da_DK")))
+    return str(format_date(day, format="long", locale=language))
 
 
 def describe_deadline(text: str, language: str = "da") -> tuple[Deadline, str]:

@@ -414,7 +414,7 @@ def test_interactive_draft_through_a_terminal(fresh: Path) -> None:
     for row in ROWS:
         if row.key == "deadline":
             answer(child, "Deadline", "snart")
-            answer(child, 'kan ikke læse deadline "snart"', "Ultimo 2016")
+            answer(child, "deadline «snart» kan ikke læses", "Ultimo 2016")
             child.expect_exact("Ultimo 2016 -> 31. december 2016")
             typed[row.key] = "Ultimo 2016"
         elif row.key == "political_goal":

@@ -86,7 +86,9 @@ def root(
     """
     from devagree.cli.language import arguments_after, choose_language
 
-    choose_language(lang.value if lang else None, arguments_after(context.invoked_subcommand))
+    following = arguments_after(context.invoked_subcommand)
+    if not {"--help", "-h"} & set(following):  # help is English: no workbook to read for it
+        choose_language(lang.value if lang else None, following)
 
 
 def command(name: str, function: Callable[..., int], parent: typer.Typer = app) -> None:
