@@ -30,7 +30,7 @@ def catalogue_path(language: str) -> Path:
 
 def extract_rule_module(
     fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any
-) -> Iterator[tuple[int, str | None, str | tuple[str, ...], list[str]]]:
+) -> Iterator[tuple[Any, ...]]:
     """Babel extractor for a check module: its calls, plus its docstring's title and text.
 
     The registry shows a rule's docstring as the reference of its code (``checks.base.rule``:
@@ -83,7 +83,7 @@ def extract() -> Any:
     from babel.messages.frontend import parse_mapping_cfg
 
     with (ROOT / "babel.cfg").open(encoding="utf-8") as handle:
-        method_map, options_map = parse_mapping_cfg(handle)
+        method_map, options_map = parse_mapping_cfg(handle)  # type: ignore[no-untyped-call]
     catalogue = Catalog(project="devagree", charset="utf-8")
     for filename, lineno, message, comments, context in extract_from_dir(
         str(ROOT), method_map, options_map, keywords=KEYWORDS
