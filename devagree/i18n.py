@@ -161,6 +161,16 @@ def ngettext_in(language: str, singular: str, plural: str, count: int) -> str:
     )
 
 
+def say_number(number: float) -> str:
+    """A number in a message: "125.000" in Danish, "125000" in English (as written in YAML)."""
+    language = current_language()
+    if language == "en":
+        return str(number)
+    from babel.numbers import format_decimal  # lazily: most messages carry no amount
+
+    return str(format_decimal(number, locale=BABEL_LOCALES[language]))
+
+
 K = TypeVar("K")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
-from devagree.i18n import _
+from devagree.i18n import _, say_number
 from devagree.problems import Severity
 
 CODE = "DA213"
@@ -28,5 +28,7 @@ def check(context: Context) -> Iterator[Finding]:
                         _(
                             "a budget line of track `{track}` runs from {low} down to "
                             "{high} DKK; write the lower amount as `low`"
-                        ).format(track=track.id, low=line.low, high=line.high),
+                        ).format(
+                            track=track.id, low=say_number(line.low), high=say_number(line.high)
+                        ),
                     )
