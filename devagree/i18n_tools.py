@@ -109,7 +109,14 @@ def write(path: Path, catalogue: Any) -> None:
     from babel.messages.pofile import write_po
 
     with path.open("wb") as handle:
-        write_po(handle, catalogue, width=100, sort_output=False, ignore_obsolete=True)
+        write_po(
+            handle,
+            catalogue,
+            width=100,
+            sort_output=False,
+            ignore_obsolete=True,
+            include_lineno=False,  # file names only: line numbers would change with every edit
+        )
 
 
 def update(snippets: Iterable[Path] = ()) -> list[str]:
