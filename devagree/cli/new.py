@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from devagree.errors import ExitCode, OutputError, UsageError
-from devagree.i18n import N_, Localised, LocalisedText, _, current_language, ngettext_in
+from devagree.i18n import N_, Localised, LocalisedText, _, current_language, ngettext
 from devagree.model import ROWS
 from devagree.paths import display_path
 
@@ -106,8 +106,11 @@ class Interview:
     ) -> None:
         from rich.console import Console
 
-        self.words = TEXT[language]
+        self.speaks = current_language()
+        """The language of the questions (``--lang``, else the workbook's)."""
+        self.words = TEXT[self.speaks]
         self.language = language
+        """The language of the draft itself: the workbook's."""
         self.year = year
         self.municipality = municipality
         self.id_ok = id_ok
@@ -185,7 +188,7 @@ class Interview:
 
         def check(text: str) -> str | None:
             try:
-                deadline, shown = describe_deadline(text, self.language)
+                deadline, shown = describe_deadline(text, self.speaks)
             except DeadlineError as err:
                 return deadline_error_text(err, self.language)
             self.say(f"  {shown}", "green")
@@ -238,7 +241,7 @@ class Interview:
             item_title = self.ask(words["item_title"])
             rows: dict[str, str] = {}
             for row in ROWS:
-                label = row.da if self.language == "da" else row.en
+                label = row.label_in(self.speaks)
                 if row.key == "deadline":
                     rows[row.key] = self.ask_deadline(start, end)
                 else:
@@ -306,7 +309,7 @@ def new(
 
     settings, _problems, _unreadable = load_settings(Path.cwd())
     language = settings.language if settings.language in TEXT else "da"
-    words = TEXT[language]
+    words = TEXT[current_language()]
     used = existing_ids(settings)
     the_year = year if year is not None else date.today().year
     folder = settings.root / settings.paths[0]
@@ -326,7 +329,7 @@ def new(
             raise UsageError(f'--id "{agreement_id}": {problem}')
 
     def id_ok(text: str) -> str | None:
-        problem = id_problem(text, used, language)
+        problem = id_problem(text, used, current_language())
         if problem is None and target_for(text).exists():
             problem = words["exists"].format(path=display_path(target_for(text)))
         return problem
@@ -370,8 +373,7 @@ def new(
     if interactive:
         count = len(draft.items)
         print(
-            ngettext_in(
-                language,
+            ngettext(
                 "Wrote {path} with {count} item. Check it with: devagree check {path}",
                 "Wrote {path} with {count} items. Check it with: devagree check {path}",
                 count,
