@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import CASES, DANISH, REPO, assert_no_traceback, run
+from conftest import CASES, DANISH, REPO, assert_no_traceback, devagree_command, run
 
 from devagree.checks import CODES
 
@@ -269,7 +269,7 @@ def test_deadline_table_names_precisions_in_danish(danish_book: Path) -> None:
 def test_help_is_english_and_says_so() -> None:
     """Help texts stay English (typer builds them at import); --lang is documented in them."""
     result = subprocess.run(
-        [*__import__("conftest").devagree_command(), "--help"],
+        [*devagree_command(), "--help"],
         capture_output=True,
         text=True,
         timeout=60,
