@@ -30,7 +30,7 @@ from functools import lru_cache
 from devagree import deadline_calendar as cal
 from devagree.deadline_grammar import Reading, read
 from devagree.deadline_precision import Precision
-from devagree.i18n import N_, _
+from devagree.i18n import N_, Localised, _
 
 __all__ = [
     "ACCEPTED_FORMS",
@@ -41,6 +41,29 @@ __all__ = [
     "WrongWeekdayError",
     "parse_deadline",
 ]
+
+
+PRECISION_LABELS: Localised[Precision] = Localised(
+    {
+        Precision.DAY: N_("day"),
+        Precision.WEEK: N_("week"),
+        Precision.PART_OF_WEEK: N_("part of week"),
+        Precision.MONTH: N_("month"),
+        Precision.PART_OF_MONTH: N_("part of month"),
+        Precision.QUARTER: N_("quarter"),
+        Precision.PART_OF_QUARTER: N_("part of quarter"),
+        Precision.HALF_YEAR: N_("half-year"),
+        Precision.PART_OF_HALF_YEAR: N_("part of half-year"),
+        Precision.SEASON: N_("season"),
+        Precision.PART_OF_SEASON: N_("part of season"),
+        Precision.HOLIDAY: N_("holiday"),
+        Precision.PART_OF_YEAR: N_("part of year"),
+        Precision.YEAR: N_("year"),
+        Precision.RANGE: N_("range"),
+        Precision.CONTINUOUS: N_("continuous"),
+    }
+)
+"""The precisions as people read them, by language: ``PRECISION_LABELS["da"][p]``."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ import json
 import unicodedata
 from typing import Any
 
+from devagree.i18n import N_, _, gettext_in
 from devagree.model import ROWS
 
 EXCLUDED_TOP = frozenset({"signatures"})
@@ -100,14 +101,27 @@ def changed_rows(signed: dict[str, str], now: dict[str, str]) -> list[str]:
 _LABELS = {row.key: row for row in ROWS}
 
 
-def describe_row(key: str, language: str = "da") -> str:
-    """A part key as people read it: ``item-2.goal`` becomes "item 2, Mål (goal)"."""
-    head, _, field = key.partition(".")
+def describe_row(key: str, language: str | None = None) -> str:
+    """A part key as people read it: ``item-2.goal`` becomes "punkt 2, Mål (`goal`)".
+
+    In ``language``, or the current language when none is given.
+    """
+
+    def say(message: str) -> str:
+        return _(message) if language is None else gettext_in(language, message)
+
+    head, _sep, field = key.partition(".")
     if head.startswith("item-"):
         number = head.removeprefix("item-")
         row = _LABELS.get(field)
+        if row is None and not field:
+            return say(_ITEM).format(number=number)
         if row is None:
-            return f"item {number}, {field}" if field else f"item {number}"
-        label = row.en if language == "en" else row.da
-        return f"item {number}, {label} ({field})"
-    return field or key
+            return say(_ITEM_FIELD).format(number=number, field=field)
+        return say(_ITEM_ROW).format(number=number, label=say(row.label), field=field)
+    return f"`{field or key}`"
+
+
+_ITEM = N_("item {number}")
+_ITEM_FIELD = N_("item {number}, `{field}`")
+_ITEM_ROW = N_("item {number}, {label} (`{field}`)")

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from devagree.deadlines import Deadline, DeadlineError, parse_deadline
+from devagree.i18n import N_, Localised, LocalisedText, gettext_in
 from devagree.model import ROWS
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -59,24 +60,18 @@ class AgreementDraft:
 
 # --- validation of answers -----------------------------------------------------------------
 
-_ID_PROBLEMS = {
-    "da": {
-        "empty": "skriv et id, fx slagelse-chp-2026",
-        "long": f"et id må højst være {ID_MAX} tegn",
-        "pattern": "et id må kun have små bogstaver a-z, tal og bindestreger og skal starte "
-        "med et bogstav eller tal (det bruges i filnavne og henvisninger)",
-        "reserved": "Windows kan ikke bruge det som filnavn; vælg et andet id",
-        "used": "id'et bruges allerede af {where}",
-    },
-    "en": {
-        "empty": "type an id, e.g. slagelse-chp-2026",
-        "long": f"an id may be at most {ID_MAX} characters",
-        "pattern": "an id may hold only lowercase letters a-z, digits and hyphens and must "
-        "start with a letter or digit (it is used in file names and links)",
-        "reserved": "Windows cannot use it as a file name; choose another id",
-        "used": "the id is already used by {where}",
-    },
-}
+_ID_PROBLEMS = Localised(
+    {
+        "empty": N_("type an id, e.g. slagelse-chp-2026"),
+        "long": N_("an id may be at most {limit} characters"),
+        "pattern": N_(
+            "an id may hold only lowercase letters a-z, digits and hyphens and must "
+            "start with a letter or digit (it is used in file names and links)"
+        ),
+        "reserved": N_("Windows cannot use it as a file name; choose another id"),
+        "used": N_("the id is already used by {where}"),
+    }
+)
 
 
 def id_problem(text: str, used: dict[str, str], language: str = "da") -> str | None:
@@ -88,7 +83,7 @@ def id_problem(text: str, used: dict[str, str], language: str = "da") -> str | N
     if not text:
         return words["empty"]
     if len(text) > ID_MAX:
-        return words["long"]
+        return words["long"].format(limit=ID_MAX)
     if not ID_PATTERN.fullmatch(text):
         return words["pattern"]
     if text in WINDOWS_RESERVED:
@@ -120,44 +115,30 @@ def describe_deadline(
     """
     deadline = parse_deadline(text, period)
     if deadline.due is None:
-        meaning = "løbende (ingen dato)" if language == "da" else "continuous (no date)"
+        meaning = gettext_in(language, N_("continuous (no date)"))
     else:
         meaning = long_date(deadline.due, language)
     return deadline, f"{text} -> {meaning}"
 
 
 def deadline_error_text(err: DeadlineError, language: str) -> str:
-    """The DeadlineError message in the user's language."""
-    if language == "en" or type(err) is not DeadlineError:
-        return str(err)
-    return (
-        f'kan ikke læse deadline "{err.text}"; skriv en dato eller en periode, fx 31.12.2016, '
-        "juni 2016, ultimo 2016, 1. kvartal 2017, uge 12 2017, 1. halvår 2018, foråret 2020 "
-        "eller løbende"
-    )
+    """The DeadlineError message in the current language (the catalogue has it)."""
+    return str(err)
 
 
 # --- the skeleton ----------------------------------------------------------------------------
 
-_TODO = {"da": "TODO: udfyld {what}", "en": "TODO: fill in {what}"}
-_SKELETON = {
-    "da": {
-        "title": "Udviklingsaftale for {year}",
-        "municipality": "kommunens navn",
-        "organisation": "centerets navn",
-        "committee": "udvalgets navn, fx Handicap og Psykiatriudvalget",
-        "chief": "chefens titel, fx Handicap og Psykiatrichefen",
-        "item": "aftalens overskrift",
-    },
-    "en": {
-        "title": "Development agreement {year}",
-        "municipality": "the municipality",
-        "organisation": "the centre",
-        "committee": "the committee, e.g. Health and Care Committee",
-        "chief": "the chief, e.g. Head of Health and Care",
-        "item": "the item's heading",
-    },
-}
+_TODO = LocalisedText(N_("TODO: fill in {what}"))
+_SKELETON = Localised(
+    {
+        "title": N_("Development agreement {year}"),
+        "municipality": N_("the municipality"),
+        "organisation": N_("the centre"),
+        "committee": N_("the committee, e.g. Health and Care Committee"),
+        "chief": N_("the chief, e.g. Head of Health and Care"),
+        "item": N_("the item's heading"),
+    }
+)
 
 
 def placeholder(what: str, language: str = "da") -> str:
@@ -295,36 +276,25 @@ def _comment(text: str) -> str:
     return "".join(c if c.isprintable() else " " for c in text).strip()
 
 
-_WORDS = {
-    "da": {
-        "header": "{title}, {organisation}, {municipality}.",
-        "made": "Kladde skrevet med `devagree new`. Kør `devagree check` for at se, hvad der "
-        "mangler.",
-        "rich": 'Tekstfelter: afsnit adskilt af en tom linje, punkter med "- ", **fed**, *kursiv*.',
-        "no_schema": "Ingen schemas/-mappe i arbejdsmappen; `devagree init` lægger skemaet "
-        "der, så editoren kan hjælpe.",
-        "parties": "Parter: udvalget og centerchefen",
-        "date": "Dato for aftalen (ÅÅÅÅ-MM-DD)",
-        "period": "Gyldighed: første og sidste dag aftalen gælder",
-        "purpose": "Formål og vision kan tilføjes (valgfrit):",
-        "items": "Aftalerne, nummereret 1, 2, 3, ...",
-        "title": "Overskrift",
-    },
-    "en": {
-        "header": "{title}, {organisation}, {municipality}.",
-        "made": "Draft written by `devagree new`. Run `devagree check` to see what is missing.",
-        "rich": 'Text fields: paragraphs separated by an empty line, "- " bullets, **bold**, '
-        "*italic*.",
-        "no_schema": "No schemas/ folder in this workbook; `devagree init` puts the schema "
-        "there for your editor.",
-        "parties": "Parties (Parter): the committee and the centre chief",
-        "date": "Date of the agreement (Dato, YYYY-MM-DD)",
-        "period": "Validity (Gyldighed): the first and last day the agreement applies",
-        "purpose": "Purpose (Formål) and vision can be added (optional):",
-        "items": "The items (aftaler), numbered 1, 2, 3, ...",
-        "title": "Heading",
-    },
-}
+_WORDS = Localised(
+    {
+        "header": N_("{title}, {organisation}, {municipality}."),
+        "made": N_("Draft written by `devagree new`. Run `devagree check` to see what is missing."),
+        "rich": N_(
+            'Text fields: paragraphs separated by an empty line, "- " bullets, **bold**, *italic*.'
+        ),
+        "no_schema": N_(
+            "No schemas/ folder in this workbook; `devagree init` puts the schema "
+            "there for your editor."
+        ),
+        "parties": N_("Parties (Parter): the committee and the centre chief"),
+        "date": N_("Date of the agreement (Dato, YYYY-MM-DD)"),
+        "period": N_("Validity (Gyldighed): the first and last day the agreement applies"),
+        "purpose": N_("Purpose (Formål) and vision can be added (optional):"),
+        "items": N_("The items (aftaler), numbered 1, 2, 3, ..."),
+        "title": N_("Heading"),
+    }
+)
 
 
 def _row_label(key: str, language: str) -> str:

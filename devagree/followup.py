@@ -28,7 +28,14 @@ from devagree.digest import digest
 from devagree.editing import edit_file
 from devagree.errors import DevagreeError, ExitCode, UsageError
 from devagree.i18n import _
-from devagree.model import STATE_LABELS, Agreement, State, agreement_from_data, valid_states
+from devagree.model import (
+    STATE_LABELS,
+    Agreement,
+    State,
+    agreement_from_data,
+    state_word,
+    valid_states,
+)
 from devagree.paths import display_path
 from devagree.problems import Problem, Severity
 from devagree.schema import validate
@@ -51,9 +58,16 @@ class OutOfOrder(UsageError):
     def __init__(self, update: StatusUpdate, latest: date, state: State) -> None:
         self.update, self.latest, self.state = update, latest, state
         super().__init__(
-            f"the new entry's date {update.as_of.isoformat()} is before item {update.number}'s "
-            f"latest entry ({latest.isoformat()}, {state.value}); entries are kept "
-            "in date order: use --as-of with that day or a later one"
+            _(
+                "the new entry's date {date} is before the latest entry of item {number} "
+                "({latest}, {state}); entries are kept in date order: use --as-of with that "
+                "day or a later one"
+            ).format(
+                date=update.as_of.isoformat(),
+                number=update.number,
+                latest=latest.isoformat(),
+                state=state_word(state),
+            )
         )
 
 
@@ -72,7 +86,11 @@ def parse_state(text: str) -> State:
     """A state from its key (``in_progress``) or its label (``i gang``, ``in progress``)."""
     state = _state_names().get(" ".join(text.strip().lower().split()))
     if state is None:
-        raise UsageError(f'unknown state "{text}"; the states are: {valid_states()}')
+        raise UsageError(
+            _('unknown state "{text}"; the states are: {states}').format(
+                text=text, states=valid_states()
+            )
+        )
     return state
 
 
@@ -104,7 +122,9 @@ def _check_note(note: str) -> None:
     bad = sorted({c for c in note if (ord(c) < 32 and c not in "\n\t") or c == "\x7f"})
     if bad:
         codes = ", ".join(f"U+{ord(c):04X}" for c in bad)
-        raise UsageError(f"the note holds control characters ({codes}); write plain text")
+        raise UsageError(
+            _("the note holds control characters ({codes}); write plain text").format(codes=codes)
+        )
 
 
 def workbook_paths(path: Path) -> list[Path]:
@@ -126,22 +146,28 @@ def checked_agreement(path: Path, as_of: date) -> Agreement:
     """The agreement in ``path``, refused when its file has errors (overdue aside)."""
     shown = display_path(path)
     if not path.is_file():
-        raise UsageError(f"{shown}: no such file")
+        raise UsageError(_("{path}: no such file").format(path=shown))
     workbook = check_workbook(workbook_paths(path), as_of=as_of, start=path.parent)
     errors = file_errors(workbook.problems, shown)
     if errors:
         listed = "\n".join(f"  {p.location} {p.code} {p.message}" for p in errors[:10])
-        more = f"\n  ... and {len(errors) - 10} more" if len(errors) > 10 else ""
+        more = (
+            "\n  " + _("... and {count} more").format(count=len(errors) - 10)
+            if len(errors) > 10
+            else ""
+        )
         refused = StatusRefused(
-            f"{shown} has errors; fix them before recording follow-up "
-            f"(devagree check {shown}):\n{listed}{more}"
+            _(
+                "{path} has errors; fix them before recording follow-up (devagree check {path}):"
+            ).format(path=shown)
+            + f"\n{listed}{more}"
         )
         if workbook.unreadable:
             refused.exit_code = ExitCode.USAGE
         raise refused
     agreements = [a for a in workbook.agreements if a.source == shown]
     if len(agreements) != 1:
-        raise UsageError(f"{shown} is not an agreement file (kind: agreement)")
+        raise UsageError(_("{path} is not an agreement file (kind: agreement)").format(path=shown))
     return agreements[0]
 
 
@@ -165,9 +191,11 @@ def plan_entry(
     _check_note(update.note)
     item = next((i for i in agreement.items if i.number == update.number), None)
     if item is None:
-        numbers = ", ".join(f'{i.number} ("{i.title}")' for i in agreement.items)
+        numbers = ", ".join(f"{i.number} «{i.title}»" for i in agreement.items)
         raise UsageError(
-            f"{agreement.id} has no item {update.number}; its items are: {numbers or 'none'}"
+            _("{id} has no item {number}; its items are: {items}").format(
+                id=agreement.id, number=update.number, items=numbers or _("none")
+            )
         )
     last = item.status
     latest: tuple[date | None, State] | None = (last.as_of, last.state) if last else None
@@ -339,7 +367,7 @@ def _add_to_tree(items: Any, update: StatusUpdate) -> bool:
         None,
     )
     if item is None:
-        raise UsageError(f"there is no item {update.number} in the file")
+        raise UsageError(_("there is no item {number} in the file").format(number=update.number))
     entry = CommentedMap()
     entry["state"] = update.state.value
     entry["as_of"] = update.as_of
@@ -454,24 +482,34 @@ def verify_edit(
     if len(changed) > converted:
         _tag, i1, _i2 = changed[-1]
         raise UsageError(
-            f"{shown}: devagree cannot add the entry without rewriting other lines of the "
-            f"file (line {i1 + 1} would change; the file's indentation or layout differs from "
-            "what devagree writes). Nothing was written; add the entry by hand under the "
-            "item's `status:` and run devagree check"
+            _(
+                "{path}: devagree cannot add the entry without rewriting other lines of the "
+                "file (line {line} would change; the file's indentation or layout differs from "
+                "what devagree writes). Nothing was written; add the entry by hand under the "
+                "item's `status:` and run devagree check"
+            ).format(path=shown, line=i1 + 1)
         )
     try:
         before = load(shown, old)
         after = load(shown, new)
     except LoadError as err:  # pragma: no cover - the round trip writes valid YAML
         raise UsageError(
-            f"{shown}: the edited file would not load ({err}); nothing written"
+            _("{path}: the edited file would not load ({error}); nothing written").format(
+                path=shown, error=err
+            )
         ) from None
     if validate(after, "agreement") or digest(before.data) != digest(after.data):
-        raise UsageError(f"{shown}: the edit would change the agreed text; nothing written")
+        raise UsageError(
+            _("{path}: the edit would change the agreed text; nothing written").format(path=shown)
+        )
     model = agreement_from_data(shown, after.data)
     for number in dict.fromkeys(u.number for u in updates):
         mine = [(u.state, u.as_of) for u in updates if u.number == number]
         item = next(i for i in model.items if i.number == number)
         recorded = [(e.state, e.as_of) for e in item.history[-len(mine) :]]
         if recorded != mine:
-            raise UsageError(f"{shown}: the entry was not recorded as expected; nothing written")
+            raise UsageError(
+                _("{path}: the entry was not recorded as expected; nothing written").format(
+                    path=shown
+                )
+            )

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from devagree.deadlines import Deadline, DeadlineError, parse_deadline
+from devagree.i18n import N_, Localised, _, current_language, gettext_in
 from devagree.paths import Path_
 
 
@@ -31,54 +32,82 @@ class State(StrEnum):
         return self in (State.PLANNED, State.IN_PROGRESS)
 
 
-STATE_LABELS: dict[str, dict[State, str]] = {
-    "da": {
-        State.PLANNED: "ikke påbegyndt",
-        State.IN_PROGRESS: "i gang",
-        State.DONE: "opfyldt",
-        State.PARTLY_DONE: "delvist opfyldt",
-        State.NOT_MET: "ikke opfyldt",
-        State.CANCELLED: "udgået",
-    },
-    "en": {
-        State.PLANNED: "not started",
-        State.IN_PROGRESS: "in progress",
-        State.DONE: "done",
-        State.PARTLY_DONE: "partly done",
-        State.NOT_MET: "not met",
-        State.CANCELLED: "cancelled",
-    },
-}
+STATE_LABELS: Localised[State] = Localised(
+    {
+        State.PLANNED: N_("not started"),
+        State.IN_PROGRESS: N_("in progress"),
+        State.DONE: N_("done"),
+        State.PARTLY_DONE: N_("partly done"),
+        State.NOT_MET: N_("not met"),
+        State.CANCELLED: N_("cancelled"),
+    }
+)
+"""The states as people read them, by language: ``STATE_LABELS["da"][State.DONE]``."""
 
 
-def valid_states(language: str = "da") -> str:
-    """The six states with their labels, for error messages and help."""
+def state_word(state: State) -> str:
+    """The state in the current language ("i gang"), never its identifier."""
+    return _(STATE_LABELS.ids[state])
+
+
+def valid_states(language: str | None = None) -> str:
+    """The six states with their labels (in the current language), for messages and help."""
+    if language is None and current_language() != "en":
+        # Danish readers type the Danish words, which --state takes as well.
+        return ", ".join(state_word(state) for state in State)
+    if language is None:
+        return ", ".join(f"{state.value} ({state_word(state)})" for state in State)
     labels = STATE_LABELS.get(language, STATE_LABELS["da"])
     return ", ".join(f"{state.value} ({labels[state]})" for state in State)
 
 
+ROLE_LABELS: Localised[str] = Localised(
+    {
+        "committee": N_("committee"),
+        "chief": N_("centre chief"),
+        "director": N_("director"),
+    }
+)
+"""The usual party roles as words; other roles are slugs a reader need not see."""
+
+
+def role_label(role: str, language: str) -> str:
+    """The role as a word in ``language``, or "" for a role devagree has no word for."""
+    return ROLE_LABELS[language if language in ROLE_LABELS else "da"].get(role, "")
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One of the twelve rows of an item, with the labels people read."""
+    """One of the twelve rows of an item, with the label people read (an English message id)."""
 
     key: str
-    da: str
-    en: str
+    label: str
+
+    def label_in(self, language: str) -> str:
+        return gettext_in(language, self.label)
+
+    @property
+    def da(self) -> str:
+        return self.label_in("da")
+
+    @property
+    def en(self) -> str:
+        return self.label_in("en")
 
 
 ROWS: tuple[Row, ...] = (
-    Row("political_goal", "Politisk mål", "Political goal"),
-    Row("goal", "Mål", "Goal"),
-    Row("couplings", "Koblinger", "Couplings"),
-    Row("target_group", "Målgruppe", "Target group"),
-    Row("activity", "Aktivitet", "Activity"),
-    Row("deadline", "Deadline", "Deadline"),
-    Row("owner", "Ansvarlig", "Owner"),
-    Row("cross_commitments", "Tværgående forpligtelser", "Cross-cutting obligations"),
-    Row("resources", "Ressourcer", "Resources"),
-    Row("baseline", "Baseline", "Baseline"),
-    Row("indicators", "Effektindikator", "Effect indicators"),
-    Row("documentation", "Dokumentation", "Documentation"),
+    Row("political_goal", N_("Political goal")),
+    Row("goal", N_("Goal")),
+    Row("couplings", N_("Couplings")),
+    Row("target_group", N_("Target group")),
+    Row("activity", N_("Activity")),
+    Row("deadline", N_("Deadline")),
+    Row("owner", N_("Owner")),
+    Row("cross_commitments", N_("Cross-cutting obligations")),
+    Row("resources", N_("Resources")),
+    Row("baseline", N_("Baseline")),
+    Row("indicators", N_("Effect indicators")),
+    Row("documentation", N_("Documentation")),
 )
 """The twelve rows of the seed agreement, in its order."""
 

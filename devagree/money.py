@@ -6,10 +6,11 @@ view and Word document), so a sum reads the same everywhere. Babel knows the sep
 
 from __future__ import annotations
 
+from devagree.i18n import N_, LocalisedText
 from devagree.model import BudgetLine
 from devagree.rollup import Money
 
-_APPROX = {"da": "ca.", "en": "approx."}
+_APPROX = LocalisedText(N_("approx."))
 
 
 def _locale(language: str) -> str:

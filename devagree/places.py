@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from devagree.i18n import N_, _
 from devagree.paths import Path_
 
 
@@ -16,7 +17,7 @@ def field_name(where: Path_) -> str:
     for step in reversed(where):
         if isinstance(step, str):
             return f"`{step}`"
-    return "the file"
+    return _("the file")
 
 
 def describe_place(data: Any, where: Path_, owner: bool = False) -> str:
@@ -34,15 +35,15 @@ def describe_place(data: Any, where: Path_, owner: bool = False) -> str:
         if isinstance(step, int):
             words = _entry_word(str(parent_key), step, child, words)
         elif step == "period":
-            words = "the period"
+            words = _("the period")
         elif step == "vision":
-            words = "the vision"
+            words = _("the vision")
         elif step == "status" and words:
-            words = f"the status of {words}"
+            words = _("the status of {place}").format(place=words)
         node = child
     if owner:
-        return words or "the file"
-    return f" in {words}" if words else ""
+        return words or _("the file")
+    return _(" in {place}").format(place=words) if words else ""
 
 
 def _has(node: Any, step: str | int) -> bool:
@@ -54,27 +55,35 @@ def _has(node: Any, step: str | int) -> bool:
 def _entry_word(collection: str, index: int, entry: Any, outer: str) -> str:
     if collection == "items":
         number = entry.get("number") if isinstance(entry, dict) else None
-        return f"item {number if isinstance(number, int) else index + 1}"
+        return _("item {number}").format(number=number if isinstance(number, int) else index + 1)
     if collection == "tracks":
         name = entry.get("id") if isinstance(entry, dict) else None
-        return f"track `{name}`" if isinstance(name, str) else f"track {index + 1}"
-    singular = {
-        "parties": "party",
-        "signatures": "signature",
-        "links": "link",
-        "status": "status entry",
-        "indicators": "indicator",
-        "documentation": "document",
-        "paths": "path",
-        "tracks": "track",
-        "budget": "budget line",
-        "action_points": "action point",
-        "milestones": "milestone",
-        "sections": "section",
-        "commitments": "commitment",
-        "principles": "principle",
-        "initiatives_done": "initiative",
-        "sdgs": "goal",
-    }.get(collection, "entry")
-    here = f"{singular} {index + 1}"
-    return f"{here} of {outer}" if outer and singular != "party" else here
+        if isinstance(name, str):
+            return _("track `{id}`").format(id=name)
+        return _("track {number}").format(number=index + 1)
+    pattern = _ENTRIES.get(collection, N_("entry {number}"))
+    here = _(pattern).format(number=index + 1)
+    if outer and collection != "parties":
+        return _("{entry} of {place}").format(entry=here, place=outer)
+    return here
+
+
+_ENTRIES = {
+    "parties": N_("party {number}"),
+    "signatures": N_("signature {number}"),
+    "links": N_("link {number}"),
+    "status": N_("status entry {number}"),
+    "indicators": N_("indicator {number}"),
+    "documentation": N_("document {number}"),
+    "paths": N_("path {number}"),
+    "tracks": N_("track {number}"),
+    "budget": N_("budget line {number}"),
+    "action_points": N_("action point {number}"),
+    "milestones": N_("milestone {number}"),
+    "sections": N_("section {number}"),
+    "commitments": N_("commitment {number}"),
+    "principles": N_("principle {number}"),
+    "initiatives_done": N_("initiative {number}"),
+    "sdgs": N_("goal {number}"),
+}
+"""How an entry of each list is named, by the list's key."""

@@ -5,10 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from devagree.i18n import N_
+
 
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+
+SEVERITY_WORDS = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
+"""The severities as people read them (message ids); JSON and JUnit keep the values."""
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from devagree.i18n import N_, Localised
 from devagree.model import STATE_LABELS, Agreement, Item, Period, State, StatusEntry
 
 
@@ -30,10 +31,14 @@ class Light(StrEnum):
     GREY = "grey"
 
 
-LIGHT_WORDS: dict[str, dict[Light, str]] = {
-    "da": {Light.GREEN: "Grøn", Light.YELLOW: "Gul", Light.RED: "Rød", Light.GREY: "Grå"},
-    "en": {Light.GREEN: "Green", Light.YELLOW: "Yellow", Light.RED: "Red", Light.GREY: "Grey"},
-}
+LIGHT_WORDS = Localised(
+    {
+        Light.GREEN: N_("Green"),
+        Light.YELLOW: N_("Yellow"),
+        Light.RED: N_("Red"),
+        Light.GREY: N_("Grey"),
+    }
+)
 
 LIGHT_COLOURS: dict[Light, str] = {
     Light.GREEN: "92D050",
@@ -176,70 +181,38 @@ def build_report(agreements: Iterable[Agreement], as_of: date, language: str = "
     )
 
 
-REPORT_TEXT: dict[str, dict[str, str]] = {
-    "da": {
-        "title": "Opfølgning på udviklingsaftaler",
-        "as_of": "Status pr. {day}",
-        "period": "Periode",
-        "overview": "Overblik",
-        "state": "Status",
-        "count": "Antal",
-        "light": "Trafiklys",
-        "overdue": "Overskredne deadlines",
-        "no_overdue": "Ingen aftaler har overskredet deadlinen.",
-        "number": "#",
-        "item": "Aftale",
-        "owner": "Ansvarlig",
-        "deadline": "Deadline",
-        "due": "Forfaldsdato",
-        "note": "Seneste note",
-        "entry_note": "Note",
-        "history": "Historik",
-        "date": "Dato",
-        "no_history": "Ingen statusopdateringer endnu.",
-        "days_over": "{n} dage over",
-        "day_over": "1 dag over",
-        "continuous": "løbende",
-        "total": "I alt",
-        "legend": (
-            "Trafiklys: grøn = opfyldt; gul = i gang og inden for deadline, eller delvist "
-            "opfyldt; rød = deadline overskredet, eller ikke opfyldt; grå = ikke påbegyndt "
-            "og endnu ikke forfalden, eller udgået."
-        ),
-        "lang": "da-DK",
-    },
-    "en": {
-        "title": "Follow-up on development agreements",
-        "as_of": "Status as of {day}",
-        "period": "Period",
-        "overview": "Overview",
-        "state": "State",
-        "count": "Items",
-        "light": "Traffic light",
-        "overdue": "Overdue deadlines",
-        "no_overdue": "No item is past its deadline.",
-        "number": "#",
-        "item": "Item",
-        "owner": "Owner",
-        "deadline": "Deadline",
-        "due": "Due date",
-        "note": "Latest note",
-        "entry_note": "Note",
-        "history": "History",
-        "date": "Date",
-        "no_history": "No status updates yet.",
-        "days_over": "{n} days overdue",
-        "day_over": "1 day overdue",
-        "continuous": "continuous",
-        "total": "Total",
-        "legend": (
+REPORT_TEXT = Localised(
+    {
+        "title": N_("Follow-up on development agreements"),
+        "as_of": N_("Status as of {day}"),
+        "period": N_("Period"),
+        "overview": N_("Overview"),
+        "state": N_("State"),
+        "count": N_("Items"),
+        "light": N_("Traffic light"),
+        "overdue": N_("Overdue deadlines"),
+        "no_overdue": N_("No item is past its deadline."),
+        "number": N_("#"),
+        "item": N_("Item"),
+        "owner": N_("Owner"),
+        "deadline": N_("Deadline"),
+        "due": N_("Due date"),
+        "note": N_("Latest note"),
+        "entry_note": N_("Note"),
+        "history": N_("History"),
+        "date": N_("Date"),
+        "no_history": N_("No status updates yet."),
+        "days_over": N_("{n} days overdue"),
+        "day_over": N_("1 day overdue"),
+        "continuous": N_("continuous"),
+        "total": N_("Total"),
+        "legend": N_(
             "Traffic lights: green = done; yellow = in progress and within the deadline, or "
             "partly done; red = past the deadline, or not met; grey = not started and not "
             "yet due, or cancelled."
         ),
-        "lang": "en-GB",
-    },
-}
+    }
+)
 
 
 def days_over(item: ReportItem, language: str) -> str:

@@ -18,48 +18,30 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from devagree.i18n import N_, Localised
 from devagree.model import BudgetLine, Strategy
 
-SDG_NAMES: dict[str, dict[int, str]] = {
-    "da": {
-        1: "Afskaf fattigdom",
-        2: "Stop sult",
-        3: "Sundhed og trivsel",
-        4: "Kvalitetsuddannelse",
-        5: "Ligestilling mellem kønnene",
-        6: "Rent vand og sanitet",
-        7: "Bæredygtig energi",
-        8: "Anstændige jobs og økonomisk vækst",
-        9: "Industri, innovation og infrastruktur",
-        10: "Mindre ulighed",
-        11: "Bæredygtige byer og lokalsamfund",
-        12: "Ansvarligt forbrug og produktion",
-        13: "Klimaindsats",
-        14: "Livet i havet",
-        15: "Livet på land",
-        16: "Fred, retfærdighed og stærke institutioner",
-        17: "Partnerskaber for handling",
-    },
-    "en": {
-        1: "No poverty",
-        2: "Zero hunger",
-        3: "Good health and well-being",
-        4: "Quality education",
-        5: "Gender equality",
-        6: "Clean water and sanitation",
-        7: "Affordable and clean energy",
-        8: "Decent work and economic growth",
-        9: "Industry, innovation and infrastructure",
-        10: "Reduced inequalities",
-        11: "Sustainable cities and communities",
-        12: "Responsible consumption and production",
-        13: "Climate action",
-        14: "Life below water",
-        15: "Life on land",
-        16: "Peace, justice and strong institutions",
-        17: "Partnerships for the goals",
-    },
-}
+SDG_NAMES = Localised(
+    {
+        1: N_("No poverty"),
+        2: N_("Zero hunger"),
+        3: N_("Good health and well-being"),
+        4: N_("Quality education"),
+        5: N_("Gender equality"),
+        6: N_("Clean water and sanitation"),
+        7: N_("Affordable and clean energy"),
+        8: N_("Decent work and economic growth"),
+        9: N_("Industry, innovation and infrastructure"),
+        10: N_("Reduced inequalities"),
+        11: N_("Sustainable cities and communities"),
+        12: N_("Responsible consumption and production"),
+        13: N_("Climate action"),
+        14: N_("Life below water"),
+        15: N_("Life on land"),
+        16: N_("Peace, justice and strong institutions"),
+        17: N_("Partnerships for the goals"),
+    }
+)
 """The official names of the 17 UN goals (Danish as the FN-forbundet writes them)."""
 
 

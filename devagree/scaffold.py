@@ -86,7 +86,7 @@ Kør kommandoerne i denne mappe:
 | se overskredne deadlines og dem i de næste 30 dage | `devagree deadlines --within 30d` |
 | lav Word-dokumentet til udvalgets dagsorden | `devagree render agreements/AFTALE.yaml` |
 
-`devagree check` slutter med "no problems", når alt er i orden. Ellers står der for hver
+`devagree check` slutter med "ingen problemer", når alt er i orden. Ellers står der for hver
 fejl filen, linjen og hvad der er galt, fx `agreements/x.yaml:12:5 DA209 ...`; koderne
 forklares af `devagree codes`.
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from devagree.deadlines import Precision
+from devagree.i18n import _
 from devagree.model import Agreement, Milestone, State, Strategy
 from devagree.richtext import parse, plain
 
@@ -199,6 +200,8 @@ def parse_within(text: str) -> int:
     unit = cleaned[len(digits) :]
     if not digits.isdigit() or unit not in units:
         raise ValueError(
-            f'cannot read "{text}" as a number of days; write for example 30d, 14 or 2w'
+            _('cannot read "{text}" as a number of days; write for example 30d, 14 or 2w').format(
+                text=text
+            )
         )
     return int(digits) * units[unit]

@@ -14,6 +14,7 @@ from difflib import get_close_matches
 from functools import cache
 from typing import Any
 
+from devagree.i18n import N_, _, ngettext
 from devagree.paths import Path_
 from devagree.places import describe_place, field_name
 from devagree.problems import Problem, Severity
@@ -114,6 +115,10 @@ def _explain_error(document: Document, error: Any) -> Iterator[Problem]:
         )
 
 
+_EXPECTED_FORM = N_("does not have the expected form")
+_NOT_IN_THIS_FORM = N_("is not allowed in this form")
+_NOT_HERE = N_("is not allowed here")
+
 Description = tuple[str, str, Path_, bool]
 """Problem code, message in plain words, where it is, and whether to point at the key."""
 
@@ -127,7 +132,12 @@ def _describe(document: Document, error: Any, where: Path_) -> Iterator[Descript
         owner = describe_place(document.data, where, owner=True)
         for field in error.validator_value:
             if field not in (value or {}):
-                yield "DA101", f"{owner} has no `{field}`", where, False
+                yield (
+                    "DA101",
+                    _("{place} has no `{field}`").format(place=owner, field=field),
+                    where,
+                    False,
+                )
     elif kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
         for field in sorted(set(value) - set(known)):
@@ -135,49 +145,79 @@ def _describe(document: Document, error: Any, where: Path_) -> Iterator[Descript
             hint = _did_you_mean(field, known)
             yield (
                 "DA102",
-                f"unknown field `{field}`{describe_place(document.data, at)}{hint}",
+                _("unknown field `{field}`{place}").format(
+                    field=field, place=describe_place(document.data, at)
+                )
+                + hint,
                 at,
                 True,
             )
     elif kind in ("const", "enum"):
         yield _not_allowed(kind, name, place, value, error.validator_value, where)
     elif kind == "type" and value is None:
-        yield "DA103", f"{name}{place} is empty; write the text", where, False
+        message = _("{field}{place} is empty; write the text").format(field=name, place=place)
+        yield "DA103", message, where, False
     elif kind == "type":
         wanted = _type_words(error.validator_value)
-        yield "DA103", f"{name}{place} must be {wanted}, not {_type_of(value)}", where, False
+        message = _("{field}{place} must be {wanted}, not {found}").format(
+            field=name, place=place, wanted=wanted, found=_type_of(value)
+        )
+        yield "DA103", message, where, False
     elif kind in ("pattern", "format"):
-        explanation = error.schema.get("x-message", "does not have the expected form")
-        yield "DA104", f"{name}{place} is `{value}`; it {explanation}", where, False
+        explanation = _(error.schema.get("x-message", _EXPECTED_FORM))
+        message = _("{field}{place} is `{value}`; it {explanation}").format(
+            field=name, place=place, value=value, explanation=explanation
+        )
+        yield "DA104", message, where, False
     elif kind == "minLength":
-        yield "DA104", f"{name}{place} is empty", where, False
+        yield "DA104", _("{field}{place} is empty").format(field=name, place=place), where, False
     elif kind == "maxLength":
         limit = error.validator_value
-        yield "DA104", f"{name}{place} is longer than {limit} characters", where, False
+        message = _("{field}{place} is longer than {limit} characters").format(
+            field=name, place=place, limit=limit
+        )
+        yield "DA104", message, where, False
     elif kind == "minItems":
         count = error.validator_value
-        entries = "entry" if count == 1 else "entries"
-        yield "DA104", f"{name}{place} needs at least {count} {entries}", where, False
+        message = ngettext(
+            "{field}{place} needs at least {count} entry",
+            "{field}{place} needs at least {count} entries",
+            count,
+        ).format(field=name, place=place, count=count)
+        yield "DA104", message, where, False
     elif kind in ("minimum", "maximum"):
-        bound = "at least" if kind == "minimum" else "at most"
-        limit = error.validator_value
-        yield "DA104", f"{name}{place} is {value}; it must be {bound} {limit}", where, False
+        if kind == "minimum":
+            said = _("{field}{place} is {value}; it must be at least {limit}")
+        else:
+            said = _("{field}{place} is {value}; it must be at most {limit}")
+        message = said.format(field=name, place=place, value=value, limit=error.validator_value)
+        yield "DA104", message, where, False
     elif kind == "dependentRequired":
         owner = describe_place(document.data, where, owner=True)
         for field, needs in error.validator_value.items():
             if field in (value or {}):
                 for other in needs:
                     if other not in value:
-                        yield "DA101", f"{owner} has `{field}` but no `{other}`", where, False
+                        message = _("{place} has `{field}` but no `{other}`").format(
+                            place=owner, field=field, other=other
+                        )
+                        yield "DA101", message, where, False
     elif kind == "not":
         owner = describe_place(document.data, where, owner=True)
-        explanation = error.schema.get("x-not-message", "is not allowed in this form")
-        yield "DA104", f"{owner} {explanation}", where, False
+        explanation = _(error.schema.get("x-not-message", _NOT_IN_THIS_FORM))
+        message = _("{place} {explanation}").format(place=owner, explanation=explanation)
+        yield "DA104", message, where, False
     elif kind == "propertyNames":
-        explanation = error.schema.get("x-message", "is not allowed here")
-        yield "DA104", f"`{value}` in {name}: it {explanation}", where, True
+        explanation = _(error.schema.get("x-message", _NOT_HERE))
+        message = _("`{value}` in {field}: it {explanation}").format(
+            value=value, field=name, explanation=explanation
+        )
+        yield "DA104", message, where, True
     else:
-        yield "DA104", f"{name}{place}: {error.message}", where, False
+        message = _("{field}{place}: {detail}").format(
+            field=name, place=place, detail=error.message
+        )
+        yield "DA104", message, where, False
 
 
 def _not_allowed(
@@ -186,42 +226,49 @@ def _not_allowed(
     allowed = allowed_value if kind == "enum" else [allowed_value]
     code = "DA105" if where and where[-1] in ("kind", "version") else "DA104"
     if isinstance(value, str) and value in {str(a) for a in allowed if not isinstance(a, str)}:
-        return code, f'{name}{place} is the text "{value}"; write it without quotes', where, False
+        message = _('{field}{place} is the text "{value}"; write it without quotes').format(
+            field=name, place=place, value=value
+        )
+        return code, message, where, False
     choices = ", ".join(str(a) for a in allowed)
     hint = _did_you_mean(str(value), [str(a) for a in allowed])
-    return code, f"{name}{place} is `{value}`; it must be one of: {choices}{hint}", where, False
+    message = _("{field}{place} is `{value}`; it must be one of: {choices}").format(
+        field=name, place=place, value=value, choices=choices
+    )
+    return code, message + hint, where, False
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
     close = get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"; did you mean `{close[0]}`?" if close else ""
+    return _("; did you mean `{suggestion}`?").format(suggestion=close[0]) if close else ""
 
 
 _TYPE_WORDS = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "object": "a mapping of keys",
-    "array": "a list",
-    "boolean": "true or false",
-    "null": "empty",
+    "string": N_("text"),
+    "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "object": N_("a mapping of keys"),
+    "array": N_("a list"),
+    "boolean": N_("true or false"),
+    "null": N_("empty"),
 }
 
 
 def _type_words(expected: str | list[str]) -> str:
     names = [expected] if isinstance(expected, str) else expected
-    return " or ".join(_TYPE_WORDS.get(n, n) for n in names)
+    words = [_(_TYPE_WORDS[n]) if n in _TYPE_WORDS else n for n in names]
+    return _(" or ").join(words)
 
 
 def _type_of(value: Any) -> str:
     if value is None:
-        return "empty"
+        return _("empty")
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return _("the number {value}").format(value=value)
     if isinstance(value, str):
-        return "text"
+        return _("text")
     if isinstance(value, list):
-        return "a list"
-    return "a mapping"
+        return _("a list")
+    return _("a mapping")

@@ -42,7 +42,7 @@ class SignatureCheck:
     changed: tuple[str, ...]
     """Part keys (``item-2.goal``) whose text differs from what was signed."""
 
-    def describe_changes(self, language: str = "da") -> list[str]:
+    def describe_changes(self, language: str | None = None) -> list[str]:
         return [describe_row(key, language) for key in self.changed]
 
 
@@ -77,17 +77,24 @@ def signable_agreement(path: Path, as_of: date) -> Agreement:
     """The agreement in ``path`` as it is on disk now, refused when the file has errors."""
     shown = display_path(path)
     if not path.is_file():
-        raise UsageError(f"{shown}: no such file")
+        raise UsageError(_("{path}: no such file").format(path=shown))
     workbook = check_workbook([path], as_of=as_of)
     errors = [p for p in workbook.problems if p.severity.value == "error"]
     if errors:
         listed = "\n".join(f"  {p.location} {p.code} {p.message}" for p in errors[:10])
-        more = f"\n  ... and {len(errors) - 10} more" if len(errors) > 10 else ""
+        more = (
+            "\n  " + _("... and {count} more").format(count=len(errors) - 10)
+            if len(errors) > 10
+            else ""
+        )
         raise SignRefused(
-            f"{shown} has errors; fix them before signing (devagree check {shown}):\n{listed}{more}"
+            _("{path} has errors; fix them before signing (devagree check {path}):").format(
+                path=shown
+            )
+            + f"\n{listed}{more}"
         )
     if len(workbook.agreements) != 1:
-        raise UsageError(f"{shown} is not an agreement file (kind: agreement)")
+        raise UsageError(_("{path} is not an agreement file (kind: agreement)").format(path=shown))
     return workbook.agreements[0]
 
 
@@ -102,16 +109,20 @@ def sign(
     """
     shown = display_path(path)
     if not path.is_file():
-        raise UsageError(f"{shown}: no such file")
+        raise UsageError(_("{path}: no such file").format(path=shown))
     for label, value in (
         ("--name", request.name),
         ("--title", request.title),
         ("--place", request.place),
     ):
         if value != value.strip() or any(ord(c) < 32 for c in value):
-            raise UsageError(f"{label} must be one line without leading or trailing spaces")
+            raise UsageError(
+                _("{option} must be one line without leading or trailing spaces").format(
+                    option=label
+                )
+            )
     if not request.name:
-        raise UsageError("--name must not be empty")
+        raise UsageError(_("--name must not be empty"))
     if request.day > today:
         future = _(
             "--date {day} is after today ({today}); a signature cannot be dated in the future"
@@ -145,8 +156,9 @@ def _checked(path: Path, request: SignRequest) -> Agreement:
     roles = [party.role for party in agreement.parties]
     if request.party not in roles:
         raise UsageError(
-            f'--party "{request.party}" is not a party of {agreement.id}; '
-            f"the roles are: {', '.join(roles)}"
+            _('--party "{party}" is not a party of {id}; the roles are: {roles}').format(
+                party=request.party, id=agreement.id, roles=", ".join(roles)
+            )
         )
     if agreement.date is not None and request.day < agreement.date:
         raise UsageError(
@@ -159,8 +171,9 @@ def _checked(path: Path, request: SignRequest) -> Agreement:
     for signature in agreement.signatures:
         if signature.party == request.party and signature.digest == agreed:
             raise UsageError(
-                f"{request.party} has already signed this text "
-                f"({signature.name}, {signature.date.isoformat()})"
+                _('--party "{party}" has already signed this text ({name}, {date})').format(
+                    party=request.party, name=signature.name, date=signature.date.isoformat()
+                )
             )
     return agreement
 

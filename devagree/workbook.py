@@ -13,6 +13,8 @@ from pathlib import Path
 
 from devagree.checks import CODES, RULES, Context
 from devagree.errors import UsageError
+from devagree.i18n import DEFAULT as DEFAULT_LANGUAGE
+from devagree.i18n import _
 from devagree.model import Agreement, Strategy, agreement_from_data, strategy_from_data
 from devagree.paths import display_path
 from devagree.problems import Problem, Severity
@@ -88,6 +90,21 @@ def load_settings(start: Path) -> tuple[Settings, list[Problem], bool]:
     return settings, rule_problems, False
 
 
+def workbook_language(start: Path) -> str | None:
+    """The `language` of the nearest devagree.yaml, read cheaply (None without one).
+
+    A workbook that does not say is Danish, as ``Settings`` has it.
+    """
+    config = find_config(start)
+    if config is None:
+        folder = start if start.is_dir() else start.parent
+        # A folder with agreements/ is a workbook too (with the default settings).
+        return DEFAULT_LANGUAGE if (folder / DEFAULT_PATHS[0]).is_dir() else None
+    document, _problem = read_document(config)
+    language = document.data.get("language") if document is not None else None
+    return language if isinstance(language, str) else DEFAULT_LANGUAGE
+
+
 def _severities(
     document: Document, rules: dict[str, str]
 ) -> tuple[dict[str, Severity | None], list[Problem]]:
@@ -97,18 +114,14 @@ def _severities(
         known = CODES.get(code)
         if known is None or not known.adjustable:
             line, column = document.key_position(("rules", code))
-            why = "is not a devagree problem code" if known is None else "cannot be changed"
-            problems.append(
-                Problem(
-                    document.path,
-                    line,
-                    column,
-                    "DA301",
-                    Severity.ERROR,
-                    f"`{code}` {why}; only rule codes can be set: "
-                    + ", ".join(r.code for r in RULES),
+            if known is None:
+                said = _(
+                    "`{code}` is not a devagree problem code; only rule codes can be set: {codes}"
                 )
-            )
+            else:
+                said = _("`{code}` cannot be changed; only rule codes can be set: {codes}")
+            message = said.format(code=code, codes=", ".join(r.code for r in RULES))
+            problems.append(Problem(document.path, line, column, "DA301", Severity.ERROR, message))
             continue
         severities[code] = None if value == "off" else Severity(value)
     return severities, problems
@@ -122,9 +135,11 @@ def discover(paths: Sequence[Path], settings: Settings) -> list[Path]:
         if missing:
             where = ", ".join(display_path(f) for f in missing)
             raise UsageError(
-                f"no agreements folder here ({where} does not exist); run devagree in a "
-                f"workbook folder (one with {CONFIG_NAME} or agreements/), or name the files "
-                "to check"
+                _(
+                    "no agreements folder here ({where} does not exist); run devagree in a "
+                    "workbook folder (one with {config} or agreements/), or name the files "
+                    "to check"
+                ).format(where=where, config=CONFIG_NAME)
             )
         paths = folders
     found: list[Path] = []
@@ -134,7 +149,7 @@ def discover(paths: Sequence[Path], settings: Settings) -> list[Path]:
         elif path.exists() or path.suffix in (".yaml", ".yml"):
             found.append(path)  # a missing file is reported by the loader with its name
         else:
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError(_("{path}: no such file or folder").format(path=path))
     unique: dict[Path, None] = dict.fromkeys(found)
     return list(unique)
 
@@ -219,18 +234,18 @@ def _document_problems(document: Document) -> list[Problem]:
         return validate(document, "workbook")
     if kind not in KINDS:
         line, column = document.position(("kind",))
-        said = f"`kind: {kind}`" if kind is not None else "no `kind:`"
-        return [
-            Problem(
-                document.path,
-                line,
-                column,
-                "DA105",
-                Severity.ERROR,
-                f"the file has {said}; devagree reads `kind: agreement` and "
-                f"`kind: strategy` files here (and `kind: workbook` in {CONFIG_NAME})",
+        if kind is None:
+            said = _(
+                "the file has no `kind:`; devagree reads `kind: agreement` and "
+                "`kind: strategy` files here (and `kind: workbook` in {config})"
             )
-        ]
+        else:
+            said = _(
+                "the file has `kind: {kind}`; devagree reads `kind: agreement` and "
+                "`kind: strategy` files here (and `kind: workbook` in {config})"
+            )
+        message = said.format(kind=kind, config=CONFIG_NAME)
+        return [Problem(document.path, line, column, "DA105", Severity.ERROR, message)]
     return validate(document, str(kind))
 
 

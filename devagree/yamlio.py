@@ -27,6 +27,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
 from devagree.errors import DevagreeError
+from devagree.i18n import N_, _
 from devagree.paths import Path_
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -147,8 +148,12 @@ def decode(raw: bytes, size: int | None = None) -> str:
     if len(raw) > MAX_BYTES:
         raise LoadError(
             "DA010",
-            f"the file is {(size or len(raw)) / (1024 * 1024):.1f} MB; devagree reads files up to "
-            f"{MAX_BYTES // (1024 * 1024)} MB (split the workbook into more files)",
+            _(
+                "the file is {size} MB; devagree reads files up to {limit} MB "
+                "(split the workbook into more files)"
+            ).format(
+                size=f"{(size or len(raw)) / (1024 * 1024):.1f}", limit=MAX_BYTES // (1024 * 1024)
+            ),
         )
     try:
         text = raw.decode("utf-8-sig")
@@ -157,8 +162,10 @@ def decode(raw: bytes, size: int | None = None) -> str:
         column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
         raise LoadError(
             "DA002",
-            f"the file is not UTF-8 text (byte 0x{raw[err.start]:02x}); save it as UTF-8 "
-            "in your editor (in Notepad: File > Save as > Encoding: UTF-8)",
+            _(
+                "the file is not UTF-8 text (byte {byte}); save it as UTF-8 "
+                "in your editor (in Notepad: File > Save as > Encoding: UTF-8)"
+            ).format(byte=f"0x{raw[err.start]:02x}"),
             line,
             column,
         ) from None
@@ -172,11 +179,13 @@ def read_text(path: Path) -> str:
             raw = handle.read(MAX_BYTES + 1)
             size = os.fstat(handle.fileno()).st_size
     except FileNotFoundError:
-        raise LoadError("DA001", "the file does not exist") from None
+        raise LoadError("DA001", _("the file does not exist")) from None
     except IsADirectoryError:
-        raise LoadError("DA001", "this is a folder, not a file") from None
+        raise LoadError("DA001", _("this is a folder, not a file")) from None
     except OSError as err:
-        raise LoadError("DA001", f"the file cannot be read ({err.strerror})") from None
+        raise LoadError(
+            "DA001", _("the file cannot be read ({reason})").format(reason=err.strerror)
+        ) from None
     return decode(raw, size)
 
 
@@ -188,15 +197,21 @@ def compose(text: str) -> MappingNode:
     except MarkedYAMLError as err:
         raise _syntax_error(err, text) from None
     except YAMLError as err:  # pragma: no cover - libyaml marks its errors
-        raise LoadError("DA003", f"the file is not valid YAML: {err}") from None
+        raise LoadError(
+            "DA003", _("the file is not valid YAML: {detail}").format(detail=err)
+        ) from None
     if root is None:
-        raise LoadError("DA008", "the file is empty; it must start with `kind:` and `version: 1`")
+        raise LoadError(
+            "DA008", _("the file is empty; it must start with `kind:` and `version: 1`")
+        )
     if not isinstance(root, MappingNode):
         line, column = _mark(root)
         raise LoadError(
             "DA008",
-            "the file must be a mapping of keys (`kind: agreement`, `id: ...`), "
-            "not a single value or a list",
+            _(
+                "the file must be a mapping of keys (`kind: agreement`, `id: ...`), "
+                "not a single value or a list"
+            ),
             line,
             column,
         )
@@ -251,7 +266,9 @@ def _bound_depth(text: str) -> None:
 def _too_deep(line: int, column: int) -> LoadError:
     return LoadError(
         "DA009",
-        f"the data is nested more than {MAX_DEPTH} levels deep here; an agreement needs about six",
+        _(
+            "the data is nested more than {limit} levels deep here; an agreement needs about six"
+        ).format(limit=MAX_DEPTH),
         line,
         column,
     )
@@ -264,22 +281,60 @@ def _syntax_error(err: MarkedYAMLError, text: str) -> LoadError:
     if "tab" in problem or _tab_at(text, line, column):
         return LoadError(
             "DA004",
-            "a tab is used for indentation; YAML indents with spaces only "
-            "(let your editor insert spaces for tabs)",
+            _(
+                "a tab is used for indentation; YAML indents with spaces only "
+                "(let your editor insert spaces for tabs)"
+            ),
             line,
             column,
         )
     if "expected a single document" in (err.context or ""):
         return LoadError(
             "DA003",
-            "the file holds more than one YAML document (a second `---`); "
-            "put each agreement in its own file",
+            _(
+                "the file holds more than one YAML document (a second `---`); "
+                "put each agreement in its own file"
+            ),
             line,
             column,
         )
-    context = (err.context or "").strip()
+    context = _parser_words((err.context or "").strip())
+    problem = _parser_words(problem)
     detail = f"{problem} ({context})" if context and problem else problem or context
-    return LoadError("DA003", f"the file is not valid YAML: {detail}", line, column)
+    message = _("the file is not valid YAML: {detail}").format(detail=detail)
+    return LoadError("DA003", message, line, column)
+
+
+_PARSER_PHRASES = {
+    "found unexpected end of stream": N_("the file ends unexpectedly"),
+    "while scanning a quoted scalar": N_("inside a quoted text"),
+    "while scanning a simple key": N_("after a key"),
+    "could not find expected ':'": N_("a `:` was expected"),
+    "did not find expected key": N_("a key was expected"),
+    "while parsing a block mapping": N_("in a block of keys"),
+    "while parsing a block collection": N_("in a list"),
+    "did not find expected '-' indicator": N_("a `-` was expected"),
+    "while parsing a flow sequence": N_("in a list in brackets"),
+    "did not find expected ',' or ']'": N_("a `,` or `]` was expected"),
+    "while parsing a flow mapping": N_("in a mapping in braces"),
+    "did not find expected ',' or '}'": N_("a `,` or `}` was expected"),
+    "mapping values are not allowed in this context": N_(
+        "a `:` followed by a space is not allowed here (quote the text)"
+    ),
+    "found character that cannot start any token": N_("a character that cannot start a value"),
+    "while scanning for the next token": N_("while reading the next value"),
+    "while scanning a block scalar": N_("in a block of text"),
+    "found undefined tag handle": N_("an unknown tag"),
+    "while parsing a node": N_("while reading a value"),
+    "while parsing a block node": N_("while reading a value"),
+    "while parsing a flow node": N_("while reading a value"),
+}
+"""libyaml's usual explanations, said in the user's language (others are shown as they are)."""
+
+
+def _parser_words(phrase: str) -> str:
+    known = _PARSER_PHRASES.get(phrase)
+    return _(known) if known is not None else phrase
 
 
 def _tab_at(text: str, line: int, column: int) -> bool:
@@ -292,6 +347,7 @@ def _tab_at(text: str, line: int, column: int) -> bool:
 
 
 _BOOLS = {"true": True, "false": False}
+_TAG_SAYS = N_("its tag says")
 
 
 def _tag(node: Node) -> str:
@@ -307,11 +363,12 @@ def _scalar(node: ScalarNode) -> Any:
     try:
         return _scalar_value(node)
     except (ValueError, KeyError):
-        wanted = {_INT: "a whole number", _FLOAT: "a number", _BOOL: "true or false"}
+        wanted = {_INT: N_("a whole number"), _FLOAT: N_("a number"), _BOOL: N_("true or false")}
         raise LoadError(
             "DA003",
-            f"the value `{str(node.value)[:40]}` cannot be read as "
-            f"{wanted.get(_tag(node), 'its tag says')}; quote it to keep it as text",
+            _("the value `{value}` cannot be read as {wanted}; quote it to keep it as text").format(
+                value=str(node.value)[:40], wanted=_(wanted.get(_tag(node), _TAG_SAYS))
+            ),
             *_mark(node),
         ) from None
 
@@ -380,7 +437,7 @@ def _refuse_unusual(node: Node, seen: set[int]) -> None:
         line, column = _mark(node)
         raise LoadError(
             "DA006",
-            "aliases (`*name`) are not allowed; write the text out where it is needed",
+            _("aliases (`*name`) are not allowed; write the text out where it is needed"),
             line,
             column,
         )
@@ -389,8 +446,10 @@ def _refuse_unusual(node: Node, seen: set[int]) -> None:
         tag = _tag(node).replace(_TAG, "!!")
         raise LoadError(
             "DA007",
-            f"the tag `{tag}` is not allowed; devagree reads plain text, numbers, dates, "
-            "lists and mappings only",
+            _(
+                "the tag `{tag}` is not allowed; devagree reads plain text, numbers, dates, "
+                "lists and mappings only"
+            ).format(tag=tag),
             *_mark(node),
         )
 
@@ -398,10 +457,13 @@ def _refuse_unusual(node: Node, seen: set[int]) -> None:
 def _key(node: Node, mapping: dict[str, Any]) -> str:
     line, column = _mark(node)
     if not isinstance(node, ScalarNode):
-        raise LoadError("DA003", "a key must be a plain word, not a list or mapping", line, column)
+        raise LoadError(
+            "DA003", _("a key must be a plain word, not a list or mapping"), line, column
+        )
     key = str(node.value)
     if key in mapping:
-        raise LoadError("DA005", f"the key `{key}` appears twice in the same mapping", line, column)
+        message = _("the key `{key}` appears twice in the same mapping").format(key=key)
+        raise LoadError("DA005", message, line, column)
     return key
 
 

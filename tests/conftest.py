@@ -75,9 +75,15 @@ def run(
     input: str | None = None,
     env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the installed command as a user would, with plain, wide, UTF-8 output."""
+    """Run the installed command as a user would, with plain, wide, UTF-8 output.
+
+    Messages are English (``DEVAGREE_LANG=en``) unless ``env`` says otherwise: most tests
+    check what a message says, and say it in the message ids. The tests of the Danish
+    output pass ``env=DANISH`` (the workbook's language decides, as for a user).
+    """
     environment = {
         **os.environ,
+        "DEVAGREE_LANG": "en",
         "NO_COLOR": "1",
         "COLUMNS": "200",
         "PYTHONIOENCODING": "utf-8",
@@ -96,6 +102,10 @@ def run(
         timeout=60,
         check=False,
     )
+
+
+DANISH = {"DEVAGREE_LANG": ""}
+"""``env`` for ``run`` that lets the workbook's language decide (Danish by default)."""
 
 
 def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import assert_no_traceback, run
+from conftest import DANISH, assert_no_traceback, run
 
 from devagree.coverage import compute, percent
 from devagree.model import Agreement, Strategy, agreement_from_data, strategy_from_data
@@ -330,7 +330,7 @@ def test_json_is_stable_and_complete(book: Path) -> None:
 
 
 def test_fail_under(book: Path) -> None:
-    below = run("coverage", "--fail-under", "70", cwd=book)
+    below = run("coverage", "--fail-under", "70", cwd=book, env=DANISH)
     assert below.returncode == 1
     assert "Dækningen er 66,7 %, under --fail-under 70 %" in below.stderr
     assert "2 af 3 spor dækket" in below.stdout  # the report is still shown
@@ -352,7 +352,7 @@ def test_fail_under_without_tracks_fails(tmp_path: Path) -> None:
     book = tmp_path / "book"
     (book / "agreements").mkdir(parents=True)
     (book / "agreements" / "aftale.yaml").write_text(AGREEMENT, encoding="utf-8")
-    result = run("coverage", "--fail-under", "50", cwd=book)
+    result = run("coverage", "--fail-under", "50", cwd=book, env=DANISH)
     assert result.returncode == 1
     assert "Ingen strategispor at dække" in result.stderr
     assert "Ingen strategier i arbejdsbogen." in result.stdout

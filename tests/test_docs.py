@@ -8,18 +8,36 @@ from pathlib import Path
 
 from devagree.checks import CODES
 from devagree.cli.app import app
+from devagree.i18n import in_language
 from devagree.report.codes import markdown_table
 
 REPO = Path(__file__).resolve().parent.parent
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
+def _table(text: str) -> str:
+    start = text.index("<!-- codes:start -->\n") + len("<!-- codes:start -->\n")
+    return text[start : text.index("<!-- codes:end -->")]
+
+
 def test_readme_code_table_is_generated_from_the_registry() -> None:
-    start = README.index("<!-- codes:start -->\n") + len("<!-- codes:start -->\n")
-    end = README.index("<!-- codes:end -->")
-    assert README[start:end] == markdown_table(CODES.values()), (
-        "README's code table is stale: replace it with the output of `devagree codes`"
+    with in_language("en"):
+        expected = markdown_table(CODES.values())
+    assert _table(README) == expected, (
+        "README's code table is stale: replace it with `DEVAGREE_LANG=en devagree codes`"
     )
+
+
+def test_the_danish_code_table_is_generated_from_the_registry_and_catalogue() -> None:
+    koder = (REPO / "docs" / "koder.md").read_text(encoding="utf-8")
+    with in_language("da"):
+        expected = markdown_table(CODES.values())
+    assert _table(koder) == expected, (
+        "docs/koder.md is stale: replace its table with `DEVAGREE_LANG=da devagree codes`"
+    )
+    assert "docs/koder.md" in README
+    for code in CODES:
+        assert f"| {code} |" in koder
 
 
 def test_every_command_is_in_the_readme_and_has_help() -> None:

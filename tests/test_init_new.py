@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import assert_no_traceback, devagree_command, run
+from conftest import DANISH, assert_no_traceback, devagree_command, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.compat import StringIO
@@ -240,9 +240,13 @@ def test_skeleton_is_reported_incomplete_by_check(fresh: Path) -> None:
 
 
 def test_new_without_a_terminal_writes_the_skeleton(fresh: Path) -> None:
-    result = run("new", "--year", "2026", "--id", "centret-2026", cwd=fresh, input="")
+    result = run("new", "--year", "2026", "--id", "centret-2026", cwd=fresh, input="", env=DANISH)
     assert result.returncode == 0, result.stderr
     assert "ikke en terminal" in result.stderr
+    english = run("--lang", "en", "new", "--year", "2026", "--id", "b-2026", cwd=fresh, input="")
+    assert "not a terminal" in english.stderr  # --lang decides the messages ...
+    draft = (fresh / "agreements" / "b-2026.yaml").read_text(encoding="utf-8")
+    assert "TODO: udfyld" in draft  # ... the workbook's language the draft
     assert (fresh / "agreements" / "centret-2026.yaml").is_file()
 
 
@@ -414,7 +418,7 @@ def test_interactive_draft_through_a_terminal(fresh: Path) -> None:
     for row in ROWS:
         if row.key == "deadline":
             answer(child, "Deadline", "snart")
-            answer(child, 'kan ikke læse deadline "snart"', "Ultimo 2016")
+            answer(child, "deadline «snart» kan ikke læses", "Ultimo 2016")
             child.expect_exact("Ultimo 2016 -> 31. december 2016")
             typed[row.key] = "Ultimo 2016"
         elif row.key == "political_goal":

@@ -87,7 +87,7 @@ def test_show_by_id_has_labels_and_overdue_marker(followed: Path) -> None:
         assert label in out
     assert "Handicap og Psykiatriudvalget" in out and "29. februar 2016" in out
     assert "Juni 2016 → 30. juni 2016" in out
-    assert "OVERSKREDET: 92 dage over" in out  # item 2, still planned
+    assert "OVERSKREDET: 92 dage over fristen" in out  # item 2, still planned
     assert "• Fysiske mødesteder afsøges og vurderes." in out
     assert "1. Undersøge muligheder" in out and "2. Og afsøge" in out
     assert "opfyldt (20. juni 2016)" in out and "• dokument A" in out
@@ -134,7 +134,7 @@ def test_markdown_report(followed: Path) -> None:
     assert "🔴 Udviklingsaftale for 2016, aftale 2: **Tværgående borgermiljøer**" in text
     assert "| 1 | **Recovery og rehabilitering** |" in text
     assert "🟢 Grøn | opfyldt | Strategien er vedtaget.<br>• dokument A<br>• dokument B |" in text
-    assert "🔴 Rød | ikke påbegyndt (92 dage over)" in text
+    assert "🔴 Rød | ikke påbegyndt (92 dage over fristen)" in text
     assert "🟡 Gul | i gang" in text and "⚪ Grå" in text
     assert "| 1. maj 2016 | i gang | Strategien er i gang |" in text
     assert "Efter rapportens dato" not in text  # dated after the report

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from devagree.digest import changed_rows, describe_row, digest, row_digests
+from devagree.i18n import in_language
 from devagree.workbook import check_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,8 +68,10 @@ def test_one_changed_word_names_its_row() -> None:
     assert digest(changed) != digest(data)
     keys = changed_rows(row_digests(data), row_digests(changed))
     assert keys == ["item-2.goal"]
-    assert describe_row(keys[0]) == "item 2, Mål (goal)"
-    assert describe_row(keys[0], "en") == "item 2, Goal (goal)"
+    assert describe_row(keys[0], "da") == "punkt 2, Mål (`goal`)"
+    assert describe_row(keys[0], "en") == "item 2, Goal (`goal`)"
+    with in_language("da"):
+        assert describe_row(keys[0]) == "punkt 2, Mål (`goal`)"
 
 
 # --- sign, verify, check, through the command --------------------------------------------
@@ -120,7 +123,7 @@ def test_sign_refuses_an_unknown_party_and_a_file_with_errors(workbook: Path) ->
     broken = path.read_bytes()
     done = _sign(workbook)
     assert done.returncode == 1
-    assert "has errors" in done.stderr
+    assert "har fejl" in done.stderr  # the workbook is Danish
     assert path.read_bytes() == broken
     assert before != broken
 
@@ -130,18 +133,18 @@ def test_sign_verify_change_revert(workbook: Path) -> None:
     assert _sign(workbook).returncode == 0
     done = devagree(workbook, "verify")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "OK" in done.stdout and "committee (Anne Jensen, 2016-03-01)" in done.stdout
+    assert "OK" in done.stdout and "Anne Jensen, udvalg (1. marts 2016)" in done.stdout
 
     signed = path.read_text(encoding="utf-8")
     path.write_text(signed.replace("Det inkluderende perspektiv", "Det ekskluderende perspektiv"))
     done = devagree(workbook, "verify")
     assert done.returncode == 1
-    assert "BROKEN" in done.stdout
-    assert "changed: item 2, Mål (goal)" in done.stdout
-    assert done.stdout.count("changed:") == 1
+    assert "BRUDT" in done.stdout
+    assert "ændret: punkt 2, Mål (`goal`)" in done.stdout
+    assert done.stdout.count("ændret:") == 1
     done = devagree(workbook, "check", "--as-of", "2016-03-01")
     assert done.returncode == 1
-    assert "DA210" in done.stdout and "item 2, Mål (goal)" in done.stdout
+    assert "DA210" in done.stdout and "punkt 2, Mål (`goal`)" in done.stdout
     line = next(x for x in done.stdout.splitlines() if "DA210" in x)
     digest_line = (
         signed.splitlines().index(
@@ -171,10 +174,10 @@ def test_status_never_breaks_a_signature(workbook: Path) -> None:
     )
     done = devagree(workbook, "verify")
     assert done.returncode == 0, done.stdout
-    assert "BROKEN" not in done.stdout
+    assert "BRUDT" not in done.stdout
 
 
 def test_verify_without_signatures(workbook: Path) -> None:
     done = devagree(workbook, "verify")
     assert done.returncode == 0
-    assert "no signatures" in done.stdout
+    assert "ingen underskrifter" in done.stdout

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import assert_no_traceback, run
+from conftest import DANISH, assert_no_traceback, run
 
 from devagree.followup import StatusUpdate, add_entry, parse_state
 from devagree.model import State
@@ -45,10 +45,10 @@ def test_two_updates_append_history_and_keep_every_line(workbook: Path) -> None:
     original = path.read_text(encoding="utf-8")
     first = run(
         "status", NAME, "1", "--state", "in_progress", "--note", "Strategien er i gang",
-        "--as-of", "2016-05-01", cwd=workbook,
+        "--as-of", "2016-05-01", cwd=workbook, env=DANISH,
     )  # fmt: skip
     assert first.returncode == 0, first.stderr
-    assert "i gang" in first.stdout
+    assert "punkt 1 «Recovery og rehabilitering»: i gang pr. 1. maj 2016" in first.stdout
     second = run(
         "status", NAME, "1", "--state", "i gang", "--note", "Udkast til udvalget",
         "--as-of", "2016-06-01", cwd=workbook,
@@ -116,7 +116,7 @@ def test_single_mapping_becomes_a_list_keeping_its_content(workbook: Path) -> No
     ("args", "expected"),
     [
         (("9", "--state", "done"), "its items are: 1 "),
-        (("1", "--state", "finished"), "ikke påbegyndt"),
+        (("1", "--state", "finished"), "planned (not started)"),
         (("1", "--state", "done", "--as-of", "someday"), "not a date"),
     ],
 )
@@ -141,7 +141,7 @@ def test_entry_before_the_latest_is_refused(workbook: Path) -> None:
     before = path.read_bytes()
     result = run("status", NAME, "1", "-s", "not_met", "--as-of", "2016-06-01", cwd=workbook)
     assert result.returncode == 2
-    assert "before item 1's latest entry" in result.stderr
+    assert "before the latest entry of item 1" in result.stderr
     assert path.read_bytes() == before
 
 

@@ -207,7 +207,7 @@ def test_show_a_strategy_by_file_and_one_track() -> None:
     ("args", "message"),
     [
         ((VISION, "--item", "1"), "--item applies to agreements"),
-        ((VISION, "--track", "p9"), "has no track 'p9'"),
+        ((VISION, "--track", "p9"), "has no track «p9»"),
         (("slagelse-chp-2016", "--track", "p1"), "--track applies to strategies"),
     ],
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
+from devagree.i18n import _, say_number
 from devagree.problems import Severity
 
 CODE = "DA213"
@@ -24,6 +25,10 @@ def check(context: Context) -> Iterator[Finding]:
                     yield Finding(
                         strategy.source,
                         (*line.where, "low"),
-                        f"a budget line of track `{track.id}` runs from {line.low} down to "
-                        f"{line.high} DKK; write the lower amount as `low`",
+                        _(
+                            "a budget line of track `{track}` runs from {low} down to "
+                            "{high} DKK; write the lower amount as `low`"
+                        ).format(
+                            track=track.id, low=say_number(line.low), high=say_number(line.high)
+                        ),
                     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
+from devagree.i18n import _, say_date
 from devagree.problems import Severity
 
 CODE = "DA207"
@@ -25,10 +26,23 @@ def check(context: Context) -> Iterator[Finding]:
             due = item.due
             if due is None or due in period:
                 continue
-            side = "after the agreement ends" if due > period.end else "before it starts"
+            if due > period.end:
+                message = _(
+                    "item {number} is due {due}, after the agreement ends "
+                    "(the period is {start} to {end})"
+                )
+            else:
+                message = _(
+                    "item {number} is due {due}, before the agreement starts "
+                    "(the period is {start} to {end})"
+                )
             yield Finding(
                 agreement.source,
                 (*item.where, "due" if item.pinned_due else "deadline"),
-                f"item {item.number} is due {due.isoformat()}, {side} "
-                f"(the period is {period.start.isoformat()} to {period.end.isoformat()})",
+                message.format(
+                    number=item.number,
+                    due=say_date(due),
+                    start=say_date(period.start),
+                    end=say_date(period.end),
+                ),
             )

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
 from devagree.checks.placeholders import MARKER
+from devagree.i18n import _
 from devagree.problems import Severity
 
 CODE = "DA206"
@@ -35,7 +36,9 @@ def check(context: Context) -> Iterator[Finding]:
                 yield Finding(
                     agreement.source,
                     (*item.where, "deadline"),
-                    f"item {item.number}: {item.deadline_error}",
+                    _("item {number}: {error}").format(
+                        number=item.number, error=item.deadline_error
+                    ),
                 )
     for strategy in context.strategies:
         for track in strategy.tracks:
@@ -44,5 +47,7 @@ def check(context: Context) -> Iterator[Finding]:
                     yield Finding(
                         strategy.source,
                         (*milestone.where, "deadline"),
-                        f"a milestone of track `{track.id}`: {milestone.deadline_error}",
+                        _("a milestone of track `{track}`: {error}").format(
+                            track=track.id, error=milestone.deadline_error
+                        ),
                     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
+from devagree.i18n import _
 from devagree.problems import Severity
 
 CODE = "DA204"
@@ -29,6 +30,8 @@ def check(context: Context) -> Iterator[Finding]:
             yield Finding(
                 document.source,
                 ("id",),
-                f"the id `{document.id}` is a name Windows reserves and cannot be a file "
-                "name; choose another id",
+                _(
+                    "the id `{id}` is a name Windows reserves and cannot be a file "
+                    "name; choose another id"
+                ).format(id=document.id),
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
+from devagree.i18n import _
 from devagree.problems import Severity
 
 CODE = "DA203"
@@ -24,8 +25,10 @@ def check(context: Context) -> Iterator[Finding]:
             yield Finding(
                 document.source,
                 ("id",),
-                f"the id `{document.id}` is already used by {first[document.id]}; "
-                "give each agreement and strategy its own id",
+                _(
+                    "the id `{id}` is already used by {path}; "
+                    "give each agreement and strategy its own id"
+                ).format(id=document.id, path=first[document.id]),
             )
         else:
             first[document.id] = document.source

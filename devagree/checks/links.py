@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from difflib import get_close_matches
 
 from devagree.checks.base import Context, Finding
+from devagree.i18n import _
 from devagree.problems import Severity
 
 CODE = "DA211"
@@ -21,31 +22,40 @@ SEVERITY = Severity.ERROR
 def check(context: Context) -> Iterator[Finding]:
     targets: dict[str, list[str]] = {s.id: [t.id for t in s.tracks] for s in context.strategies}
     targets.update({a.id: [str(i.number) for i in a.items] for a in context.agreements})
-    kinds = {s.id: "track" for s in context.strategies}
+    strategies = {s.id for s in context.strategies}
     for agreement in context.agreements:
         for item in agreement.items:
             for index, link in enumerate(item.links):
-                document, _, part = link.partition("#")
+                document, _sep, part = link.partition("#")
                 where = (*item.where, "links", index)
                 if document not in targets:
                     yield Finding(
                         agreement.source,
                         where,
-                        f"item {item.number} links to `{link}`, but there is no strategy or "
-                        f"agreement with the id `{document}` in the workbook"
+                        _(
+                            "item {number} links to `{link}`, but there is no strategy or "
+                            "agreement with the id `{id}` in the workbook"
+                        ).format(number=item.number, link=link, id=document)
                         + _hint(document, list(targets)),
                     )
                 elif part not in targets[document]:
-                    what = kinds.get(document, "item")
+                    if document in strategies:
+                        message = _(
+                            "item {number} links to `{link}`, but `{id}` has no track `{part}`"
+                        )
+                    else:
+                        message = _(
+                            "item {number} links to `{link}`, but `{id}` has no item `{part}`"
+                        )
                     hint = _hint(part, targets[document], f"{document}#")
                     yield Finding(
                         agreement.source,
                         where,
-                        f"item {item.number} links to `{link}`, but `{document}` has no "
-                        f"{what} `{part}`{hint}",
+                        message.format(number=item.number, link=link, id=document, part=part)
+                        + hint,
                     )
 
 
 def _hint(word: str, choices: list[str], prefix: str = "") -> str:
     close = get_close_matches(word, choices, n=1, cutoff=0.5)
-    return f"; did you mean `{prefix}{close[0]}`?" if close else ""
+    return _("; did you mean `{suggestion}`?").format(suggestion=prefix + close[0]) if close else ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
+from devagree.i18n import _
 from devagree.problems import Severity
 
 CODE = "DA202"
@@ -25,19 +26,18 @@ def check(context: Context) -> Iterator[Finding]:
                 yield Finding(
                     agreement.source,
                     where,
-                    f"item number {item.number} is used twice (also by the "
-                    f"{_ordinal(seen[item.number])} item); number the items 1, 2, 3, ...",
+                    _(
+                        "item number {number} is used twice (also by item {position} in "
+                        "order); number the items 1, 2, 3, ..."
+                    ).format(number=item.number, position=seen[item.number]),
                 )
             elif item.number != expected:
                 yield Finding(
                     agreement.source,
                     where,
-                    f"the {_ordinal(expected)} item is numbered {item.number}; "
-                    f"expected {expected} (number the items 1, 2, 3, ... in order)",
+                    _(
+                        "item {position} in order is numbered {number}; "
+                        "expected {position} (number the items 1, 2, 3, ... in order)"
+                    ).format(position=expected, number=item.number),
                 )
             seen.setdefault(item.number, expected)
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"

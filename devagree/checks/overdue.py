@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
+from devagree.i18n import ngettext, say_date
+from devagree.model import state_word
 from devagree.problems import Severity
 
 CODE = "DA208"
@@ -30,6 +32,15 @@ def check(context: Context) -> Iterator[Finding]:
                 yield Finding(
                     agreement.source,
                     (*item.where, "deadline"),
-                    f'item {item.number} "{item.title}" was due {due.isoformat()} '
-                    f"({days} day{'' if days == 1 else 's'} ago) and is {item.state.value}",
+                    ngettext(
+                        'item {number} "{title}" was due {due} ({days} day ago) and is {state}',
+                        'item {number} "{title}" was due {due} ({days} days ago) and is {state}',
+                        days,
+                    ).format(
+                        number=item.number,
+                        title=item.title,
+                        due=say_date(due),
+                        days=days,
+                        state=state_word(item.state),
+                    ),
                 )

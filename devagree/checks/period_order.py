@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
+from devagree.i18n import _, say_date
 from devagree.problems import Severity
 
 CODE = "DA205"
@@ -23,6 +24,7 @@ def check(context: Context) -> Iterator[Finding]:
             yield Finding(
                 agreement.source,
                 ("period", "end"),
-                f"the period ends ({period.end.isoformat()}) before or on the day it starts "
-                f"({period.start.isoformat()})",
+                _("the period ends ({end}) before or on the day it starts ({start})").format(
+                    end=say_date(period.end), start=say_date(period.start)
+                ),
             )

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from devagree.checks.base import Context, Finding
+from devagree.i18n import _
 from devagree.paths import Path_
 from devagree.places import describe_place, field_name
 from devagree.problems import Severity
@@ -29,7 +30,7 @@ _HINTS = ("TODO", "FIXME", "XXX", "TBD", "???", "dfyld")
 def check(context: Context) -> Iterator[Finding]:
     for document in context.documents:
         texts = list(_texts(document.data, ()))
-        whole = "\n".join(text for _, text in texts)
+        whole = "\n".join(text for _where, text in texts)
         if not any(hint in whole for hint in _HINTS) or not MARKER.search(whole):
             continue  # the common case, answered by plain substring searches
         for where, text in texts:
@@ -38,9 +39,14 @@ def check(context: Context) -> Iterator[Finding]:
                 yield Finding(
                     document.source,
                     where,
-                    f"{field_name(where)}{describe_place(document.data, where)} still holds the "
-                    f'placeholder "{found.group(0)}"; '
-                    "write the text before the agreement is signed",
+                    _(
+                        '{field}{place} still holds the placeholder "{marker}"; '
+                        "write the text before the agreement is signed"
+                    ).format(
+                        field=field_name(where),
+                        place=describe_place(document.data, where),
+                        marker=found.group(0),
+                    ),
                 )
 
 

@@ -9,6 +9,7 @@ with 2; schema problems (DA1xx) with 1. Neither can be switched off in devagree.
 from __future__ import annotations
 
 from devagree.checks.base import Code
+from devagree.i18n import N_
 from devagree.problems import Severity
 
 
@@ -19,96 +20,118 @@ def _code(code: str, title: str, doc: str) -> Code:
 READING_CODES: tuple[Code, ...] = (
     _code(
         "DA001",
-        "The file cannot be read.",
-        "It does not exist, is a folder, or the "
-        "operating system refuses to open it (permissions, a lock held by another program).",
+        N_("The file cannot be read."),
+        N_(
+            "It does not exist, is a folder, or the "
+            "operating system refuses to open it (permissions, a lock held by another program)."
+        ),
     ),
     _code(
         "DA002",
-        "The file is not UTF-8 text.",
-        "devagree reads UTF-8 only. In Notepad: "
-        "File > Save as > Encoding: UTF-8. The message names the first byte that is not UTF-8.",
+        N_("The file is not UTF-8 text."),
+        N_(
+            "devagree reads UTF-8 only. In Notepad: "
+            "File > Save as > Encoding: UTF-8. The message names the first byte that is not UTF-8."
+        ),
     ),
     _code(
         "DA003",
-        "The file is not valid YAML.",
-        "A colon, quote or indentation is off; the "
-        "position is where the YAML parser gave up, which is often just after the mistake. "
-        "Also reported for a file with more than one YAML document (`---`).",
+        N_("The file is not valid YAML."),
+        N_(
+            "A colon, quote or indentation is off; the "
+            "position is where the YAML parser gave up, which is often just after the mistake. "
+            "Also reported for a file with more than one YAML document (`---`)."
+        ),
     ),
     _code(
         "DA004",
-        "A tab is used for indentation.",
-        "YAML indents with spaces only. Let your editor insert spaces when you press Tab.",
+        N_("A tab is used for indentation."),
+        N_("YAML indents with spaces only. Let your editor insert spaces when you press Tab."),
     ),
     _code(
         "DA005",
-        "A key appears twice in the same mapping.",
-        "YAML would silently keep only "
-        "the last one; devagree refuses the file so that no text is lost.",
+        N_("A key appears twice in the same mapping."),
+        N_(
+            "YAML would silently keep only "
+            "the last one; devagree refuses the file so that no text is lost."
+        ),
     ),
     _code(
         "DA006",
-        "Anchors and aliases are not allowed.",
-        "`&name` and `*name` let one piece "
-        "of text stand in many places and can blow a small file up to gigabytes; write the "
-        "text out where it is needed.",
+        N_("Anchors and aliases are not allowed."),
+        N_(
+            "`&name` and `*name` let one piece "
+            "of text stand in many places and can blow a small file up to gigabytes; write the "
+            "text out where it is needed."
+        ),
     ),
     _code(
         "DA007",
-        "A YAML tag that is not allowed.",
-        "Only plain text, numbers, dates, lists "
-        "and mappings are read. Tags such as `!!python/object` are refused, never run.",
+        N_("A YAML tag that is not allowed."),
+        N_(
+            "Only plain text, numbers, dates, lists "
+            "and mappings are read. Tags such as `!!python/object` are refused, never run."
+        ),
     ),
     _code(
         "DA008",
-        "The file is empty or is not a mapping.",
-        "A devagree file is a mapping that starts with `kind:` and `version: 1`.",
+        N_("The file is empty or is not a mapping."),
+        N_("A devagree file is a mapping that starts with `kind:` and `version: 1`."),
     ),
     _code(
         "DA009",
-        "The data is nested too deep.",
-        "Agreements nest about six levels; past 64 "
-        "the file is refused before parsing goes further.",
+        N_("The data is nested too deep."),
+        N_(
+            "Agreements nest about six levels; past 64 "
+            "the file is refused before parsing goes further."
+        ),
     ),
     _code(
         "DA010",
-        "The file is too large.",
-        "Files up to 2 MB are read; the seed agreement is "
-        "12 KB. Split a very large workbook into one file per agreement.",
+        N_("The file is too large."),
+        N_(
+            "Files up to 2 MB are read; the seed agreement is "
+            "12 KB. Split a very large workbook into one file per agreement."
+        ),
     ),
     _code(
         "DA101",
-        "A required field is missing.",
-        "For example an item without `deadline`. "
-        "Each item needs all twelve rows of the seed agreement.",
+        N_("A required field is missing."),
+        N_(
+            "For example an item without `deadline`. "
+            "Each item needs all twelve rows of the seed agreement."
+        ),
     ),
     _code(
         "DA102",
-        "A field that devagree does not know.",
-        "Usually a misspelt key; the message suggests the closest known one.",
+        N_("A field that devagree does not know."),
+        N_("Usually a misspelt key; the message suggests the closest known one."),
     ),
     _code(
         "DA103",
-        "A field has the wrong type.",
-        "For example a list where text is expected, or text where a whole number is expected.",
+        N_("A field has the wrong type."),
+        N_("For example a list where text is expected, or text where a whole number is expected."),
     ),
     _code(
         "DA104",
-        "A field has a value that is not allowed.",
-        "A date not written as "
-        "YYYY-MM-DD, an id with capital letters or spaces, an unknown status state (the "
-        "valid ones are listed), an empty text.",
+        N_("A field has a value that is not allowed."),
+        N_(
+            "A date not written as "
+            "YYYY-MM-DD, an id with capital letters or spaces, an unknown status state (the "
+            "valid ones are listed), an empty text."
+        ),
     ),
     _code(
         "DA105",
-        "Unknown `kind` or `version`.",
-        "Every file starts with `kind: agreement` "
-        "(or `kind: workbook` for devagree.yaml) and `version: 1`.",
+        N_("Unknown `kind` or `version`."),
+        N_(
+            "Every file starts with `kind: agreement` "
+            "(or `kind: workbook` for devagree.yaml) and `version: 1`."
+        ),
     ),
     _code(
         "DA301",
-        "devagree.yaml names a problem code that does not exist or cannot be changed.",
-        "Only the rule codes (DA2xx) can be switched off or change severity.",
+        N_("devagree.yaml names a problem code that does not exist or cannot be changed."),
+        N_("Only the rule codes (DA2xx) can be switched off or change severity."),
     ),
 )

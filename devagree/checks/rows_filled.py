@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
+from devagree.i18n import _
 from devagree.model import ROWS
 from devagree.problems import Severity
 
@@ -31,12 +32,18 @@ def check(context: Context) -> Iterator[Finding]:
                         yield Finding(
                             agreement.source,
                             (*where, index),
-                            f"entry {index + 1} of the row `{row.key}` ({row.da}) of item "
-                            f"{item.number} is empty",
+                            _(
+                                "entry {entry} of the row `{key}` ({label}) of item "
+                                "{number} is empty"
+                            ).format(
+                                entry=index + 1, key=row.key, label=_(row.label), number=item.number
+                            ),
                         )
                 elif not value.strip():
                     yield Finding(
                         agreement.source,
                         where,
-                        f"the row `{row.key}` ({row.da}) of item {item.number} is empty",
+                        _("the row `{key}` ({label}) of item {number} is empty").format(
+                            key=row.key, label=_(row.label), number=item.number
+                        ),
                     )

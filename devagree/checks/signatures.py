@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
+from devagree.i18n import _, say_date
 from devagree.problems import Severity
 
 CODE = "DA210"
@@ -28,10 +29,9 @@ def check(context: Context) -> Iterator[Finding]:
                 continue
             signature = result.signature
             changes = result.describe_changes()
-            what = "; changed: " + "; ".join(changes) if changes else ""
-            yield Finding(
-                agreement.source,
-                (*signature.where, "digest"),
-                f"the signature of {signature.party} ({signature.name}, "
-                f"{signature.date.isoformat()}) no longer matches the text{what}",
+            message = _("the signature of {name} ({date}) no longer matches the text").format(
+                name=signature.name, date=say_date(signature.date)
             )
+            if changes:
+                message += _("; changed: {changes}").format(changes="; ".join(changes))
+            yield Finding(agreement.source, (*signature.where, "digest"), message)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
+from devagree.i18n import _
 from devagree.problems import Severity
 
 CODE = "DA212"
@@ -24,8 +25,10 @@ def check(context: Context) -> Iterator[Finding]:
                 yield Finding(
                     strategy.source,
                     (*track.where, "id"),
-                    f"track {index} has the id `{track.id}`, which track {first[track.id]} "
-                    "already has; give each track its own id",
+                    _(
+                        "track {number} has the id `{id}`, which track {other} "
+                        "already has; give each track its own id"
+                    ).format(number=index, id=track.id, other=first[track.id]),
                 )
             else:
                 first[track.id] = index

@@ -6,6 +6,7 @@ import functools
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -30,7 +31,9 @@ from devagree.cli import (
     template,
     verify,
 )
+from devagree.cli.language import remember_arguments
 from devagree.errors import DevagreeError, ExitCode
+from devagree.i18n import _
 
 app = typer.Typer(
     name="devagree",
@@ -54,8 +57,23 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class Language(StrEnum):
+    da = "da"
+    en = "en"
+
+
 @app.callback()
 def root(
+    context: typer.Context,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Language of messages: da or en. Default: DEVAGREE_LANG, else the "
+            "workbook's `language`, else the locale (English outside a Danish one).",
+            show_default=False,
+        ),
+    ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show the full traceback of an internal error.")
     ] = False,
@@ -70,6 +88,11 @@ def root(
     Exit codes: 0 clean, 1 problems found, 2 usage error or unreadable input, 3 internal
     error.
     """
+    from devagree.cli.language import arguments_after, choose_language
+
+    following = arguments_after(context.invoked_subcommand)
+    if not {"--help", "-h"} & set(following):  # help is English: no workbook to read for it
+        choose_language(lang.value if lang else None, following)
 
 
 def command(name: str, function: Callable[..., int], parent: typer.Typer = app) -> None:
@@ -104,13 +127,14 @@ app.add_typer(template.app, name="template")
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and map every outcome to the exit-code table."""
     args = list(sys.argv[1:] if argv is None else argv)
+    remember_arguments(args)
     debug = "--debug" in args
     try:
         app(args=args, prog_name="devagree")
     except SystemExit as done:
         return done.code if isinstance(done.code, int) else ExitCode.USAGE
     except KeyboardInterrupt:
-        print("\nInterrupted; nothing was written.", file=sys.stderr)
+        print("\n" + _("Interrupted; nothing was written."), file=sys.stderr)
         return ExitCode.INTERRUPTED
     except DevagreeError as err:
         print(f"devagree: {err}", file=sys.stderr)
@@ -121,9 +145,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             exc = sys.exc_info()[1]
             print(
-                f"devagree: internal error ({type(exc).__name__}: {exc}).\n"
-                "This is a bug in devagree, not in your files. Rerun with --debug and "
-                "send the output to the maintainers.",
+                "devagree: "
+                + _(
+                    "internal error ({error}).\n"
+                    "This is a bug in devagree, not in your files. Rerun with --debug and "
+                    "send the output to the maintainers."
+                ).format(error=f"{type(exc).__name__}: {exc}"),
                 file=sys.stderr,
             )
         return ExitCode.INTERNAL

@@ -8,6 +8,7 @@ import typer
 
 from devagree.cli.output import emit
 from devagree.errors import ExitCode, UsageError
+from devagree.i18n import _
 
 
 def codes(
@@ -29,6 +30,10 @@ def codes(
         return ExitCode.OK
     found = CODES.get(code.strip().upper())
     if found is None:
-        raise UsageError(f"{code} is not a devagree problem code; `devagree codes` lists them")
+        raise UsageError(
+            _("{code} is not a devagree problem code; `devagree codes` lists them").format(
+                code=code
+            )
+        )
     emit(text_reference(found))
     return ExitCode.OK

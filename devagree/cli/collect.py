@@ -55,7 +55,7 @@ def collect(
     the exit code is 1. Collecting the same sheet again records nothing new.
     """
     from devagree.collect import plan_collection, write_collection
-    from devagree.i18n import _, ngettext, use_language
+    from devagree.i18n import _, ngettext
     from devagree.model import STATE_LABELS
     from devagree.workbook import check_workbook
     from devagree.xlsx_input import read_answers
@@ -63,7 +63,6 @@ def collect(
     day = as_of_day(as_of)
     workbook = check_workbook([], day, start=workbook_dir or Path.cwd())
     language = workbook.settings.language
-    use_language(language)
     answers = [answer for file in files for answer in read_answers(file)]
     collection = plan_collection(answers, workbook.agreements, workbook.problems, day)
     for refusal in collection.refused:

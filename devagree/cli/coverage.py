@@ -11,6 +11,7 @@ import typer
 from devagree.cli.options import PathsArgument, format_choices
 from devagree.cli.output import emit
 from devagree.errors import ExitCode
+from devagree.i18n import _
 from devagree.report import COVERAGE_REPORTERS
 
 if TYPE_CHECKING:
@@ -18,19 +19,6 @@ if TYPE_CHECKING:
     from devagree.workbook import Workbook
 
 CoverageFormat = format_choices("CoverageFormat", COVERAGE_REPORTERS)
-
-_FAIL = {
-    "da": "Dækningen er {pct}, under --fail-under {limit}: {covered} af {total} spor har et "
-    "aftalepunkt.",
-    "en": "Coverage is {pct}, below --fail-under {limit}: {covered} of {total} tracks have an "
-    "agreement item.",
-}
-_NO_TRACKS = {
-    "da": "Ingen strategispor at dække, så --fail-under {limit} kan ikke opfyldes; står "
-    "strategierne i de mapper, devagree læser?",
-    "en": "No strategy tracks to cover, so --fail-under {limit} cannot be met; are the "
-    "strategies in the folders devagree reads?",
-}
 
 
 def coverage(
@@ -84,10 +72,17 @@ def coverage(
     cov = report.coverage
     limit = format_percent(fail_under, language, fixed=False)
     if cov.percent is None:
-        print(_NO_TRACKS.get(language, _NO_TRACKS["da"]).format(limit=limit), file=sys.stderr)
+        message = _(
+            "No strategy tracks to cover, so --fail-under {limit} cannot be met; are the "
+            "strategies in the folders devagree reads?"
+        ).format(limit=limit)
+        print(message, file=sys.stderr)
         return ExitCode.PROBLEMS
     if cov.percent < fail_under:
-        message = _FAIL.get(language, _FAIL["da"]).format(
+        message = _(
+            "Coverage is {pct}, below --fail-under {limit}: {covered} of {total} tracks have an "
+            "agreement item."
+        ).format(
             pct=format_percent(cov.percent, language),
             limit=limit,
             covered=cov.covered,

@@ -11,6 +11,7 @@ import typer
 from devagree.cli.options import AsOfOption, PathsArgument, as_of_day, format_choices
 from devagree.cli.output import emit
 from devagree.errors import ExitCode, UsageError
+from devagree.i18n import _
 from devagree.report import DEADLINE_REPORTERS
 
 DeadlineFormat = format_choices("DeadlineFormat", DEADLINE_REPORTERS)
@@ -70,7 +71,6 @@ def deadlines(
     have no follow-up, so they are never overdue and never in --overdue, and --within lists
     only those still ahead.
     """
-    from devagree.i18n import _, use_language
     from devagree.report.deadlines_formats import ListOptions
     from devagree.schedule import deadline_rows, parse_within
     from devagree.workbook import check_workbook
@@ -87,7 +87,7 @@ def deadlines(
     try:
         days = parse_within(within) if within is not None else None
     except ValueError as err:
-        raise UsageError(f"--within: {err}") from None
+        raise UsageError(_("--within: {error}").format(error=err)) from None
     day = as_of_day(as_of)
     workbook = check_workbook(list(paths or []), day)
     rows = deadline_rows(
@@ -97,7 +97,6 @@ def deadlines(
         overdue_only=overdue,
         strategies=workbook.strategies,
     )
-    use_language(workbook.settings.language)
     options = ListOptions(as_of=day, language=workbook.settings.language)
     reporter = DEADLINE_REPORTERS[output_format.value]  # type: ignore[attr-defined]
     result = reporter(rows, options)

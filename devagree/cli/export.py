@@ -47,7 +47,7 @@ def export(
     """
     from devagree.coverage import compute
     from devagree.editing import write_atomic
-    from devagree.i18n import _, use_language
+    from devagree.i18n import _, in_language
     from devagree.paths import display_path
     from devagree.render.followup_xlsx import followup_workbook
     from devagree.schedule import deadline_rows
@@ -55,7 +55,6 @@ def export(
 
     day = as_of_day(as_of)
     workbook = check_workbook(list(paths or []), day, start=Path.cwd())
-    use_language(workbook.settings.language)
     if output.suffix.lower() != ".xlsx":
         raise UsageError(
             _("{file}: the spreadsheet is written as an Excel workbook: name it FILE.xlsx").format(
@@ -93,13 +92,14 @@ def export(
         print(_("left out: {problem}").format(problem=line), file=sys.stderr)
     if not agreements:
         raise UsageError(_("no agreements to export; nothing was written"))
-    data = followup_workbook(
-        agreements,
-        deadline_rows(agreements, day, strategies=strategies),
-        compute(workbook.strategies, agreements),
-        day,
-        workbook.settings.language,
-    )
+    with in_language(workbook.settings.language):  # the sheet speaks the workbook's language
+        data = followup_workbook(
+            agreements,
+            deadline_rows(agreements, day, strategies=strategies),
+            compute(workbook.strategies, agreements),
+            day,
+            workbook.settings.language,
+        )
     write_atomic(output, data)
     print(
         _("wrote {file}: agreements: {agreements}, items: {items}, as of {day}").format(

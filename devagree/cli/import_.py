@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from devagree.errors import ExitCode, UsageError
-from devagree.i18n import _, ngettext, use_language
+from devagree.i18n import _, in_language, ngettext
 from devagree.paths import display_path
 
 SUFFIXES = (".docx", ".docm", ".doc", ".odt", ".rtf")
@@ -94,7 +94,6 @@ def import_(
     from devagree.workbook import load_settings
 
     settings, _problems, _unreadable = load_settings(Path.cwd())
-    use_language(settings.language)
     documents = _documents(paths)
     if not documents:
         raise UsageError(_("no Word documents (.docx, .doc, .odt, .rtf) in the paths given"))
@@ -133,13 +132,14 @@ def import_(
         for document in documents:
             progress.update(task, description=_("Importing {file}").format(file=document.name))
             try:
-                imported = import_document(
-                    document,
-                    settings.import_labels,
-                    settings.municipality,
-                    settings.language,
-                    year,
-                )
+                with in_language(settings.language):  # placeholders in the workbook's words
+                    imported = import_document(
+                        document,
+                        settings.import_labels,
+                        settings.municipality,
+                        settings.language,
+                        year,
+                    )
                 new_id = agreement_id or _free_id(slug_for(imported.data), used, folder)
                 target = output if single_file and output is not None else folder / f"{new_id}.yaml"
                 if target.exists() or target.is_symlink():
@@ -149,17 +149,18 @@ def import_(
                         ).format(file=document, target=display_path(target))
                     )
                 data = _file_data(new_id, imported.data, imported.unplaced)
-                text = document_text(
-                    data,
-                    schema_reference(settings, target),
-                    settings.language,
-                    (
-                        _(
-                            "Imported from {file} by `devagree import`; check it with "
-                            "`devagree check`."
-                        ).format(file=document.name),
-                    ),
-                )
+                with in_language(settings.language):
+                    text = document_text(
+                        data,
+                        schema_reference(settings, target),
+                        settings.language,
+                        (
+                            _(
+                                "Imported from {file} by `devagree import`; check it with "
+                                "`devagree check`."
+                            ).format(file=document.name),
+                        ),
+                    )
             except ImportFailure as err:
                 failed += 1
                 progress.console.print(f"[red]✗[/red] {escape(str(err))}")

@@ -51,7 +51,11 @@ def init(
     from devagree.scaffold import GITIGNORE, plan_workbook
 
     if directory.exists() and not directory.is_dir():
-        raise UsageError(f"{directory} is a file, not a folder; name a folder for the workbook")
+        raise UsageError(
+            _("{path} is a file, not a folder; name a folder for the workbook").format(
+                path=directory
+            )
+        )
     plan = plan_workbook(municipality.strip(), language.value)
     timeout = lock_timeout_from_environment()
     created: list[str] = []
@@ -76,22 +80,28 @@ def init(
             continue
         created.append(shown)
     for shown in created:
-        typer.echo(f"created  {shown}")
+        typer.echo(_("created  {path}").format(path=shown))
     for shown in updated:
         added = _("updated  {path} (added the lines that keep devagree's lock files out of git)")
         typer.echo(added.format(path=shown))
     for shown in kept:
-        typer.echo(f"kept     {shown} (exists; not changed)")
+        typer.echo(_("kept     {path} (exists; not changed)").format(path=shown))
     where = display_path(directory)
-    place = "this folder" if where == "." else where
+    place = _("this folder") if where == "." else where
     if created or updated:
         go = "" if where == "." else f"cd {where} && "
         typer.echo(
-            f"\nWorkbook ready in {place}. Next: {go}devagree new (draft an agreement), "
-            "then devagree check."
+            "\n"
+            + _(
+                "Workbook ready in {place}. Next: {go}devagree new (draft an agreement), "
+                "then devagree check."
+            ).format(place=place, go=go)
         )
     else:
-        typer.echo(f"\nNothing to do: {place} already has every file of a workbook.")
+        typer.echo(
+            "\n"
+            + _("Nothing to do: {place} already has every file of a workbook.").format(place=place)
+        )
     return ExitCode.OK
 
 

@@ -14,7 +14,15 @@ import typer
 
 from devagree.cli.options import lock_timeout_from_environment
 from devagree.errors import ExitCode, InputError, UsageError
-from devagree.i18n import _, ngettext, use_language
+from devagree.i18n import (
+    N_,
+    Localised,
+    LocalisedText,
+    _,
+    current_language,
+    in_language,
+    ngettext,
+)
 from devagree.model import ROWS
 from devagree.paths import display_path
 
@@ -22,79 +30,49 @@ if TYPE_CHECKING:
     from devagree.drafting import AgreementDraft, ItemDraft
     from devagree.settings import Settings
 
-TEXT: dict[str, dict[str, str]] = {
-    "da": {
-        "intro": "Ny udviklingsaftale. Svar på spørgsmålene; Ctrl-C afbryder, og intet skrives "
-        "før til sidst.",
-        "id": "Id (kort navn til filnavn og henvisninger, fx slagelse-chp-{year})",
-        "title": "Titel",
-        "municipality": "Kommune",
-        "organisation": "Organisation (centeret, fx Center for Handicap og Psykiatri)",
-        "committee": "Part 1, udvalget (fx Handicap og Psykiatriudvalget)",
-        "chief": "Part 2, chefen (fx Handicap og Psykiatrichefen)",
-        "start": "Gyldig fra (ÅÅÅÅ-MM-DD)",
-        "end": "Gyldig til (ÅÅÅÅ-MM-DD)",
-        "date": "Aftalens dato (ÅÅÅÅ-MM-DD)",
-        "item": "Aftale {number}",
-        "item_title": "Overskrift",
-        "multi": "flere linjer; afslut med en tom linje; en linje med kun . giver et nyt afsnit",
-        "multi_short": "afslut med en tom linje",
-        "deadline": "Deadline (fx juni {year}, ultimo {year}, 1. kvartal {year}, løbende)",
-        "more": "Flere aftaler? [j/N]",
-        "yes_no": "svar j (ja) eller n (nej)",
-        "empty": "skriv et svar",
-        "empty_row": 'skriv mindst én linje (skriv "Ingen", hvis intet gælder)',
-        "bad_date": "skriv datoen som ÅÅÅÅ-MM-DD, fx {year}-12-31",
-        "end_before": "slutdatoen skal ligge efter startdatoen ({start})",
-        "outside": "bemærk: ligger uden for aftalens periode ({start} til {end})",
-        "exists": "filen {path} findes allerede",
-        "interrupted": "Afbrudt; intet er skrevet.",
-        "wrote": "Skrev {path} med {count} {noun}. Tjek den med: devagree check {path}",
-        "one": "aftale",
-        "many": "aftaler",
-        "wrote_skeleton": "Skrev {path}: en skabelon med én aftale, hvor alle 12 rækker skal "
-        "udfyldes. `devagree check` viser, hvad der mangler.",
-        "not_terminal": "devagree new: input er ikke en terminal; skriver en skabelon "
-        "(som --no-input).",
-    },
-    "en": {
-        "intro": "New development agreement. Answer the questions; Ctrl-C stops, and nothing is "
-        "written before the end.",
-        "id": "Id (short name for file names and links, e.g. city-health-{year})",
-        "title": "Title",
-        "municipality": "Municipality",
-        "organisation": "Organisation (the centre)",
-        "committee": "Party 1, the committee",
-        "chief": "Party 2, the chief",
-        "start": "Valid from (YYYY-MM-DD)",
-        "end": "Valid until (YYYY-MM-DD)",
-        "date": "Date of the agreement (YYYY-MM-DD)",
-        "item": "Item {number}",
-        "item_title": "Heading",
-        "multi": "several lines; end with an empty line; a line of just . starts a new paragraph",
-        "multi_short": "end with an empty line",
-        "deadline": "Deadline (e.g. June {year}, end of {year}, Q1 {year}, ongoing)",
-        "more": "More items? [y/N]",
-        "yes_no": "answer y (yes) or n (no)",
-        "empty": "type an answer",
-        "empty_row": 'type at least one line (write "None" if nothing applies)',
-        "bad_date": "write the date as YYYY-MM-DD, e.g. {year}-12-31",
-        "end_before": "the end must be after the start ({start})",
-        "outside": "note: outside the agreement's period ({start} to {end})",
-        "exists": "the file {path} already exists",
-        "interrupted": "Interrupted; nothing was written.",
-        "wrote": "Wrote {path} with {count} {noun}. Check it with: devagree check {path}",
-        "one": "item",
-        "many": "items",
-        "wrote_skeleton": "Wrote {path}: a skeleton with one item whose 12 rows are still to be "
-        "filled in. `devagree check` shows what is missing.",
-        "not_terminal": "devagree new: input is not a terminal; writing a skeleton "
-        "(as --no-input).",
-    },
-}
+TEXT = Localised(
+    {
+        "intro": N_(
+            "New development agreement. Answer the questions; Ctrl-C stops, and nothing is "
+            "written before the end."
+        ),
+        "id": N_("Id (short name for file names and links, e.g. city-health-{year})"),
+        "title": N_("Title"),
+        "municipality": N_("Municipality"),
+        "organisation": N_("Organisation (the centre)"),
+        "committee": N_("Party 1, the committee"),
+        "chief": N_("Party 2, the chief"),
+        "start": N_("Valid from (YYYY-MM-DD)"),
+        "end": N_("Valid until (YYYY-MM-DD)"),
+        "date": N_("Date of the agreement (YYYY-MM-DD)"),
+        "item": N_("Item {number}"),
+        "item_title": N_("Heading"),
+        "multi": N_(
+            "several lines; end with an empty line; a line of just . starts a new paragraph"
+        ),
+        "multi_short": N_("end with an empty line"),
+        "deadline": N_("Deadline (e.g. June {year}, end of {year}, Q1 {year}, ongoing)"),
+        "more": N_("More items? [y/N]"),
+        "yes_no": N_("answer y (yes) or n (no)"),
+        "empty": N_("type an answer"),
+        "empty_row": N_('type at least one line (write "None" if nothing applies)'),
+        "bad_date": N_("write the date as YYYY-MM-DD, e.g. {year}-12-31"),
+        "end_before": N_("the end must be after the start ({start})"),
+        "outside": N_("note: outside the agreement's period ({start} to {end})"),
+        "exists": N_("the file {path} already exists"),
+        "interrupted": N_("Interrupted; nothing was written."),
+        "wrote_skeleton": N_(
+            "Wrote {path}: a skeleton with one item whose 12 rows are still to be "
+            "filled in. `devagree check` shows what is missing."
+        ),
+        "not_terminal": N_(
+            "devagree new: input is not a terminal; writing a skeleton (as --no-input)."
+        ),
+    }
+)
 
-TEXT_TITLE = {"da": "Udviklingsaftale for {year}", "en": "Development agreement {year}"}
-DEFAULT_ID = {"da": "udviklingsaftale-{year}", "en": "agreement-{year}"}
+TEXT_TITLE = LocalisedText(N_("Development agreement {year}"))
+DEFAULT_ID = LocalisedText(N_("agreement-{year}"))
 
 
 _YES = {"j", "ja", "y", "yes"}
@@ -138,8 +116,11 @@ class Interview:
     ) -> None:
         from rich.console import Console
 
-        self.words = TEXT[language]
+        self.speaks = current_language()
+        """The language of the questions (``--lang``, else the workbook's)."""
+        self.words = TEXT[self.speaks]
         self.language = language
+        """The language of the draft itself: the workbook's."""
         self.year = year
         self.municipality = municipality
         self.id_ok = id_ok
@@ -217,7 +198,7 @@ class Interview:
 
         def check(text: str) -> str | None:
             try:
-                deadline, shown = describe_deadline(text, self.language, (start, end))
+                deadline, shown = describe_deadline(text, self.speaks, (start, end))
             except DeadlineError as err:
                 return deadline_error_text(err, self.language)
             self.say(f"  {shown}", "green")
@@ -270,7 +251,7 @@ class Interview:
             item_title = self.ask(words["item_title"])
             rows: dict[str, str] = {}
             for row in ROWS:
-                label = row.da if self.language == "da" else row.en
+                label = row.label_in(self.speaks)
                 if row.key == "deadline":
                     rows[row.key] = self.ask_deadline(start, end)
                 else:
@@ -354,7 +335,7 @@ def new(
 
     settings, _problems, _unreadable = load_settings(Path.cwd())
     language = settings.language if settings.language in TEXT else "da"
-    words = TEXT[language]
+    words = TEXT[current_language()]
     used = existing_ids(settings)
     if renew_from is not None:
         return _renew(renew_from, settings, used, year, agreement_id, output, open_only)
@@ -367,14 +348,18 @@ def new(
         return output if output is not None else folder / f"{new_id}.yaml"
 
     if output is not None and (output.exists() or output.is_symlink()):
-        raise UsageError(f"{display_path(output)} already exists; devagree new never overwrites")
+        raise UsageError(
+            _("{path} already exists; devagree new never overwrites").format(
+                path=display_path(output)
+            )
+        )
     if agreement_id is not None:
-        problem = id_problem(agreement_id, used, "en")
+        problem = id_problem(agreement_id, used, current_language())
         if problem is not None:
             raise UsageError(f'--id "{agreement_id}": {problem}')
 
     def id_ok(text: str) -> str | None:
-        problem = id_problem(text, used, language)
+        problem = id_problem(text, used, current_language())
         if problem is None and target_for(text).exists():
             problem = words["exists"].format(path=display_path(target_for(text)))
         return problem
@@ -391,14 +376,20 @@ def new(
         if not no_input:
             print(words["not_terminal"], file=sys.stderr)
         chosen = agreement_id or DEFAULT_ID[language].format(year=the_year)
-        if agreement_id is None and (problem := id_problem(chosen, used, "en")):
-            raise UsageError(f'the default id "{chosen}": {problem}; choose one with --id')
+        if agreement_id is None and (problem := id_problem(chosen, used, current_language())):
+            raise UsageError(
+                _('the default id "{id}": {problem}; choose one with --id').format(
+                    id=chosen, problem=problem
+                )
+            )
         draft = skeleton(chosen, the_year, settings.municipality, language)
 
     target = target_for(draft.id)
     shown = display_path(target)
     if not interactive and (target.exists() or target.is_symlink()):
-        raise UsageError(f"{shown} already exists; devagree new never overwrites")
+        raise UsageError(
+            _("{path} already exists; devagree new never overwrites").format(path=shown)
+        )
     text = agreement_text(draft, schema_reference(settings, target), language)
     timeout = lock_timeout_from_environment()
     try:
@@ -417,8 +408,13 @@ def new(
         ) from None
     if interactive:
         count = len(draft.items)
-        noun = words["one"] if count == 1 else words["many"]
-        print(words["wrote"].format(path=shown, count=count, noun=noun))
+        print(
+            ngettext(
+                "Wrote {path} with {count} item. Check it with: devagree check {path}",
+                "Wrote {path} with {count} items. Check it with: devagree check {path}",
+                count,
+            ).format(path=shown, count=count)
+        )
     else:
         print(words["wrote_skeleton"].format(path=shown))
     return ExitCode.OK
@@ -440,7 +436,6 @@ def _renew(
     from devagree.schema import validate
     from devagree.workbook import read_document
 
-    use_language(settings.language)
     if not source.is_file():
         raise UsageError(_("{file}: no such file").format(file=display_path(source)))
     document, problem = read_document(source)
@@ -472,21 +467,23 @@ def _renew(
         raise UsageError(
             _("{file} already exists; devagree new never overwrites").format(file=shown)
         )
-    renewal = renew(old, new_id, new_year, open_only)
+    with in_language(settings.language):  # the draft's placeholders in the workbook's words
+        renewal = renew(old, new_id, new_year, open_only)
     if not renewal.data["items"]:
         raise UsageError(
             _("every item of {file} is done or cancelled; nothing to carry over").format(
                 file=display_path(source)
             )
         )
-    header = (
-        _("Renewal of {old} for {year}, written by `devagree new --from`.").format(
-            old=old["id"], year=new_year
-        ),
-    )
-    text = document_text(
-        renewal.data, schema_reference(settings, target), settings.language, header
-    )
+    with in_language(settings.language):
+        header = (
+            _("Renewal of {old} for {year}, written by `devagree new --from`.").format(
+                old=old["id"], year=new_year
+            ),
+        )
+        text = document_text(
+            renewal.data, schema_reference(settings, target), settings.language, header
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     create_file(target, text)
     count = len(renewal.data["items"])

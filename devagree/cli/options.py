@@ -43,7 +43,9 @@ def as_of_day(text: str | None) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise UsageError(
-            f'--as-of "{text}" is not a date; write it as YYYY-MM-DD, e.g. 2016-06-30'
+            _('--as-of "{text}" is not a date; write it as YYYY-MM-DD, e.g. 2016-06-30').format(
+                text=text
+            )
         ) from None
 
 

@@ -13,6 +13,7 @@ import typer
 
 from devagree.cli.options import PathsArgument
 from devagree.errors import DevagreeError, ExitCode, UsageError
+from devagree.i18n import _
 from devagree.model import Agreement, Strategy
 from devagree.paths import display_path
 
@@ -96,7 +97,9 @@ def render(
         template = (settings.root / settings.template).resolve()
         if not template.is_file():
             raise UsageError(
-                f"the template {display_path(template)} named in devagree.yaml does not exist"
+                _("the template {path} named in devagree.yaml does not exist").format(
+                    path=display_path(template)
+                )
             )
     options = RenderOptions(language=settings.language, template=template)
 
@@ -112,9 +115,9 @@ def render(
         transient=True,
         disable=len(documents) < 2 or not console.is_terminal,
     ) as progress:
-        task = progress.add_task("Rendering", total=len(documents))
+        task = progress.add_task(_("Rendering"), total=len(documents))
         for document in documents:
-            progress.update(task, description=f"Rendering {document.id}")
+            progress.update(task, description=_("Rendering {id}").format(id=document.id))
             try:
                 target = single or output_path(document, folder)
                 if isinstance(document, Strategy):
@@ -136,11 +139,11 @@ def render(
                 outcome.failed.append(f"{document.source}: {document.id}: {err}")
             progress.advance(task)
     for line in outcome.warnings:
-        print(f"warning: {line}", file=sys.stderr)
+        print(_("warning: {problem}").format(problem=line), file=sys.stderr)
     for line in outcome.failed:
-        print(f"failed: {line}", file=sys.stderr)
+        print(_("failed: {problem}").format(problem=line), file=sys.stderr)
     for line in outcome.written:
-        print(f"wrote {line}")
+        print(_("wrote {path}").format(path=line))
     if workbook.unreadable and not outcome.written:
         return ExitCode.USAGE
     return ExitCode.PROBLEMS if outcome.failed else ExitCode.OK
@@ -161,18 +164,26 @@ def _target(output: Path | None, count: int) -> tuple[Path, Path | None]:
     if output.suffix.lower() == ".docx":
         if count > 1:
             raise UsageError(
-                f"-o {output} names one file, but there are {count} documents to render; "
-                "name a folder instead"
+                _(
+                    "-o {path} names one file, but there are {count} documents to render; "
+                    "name a folder instead"
+                ).format(path=output, count=count)
             )
         if not output.parent.is_dir():
-            raise UsageError(f"{output.parent}: no such folder")
+            raise UsageError(_("{path}: no such folder").format(path=output.parent))
         return output.parent, output
     if output.exists() and not output.is_dir():
-        raise UsageError(f"-o {output}: not a folder (name a folder, or FILE.docx)")
+        raise UsageError(
+            _("-o {path}: not a folder (name a folder, or FILE.docx)").format(path=output)
+        )
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise UsageError(f"-o {output}: cannot create the folder ({err.strerror})") from None
+        raise UsageError(
+            _("-o {path}: cannot create the folder ({reason})").format(
+                path=output, reason=err.strerror
+            )
+        ) from None
     return output, None
 
 
@@ -183,7 +194,9 @@ def _signer(certificate: Path) -> Any:
     if password is None:
         if not sys.stdin.isatty():
             raise UsageError(
-                f"the certificate password is needed: set ${PASSWORD_ENV} for unattended use"
+                _("the certificate password is needed: set ${variable} for unattended use").format(
+                    variable=PASSWORD_ENV
+                )
             )
-        password = typer.prompt(f"Password for {certificate}", hide_input=True)
+        password = typer.prompt(_("Password for {path}").format(path=certificate), hide_input=True)
     return load_signer(certificate, password.encode("utf-8"))

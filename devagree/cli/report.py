@@ -10,6 +10,7 @@ import typer
 
 from devagree.cli.options import PathsArgument, as_of_day
 from devagree.errors import DevagreeError, ExitCode, UsageError
+from devagree.i18n import _, ngettext, say_date
 from devagree.paths import display_path
 
 if TYPE_CHECKING:
@@ -53,15 +54,21 @@ def report(
     from devagree.workbook import check_workbook
 
     if output == Path():
-        raise UsageError("name the report file with -o FILE.docx or -o FILE.md")
+        raise UsageError(_("name the report file with -o FILE.docx or -o FILE.md"))
     kind = SUFFIXES.get(output.suffix.lower())
     if kind is None:
         raise UsageError(
-            f"-o {output}: the report is written as .docx (Word) or .md (Markdown); "
-            f'"{output.suffix or output.name}" is neither'
+            _(
+                "-o {path}: the report is written as .docx (Word) or .md (Markdown); "
+                '"{suffix}" is neither'
+            ).format(path=output, suffix=output.suffix or output.name)
         )
     if not output.parent.is_dir():
-        raise UsageError(f"-o {output}: the folder {output.parent} does not exist")
+        raise UsageError(
+            _("-o {path}: the folder {folder} does not exist").format(
+                path=output, folder=output.parent
+            )
+        )
     day = as_of_day(as_of)
     workbook = check_workbook(list(paths or []), day, start=Path.cwd())
     loaded = {a.source for a in workbook.agreements}
@@ -73,32 +80,40 @@ def report(
         }
     )
     for line in left_out:
-        print(f"left out: {line}", file=sys.stderr)
+        print(_("left out: {problem}").format(problem=line), file=sys.stderr)
     if not workbook.agreements:
-        raise _NothingToReport("no agreements to report on; nothing was written")
+        raise _NothingToReport(_("no agreements to report on; nothing was written"))
 
     from devagree.editing import write_atomic
-    from devagree.i18n import use_language
+    from devagree.i18n import in_language
     from devagree.render.svg_charts import starts
     from devagree.report_model import build_report
 
-    use_language(workbook.settings.language)
-    built = build_report(workbook.agreements, day, workbook.settings.language)
-    begin = starts(workbook.agreements)
-    if kind == "docx":
-        from devagree.render.report_docx import render_report_docx
+    # The report speaks the workbook's language; the terminal, the reader's.
+    with in_language(workbook.settings.language):
+        built = build_report(workbook.agreements, day, workbook.settings.language)
+        begin = starts(workbook.agreements)
+        if kind == "docx":
+            from devagree.render.report_docx import render_report_docx
 
-        write_atomic(output, render_report_docx(built, _template(workbook.settings), begin))
-    else:
-        from devagree.render.report_markdown import render_markdown
+            write_atomic(output, render_report_docx(built, _template(workbook.settings), begin))
+        else:
+            from devagree.render.report_markdown import render_markdown
 
-        pictures = _write_svg_charts(output, built, workbook.agreements)
-        write_atomic(output, render_markdown(built, pictures))
+            pictures = _write_svg_charts(output, built, workbook.agreements)
+            write_atomic(output, render_markdown(built, pictures))
     count = len(built.items)
+    agreements = len(built.agreements)
     print(
-        f"wrote {display_path(output)}: {len(built.agreements)} agreement"
-        f"{'s' if len(built.agreements) != 1 else ''}, {count} item{'s' if count != 1 else ''}, "
-        f"{len(built.overdue)} overdue, as of {day.isoformat()}"
+        _("wrote {path}: {agreements}, {items}, {overdue} overdue, as of {date}").format(
+            path=display_path(output),
+            agreements=ngettext("{count} agreement", "{count} agreements", agreements).format(
+                count=agreements
+            ),
+            items=ngettext("{count} item", "{count} items", count).format(count=count),
+            overdue=len(built.overdue),
+            date=say_date(day),
+        )
     )
     if left_out:
         return ExitCode.USAGE if workbook.unreadable else ExitCode.PROBLEMS
@@ -129,6 +144,8 @@ def _template(settings: object) -> Path | None:
     template = (settings.root / settings.template).resolve()
     if not template.is_file():
         raise UsageError(
-            f"the template {display_path(template)} named in devagree.yaml does not exist"
+            _("the template {path} named in devagree.yaml does not exist").format(
+                path=display_path(template)
+            )
         )
     return template

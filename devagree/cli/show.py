@@ -11,6 +11,7 @@ import typer
 from devagree.cli.options import AsOfOption, as_of_day
 from devagree.cli.output import emit
 from devagree.errors import DevagreeError, ExitCode, UsageError
+from devagree.i18n import _
 from devagree.model import Agreement, Strategy
 from devagree.paths import display_path
 
@@ -63,12 +64,18 @@ def show(
 
         if item is not None:
             raise UsageError(
-                f"{document.id} is a strategy: --item applies to agreements; "
-                "use --track ID to show one track"
+                _(
+                    "{id} is a strategy: --item applies to agreements; "
+                    "use --track ID to show one track"
+                ).format(id=document.id)
             )
         if track is not None and document.track(track) is None:
             ids = ", ".join(t.id for t in document.tracks)
-            raise UsageError(f"{document.id} has no track {track!r}; its tracks are: {ids}")
+            raise UsageError(
+                _("{id} has no track «{track}»; its tracks are: {ids}").format(
+                    id=document.id, track=track, ids=ids
+                )
+            )
         emit(strategy_view(document, language, track))
         return ExitCode.OK
 
@@ -76,12 +83,18 @@ def show(
 
     if track is not None:
         raise UsageError(
-            f"{document.id} is an agreement: --track applies to strategies; "
-            "use --item NUMBER to show one item"
+            _(
+                "{id} is an agreement: --track applies to strategies; "
+                "use --item NUMBER to show one item"
+            ).format(id=document.id)
         )
     if item is not None and all(i.number != item for i in document.items):
         numbers = ", ".join(str(i.number) for i in document.items)
-        raise UsageError(f"{document.id} has no item {item}; its items are: {numbers}")
+        raise UsageError(
+            _("{id} has no item {number}; its items are: {items}").format(
+                id=document.id, number=item, items=numbers
+            )
+        )
     emit(agreement_view(document, day, language, item))
     return ExitCode.OK
 
@@ -94,7 +107,7 @@ def _find(target: str, day: date) -> tuple[Workbook, Agreement | Strategy]:
     by_file = path.suffix.lower() in (".yaml", ".yml") or path.exists()
     if by_file:
         if not path.is_file():
-            raise UsageError(f"{target}: no such file")
+            raise UsageError(_("{path}: no such file").format(path=target))
         workbook = check_workbook([path], day)
         shown = display_path(path)
         found = [d for d in _documents(workbook) if d.source == shown]
@@ -104,17 +117,21 @@ def _find(target: str, day: date) -> tuple[Workbook, Agreement | Strategy]:
             ]
             if errors:
                 listed = "\n".join(f"  {p.location} {p.code} {p.message}" for p in errors[:10])
-                raise _Unreadable(f"{shown} cannot be shown:\n{listed}")
+                raise _Unreadable(_("{path} cannot be shown:").format(path=shown) + f"\n{listed}")
             raise UsageError(
-                f"{shown} is not an agreement or strategy file (kind: agreement or strategy)"
+                _(
+                    "{path} is not an agreement or strategy file (kind: agreement or strategy)"
+                ).format(path=shown)
             )
     else:
         workbook = check_workbook([], day, start=Path.cwd())
         found = [d for d in _documents(workbook) if d.id == target]
         if not found:
-            ids = ", ".join(sorted(d.id for d in _documents(workbook))) or "none"
+            ids = ", ".join(sorted(d.id for d in _documents(workbook))) or _("none")
             raise UsageError(
-                f'no agreement or strategy with id "{target}" in this workbook; the ids are: {ids}'
+                _(
+                    'no agreement or strategy with id "{id}" in this workbook; the ids are: {ids}'
+                ).format(id=target, ids=ids)
             )
     return workbook, found[0]
 

@@ -11,7 +11,7 @@ import typer
 
 from devagree.cli.options import lock_timeout_from_environment
 from devagree.errors import ExitCode, UsageError
-from devagree.i18n import _
+from devagree.i18n import _, say_date
 from devagree.paths import display_path
 
 if TYPE_CHECKING:
@@ -90,7 +90,9 @@ def sign(
         try:
             signed_on = date.fromisoformat(day.strip())
         except ValueError:
-            raise UsageError(f'--date "{day}" is not a date; write it as YYYY-MM-DD') from None
+            raise UsageError(
+                _('--date "{day}" is not a date; write it as YYYY-MM-DD').format(day=day)
+            ) from None
     record = sign_file(
         file,
         SignRequest(party[0], name, signed_on, title, place),
@@ -98,8 +100,11 @@ def sign(
         lock_timeout=lock_timeout_from_environment(),
     )
     print(
-        f"{display_path(file)}: signed by {record['party']} ({record['name']}, "
-        f"{signed_on.isoformat()})\n  digest {record['digest']}",
+        _("{path}: signed by {name} ({date})").format(
+            path=display_path(file), name=record["name"], date=say_date(signed_on)
+        )
+        + "\n  "
+        + _("digest {digest}").format(digest=record["digest"]),
         file=sys.stdout,
     )
     return ExitCode.OK

@@ -33,14 +33,13 @@ def site(
     one per strategy with its tracks, UN goals and budget. No server, no network; the same
     files give the same bytes.
     """
-    from devagree.i18n import _, ngettext, use_language
+    from devagree.i18n import _, in_language, ngettext
     from devagree.workbook import check_workbook
 
     if output == Path():
         raise UsageError(_("name the site's folder with -o FOLDER"))
     day = as_of_day(as_of)
     workbook = check_workbook(list(paths or []), day, start=Path.cwd())
-    use_language(workbook.settings.language)
     loaded = {a.source for a in workbook.agreements} | {s.source for s in workbook.strategies}
     left_out = sorted(
         {
@@ -54,13 +53,14 @@ def site(
 
     from devagree.render.site import build_site, write_site
 
-    files = build_site(
-        workbook.agreements,
-        workbook.strategies,
-        day,
-        workbook.settings.language,
-        workbook.settings.municipality,
-    )
+    with in_language(workbook.settings.language):  # the pages speak the workbook's language
+        files = build_site(
+            workbook.agreements,
+            workbook.strategies,
+            day,
+            workbook.settings.language,
+            workbook.settings.municipality,
+        )
     written = write_site(output, files)
     pages = sum(1 for name in files if name.endswith(".html"))
     print(

@@ -10,7 +10,8 @@ import typer
 
 from devagree.cli.options import as_of_day, lock_timeout_from_environment
 from devagree.errors import ExitCode
-from devagree.model import STATE_LABELS, valid_states
+from devagree.i18n import _, ngettext, say_date
+from devagree.model import state_word, valid_states
 
 
 def status(
@@ -64,13 +65,22 @@ def status(
         allow_future=allow_future,
         lock_timeout=lock_timeout_from_environment(),
     )
-    labels = STATE_LABELS["da"]
-    before = f"{labels[recorded.previous]} -> " if recorded.previous is not None else ""
+    before = f"{state_word(recorded.previous)} -> " if recorded.previous is not None else ""
     print(
-        f'{recorded.path}: item {recorded.number} "{recorded.title}": '
-        f"{before}{labels[chosen]} ({chosen.value}) as of {day.isoformat()}; "
-        f"{recorded.entries} entr{'y' if recorded.entries == 1 else 'ies'} in its history"
+        f"{recorded.path}: "
+        + ngettext(
+            'item {number} "{title}": {before}{state} as of {date}; {count} entry in its history',
+            'item {number} "{title}": {before}{state} as of {date}; {count} entries in its history',
+            recorded.entries,
+        ).format(
+            number=recorded.number,
+            title=recorded.title,
+            before=before,
+            state=state_word(chosen),
+            date=say_date(day),
+            count=recorded.entries,
+        )
     )
     if recorded.converted:
-        print("  (the single status: mapping was turned into a list to keep its history)")
+        print("  " + _("(the single status: mapping was turned into a list to keep its history)"))
     return ExitCode.OK

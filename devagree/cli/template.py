@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from devagree.errors import ExitCode, UsageError
+from devagree.i18n import _
 
 app = typer.Typer(help="The Word template devagree renders with.", no_args_is_help=True)
 
@@ -29,11 +30,11 @@ def export(
     from devagree.resources import data_file
 
     if file.suffix.lower() != ".docx":
-        raise UsageError(f"{file}: the template must be a .docx file")
+        raise UsageError(_("{path}: the template must be a .docx file").format(path=file))
     if file.exists() and not force:
-        raise UsageError(f"{file} exists; use --force to replace it")
+        raise UsageError(_("{path} exists; use --force to replace it").format(path=file))
     if not file.parent.is_dir():
-        raise UsageError(f"{file.parent}: no such folder")
+        raise UsageError(_("{path}: no such folder").format(path=file.parent))
     write_atomic(file, data_file("templates", "default.docx").read_bytes())
-    typer.echo(f"wrote {file}")
+    typer.echo(_("wrote {path}").format(path=file))
     return ExitCode.OK

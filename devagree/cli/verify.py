@@ -11,7 +11,8 @@ import typer
 from devagree.cli.options import PathsArgument
 from devagree.cli.output import emit
 from devagree.errors import ExitCode, UsageError
-from devagree.i18n import _
+from devagree.i18n import _, current_language, ngettext, say_date
+from devagree.model import role_label
 
 if TYPE_CHECKING:
     from devagree.model import Agreement
@@ -57,34 +58,53 @@ def verify(
     for problem in workbook.problems:
         readable = any(a.source == problem.path for a in workbook.agreements)
         if problem.severity.value == "error" and not readable:
-            lines.append(f"{problem.location}: cannot verify: {problem.message}")
-    language = workbook.settings.language
+            lines.append(
+                _("{place}: cannot verify: {problem}").format(
+                    place=problem.location, problem=problem.message
+                )
+            )
     for agreement in workbook.agreements:
         results = check_signatures(agreement)
         if not results:
-            lines.append(f"{agreement.source}: {agreement.id}: no signatures")
+            lines.append(
+                _("{path}: {id}: no signatures").format(path=agreement.source, id=agreement.id)
+            )
             continue
         for result in results:
             total += 1
             s = result.signature
-            who = f"{s.party} ({s.name}, {s.date.isoformat()})"
+            role = role_label(s.party, current_language())
+            who = f"{s.name}, {role}" if role else s.name
+            said = (
+                f"{agreement.source}: {agreement.id}: "
+                + "{verdict}"
+                + f"  {who} ({say_date(s.date)})"
+            )
             if result.ok:
-                lines.append(f"{agreement.source}: {agreement.id}: OK      {who}")
+                lines.append(said.format(verdict=_("OK")))
                 continue
             broken += 1
-            lines.append(f"{agreement.source}: {agreement.id}: BROKEN  {who}")
-            changes = result.describe_changes(language)
+            lines.append(said.format(verdict=_("BROKEN")))
+            changes = result.describe_changes()
             if changes:
-                lines.extend(f"    changed: {change}" for change in changes)
+                lines.extend(
+                    "    " + _("changed: {part}").format(part=change) for change in changes
+                )
             else:
-                lines.append("    the text changed (this signature has no row digests)")
+                lines.append("    " + _("the text changed (this signature has no row digests)"))
     if pdf is not None:
         if len(workbook.agreements) != 1:
             raise UsageError(_("--pdf needs exactly one agreement file"))
         pdf_lines, pdf_broken = _verify_pdf(workbook.agreements[0], pdf, trust)
         lines.extend(pdf_lines)
         broken += pdf_broken
-    lines.append(f"{total} signature{'s' if total != 1 else ''} verified, {broken} broken.")
+    lines.append(
+        ngettext(
+            "{total} signature verified, {broken} broken.",
+            "{total} signatures verified, {broken} broken.",
+            total,
+        ).format(total=total, broken=broken)
+    )
     emit("\n".join(lines))
     if workbook.unreadable:
         return ExitCode.USAGE

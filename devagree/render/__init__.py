@@ -11,6 +11,7 @@ from pathlib import Path
 
 from devagree.editing import write_atomic
 from devagree.errors import OutputError
+from devagree.i18n import _
 from devagree.model import Agreement, Strategy
 from devagree.render.docx import RenderError, RenderOptions, render_docx
 from devagree.render.strategy_docx import render_strategy_docx
@@ -30,7 +31,7 @@ def output_path(agreement: Agreement | Strategy, folder: Path, suffix: str = ".d
     """``folder/<id><suffix>``, refusing any id that would leave the folder."""
     name = f"{agreement.id}{suffix}"
     if Path(name).name != name or agreement.id.startswith(".") or "/" in name or "\\" in name:
-        raise RenderError(f"the id {agreement.id!r} cannot be used as a file name")
+        raise RenderError(_("the id «{id}» cannot be used as a file name").format(id=agreement.id))
     target = folder / name
     if target.resolve().parent != folder.resolve():
         raise RenderError(f"the id {agreement.id!r} would write outside {folder}")

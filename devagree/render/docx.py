@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from devagree.digest import describe_row, digest
 from devagree.errors import DevagreeError, ExitCode
-from devagree.model import ROWS, Agreement, Item, Strategy
+from devagree.i18n import BABEL_LOCALES, LANGUAGE_TAGS, N_, Localised, _, ngettext
+from devagree.model import ROWS, Agreement, Item, Strategy, role_label
 from devagree.pdf_identity import fingerprint
 from devagree.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse_texts
 
@@ -37,46 +38,25 @@ REQUIRED_STYLES = (
 )
 """Styles the renderer uses; a template must define every one (by its English name)."""
 
-TEXT: dict[str, dict[str, str]] = {
-    "da": {
-        "between": "Udviklingsaftale mellem",
-        "and": " og ",
-        "valid": "Aftalen er gældende for d. {start} til d. {end}.",
-        "number": "Aftale #",
-        "content": "Indhold",
-        "draft": "UDKAST",
-        "page": "Side ",
-        "of": " af ",
-        "signatures": "Underskrifter",
-        "place_date": "Sted og dato",
-        "signature": "Underskrift",
-        "name": "Navn",
-        "title": "Titel",
-        "signed_by": "Underskrevet af",
-        "digest": "Tekstens fingeraftryk",
-        "lang": "da-DK",
-        "locale": "da_DK",
-    },
-    "en": {
-        "between": "Development agreement between",
-        "and": " and ",
-        "valid": "The agreement is valid from {start} to {end}.",
-        "number": "Agreement #",
-        "content": "Content",
-        "draft": "DRAFT",
-        "page": "Page ",
-        "of": " of ",
-        "signatures": "Signatures",
-        "place_date": "Place and date",
-        "signature": "Signature",
-        "name": "Name",
-        "title": "Title",
-        "signed_by": "Signed by",
-        "digest": "Digest of the text",
-        "lang": "en-GB",
-        "locale": "en_GB",
-    },
-}
+TEXT = Localised(
+    {
+        "between": N_("Development agreement between"),
+        "and": N_(" and "),
+        "valid": N_("The agreement is valid from {start} to {end}."),
+        "number": N_("Agreement #"),
+        "content": N_("Content"),
+        "draft": N_("DRAFT"),
+        "page": N_("Page "),
+        "of": N_(" of "),
+        "signatures": N_("Signatures"),
+        "place_date": N_("Place and date"),
+        "signature": N_("Signature"),
+        "name": N_("Name"),
+        "title": N_("Title"),
+        "signed_by": N_("Signed by"),
+        "digest": N_("Digest of the text"),
+    }
+)
 
 LABEL_WIDTH_CM = 4.2
 SHADE = "D9D9D9"
@@ -99,7 +79,7 @@ def long_date(day: date, language: str) -> str:
     """A date the way people write it: "29. februar 2016" (Danish) or "29 February 2016"."""
     from babel.dates import format_date
 
-    return str(format_date(day, format="long", locale=TEXT[language]["locale"]))
+    return str(format_date(day, format="long", locale=BABEL_LOCALES[language]))
 
 
 def _is_xml_char(char: str) -> bool:
@@ -126,7 +106,11 @@ def find_unwritable(document: Agreement | Strategy, language: str) -> list[str]:
             bad = sorted({c for c in value if not _is_xml_char(c)})
             if bad:
                 codes = ", ".join(f"U+{ord(c):04X}" for c in bad)
-                found.append(f"{_place(where, language)}: control character {codes}")
+                found.append(
+                    _("{place}: control character {codes}").format(
+                        place=_place(where, language), codes=codes
+                    )
+                )
     return sorted(found)
 
 
@@ -151,8 +135,9 @@ def refuse_unwritable(document: Agreement | Strategy, language: str) -> None:
     bad = find_unwritable(document, language)
     if bad:
         raise RenderError(
-            "text with characters Word cannot hold (remove them in the YAML file): "
-            + "; ".join(bad)
+            _(
+                "text with characters Word cannot hold (remove them in the YAML file): {places}"
+            ).format(places="; ".join(bad))
         )
 
 
@@ -168,23 +153,30 @@ def open_template(template: Path | None) -> Document:
 
     if template is None:
         source: Any = io.BytesIO(data_file("templates", "default.docx").read_bytes())
-        shown = "the built-in template"
+        shown = _("the built-in template")
     else:
         source, shown = template, str(template)
     try:
         document: Document = open_document(source)
     except FileNotFoundError:
-        raise RenderError(f"the template {shown} does not exist") from None
+        raise RenderError(_("the template {path} does not exist").format(path=shown)) from None
     except Exception as err:  # python-docx raises several types for a non-Word file
-        raise RenderError(f"the template {shown} is not a Word .docx file ({err})") from None
+        raise RenderError(
+            _("the template {path} is not a Word .docx file ({error})").format(
+                path=shown, error=err
+            )
+        ) from None
     names = {style.name for style in document.styles}
     missing = [name for name in REQUIRED_STYLES if name not in names]
     if missing:
         raise RenderError(
-            f"the template {shown} lacks the style{'s' if len(missing) > 1 else ''} "
-            + ", ".join(f'"{name}"' for name in missing)
-            + " that devagree needs; add it in Word (Styles pane) or start from "
-            "`devagree template export`"
+            ngettext(
+                "the template {path} lacks the style {styles} that devagree needs; add it in "
+                "Word (Styles pane) or start from `devagree template export`",
+                "the template {path} lacks the styles {styles} that devagree needs; add them in "
+                "Word (Styles pane) or start from `devagree template export`",
+                len(missing),
+            ).format(path=shown, styles=", ".join(f'"{name}"' for name in missing))
         )
     body = document.element.body
     for child in list(body):
@@ -250,7 +242,7 @@ class _Writer:
         self._line(a.organisation, size=16, bold=True)
         if a.date is not None:
             self._line(long_date(a.date, self.language), size=12)
-        for _ in range(3):
+        for _blank in range(3):
             self.doc.add_paragraph()
         self._line(self.t["between"], size=20, bold=True, centre=True)
         self._line(self.t["and"].join(p.name for p in a.parties), size=16, centre=True)
@@ -350,7 +342,9 @@ class _Writer:
             title.paragraph_format.keep_with_next = True
             run = title.add_run(party.name)
             run.bold = True
-            title.add_run(f" ({party.role})")
+            described = party.title or role_label(party.role, self.language)
+            if described:
+                title.add_run(f" ({described})")
             signed = [s for s in a.signatures if s.party == party.role]
             if signed:
                 for signature in signed:
@@ -405,7 +399,7 @@ class _Writer:
                 category=a.municipality,
                 identifier=a.id,
                 day=a.date or a.period.start,
-                language=self.t["lang"],
+                language=LANGUAGE_TAGS[self.language],
                 custom={
                     "devagree.id": a.id,
                     "devagree.digest": digest(a.data),

@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from devagree.errors import DevagreeError, ExitCode
+from devagree.i18n import N_, _
 
 
 class PdfError(DevagreeError):
     exit_code = ExitCode.PROBLEMS
 
 
-SOFFICE_MISSING = (
+SOFFICE_MISSING = N_(
     "--pdf needs LibreOffice, and `soffice` is not on the PATH; install it "
     "(Debian/Ubuntu: apt-get install libreoffice-writer-nogui) or leave out --pdf"
 )
@@ -36,7 +37,7 @@ def find_soffice() -> str:
     """The LibreOffice executable, or a clear error."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found is None:
-        raise PdfError(SOFFICE_MISSING)
+        raise PdfError(_(SOFFICE_MISSING))
     return found
 
 
@@ -63,12 +64,17 @@ def docx_to_pdf(docx: Path, folder: Path, timeout: float = 300) -> Path:
                 command, capture_output=True, text=True, timeout=timeout, check=False
             )
         except subprocess.TimeoutExpired:
-            raise PdfError(f"LibreOffice did not convert {docx.name} in {timeout:.0f} s") from None
+            raise PdfError(
+                _("LibreOffice did not convert {file} in {seconds} s").format(
+                    file=docx.name, seconds=f"{timeout:.0f}"
+                )
+            ) from None
         produced = Path(out) / (docx.stem + ".pdf")
         if done.returncode != 0 or not produced.is_file():
             detail = (done.stderr or done.stdout).strip().splitlines()
             raise PdfError(
-                f"LibreOffice could not convert {docx.name}" + (f": {detail[-1]}" if detail else "")
+                _("LibreOffice could not convert {file}").format(file=docx.name)
+                + (f": {detail[-1]}" if detail else "")
             )
         target = folder / produced.name
         produced.replace(target)
@@ -81,14 +87,16 @@ def load_signer(certificate: Path, password: bytes) -> Any:
     from pyhanko.sign import signers
 
     if not certificate.is_file():
-        raise PdfError(f"the certificate {certificate} does not exist")
+        raise PdfError(_("the certificate {path} does not exist").format(path=certificate))
     try:
         # Checked here first: pyHanko logs a traceback for a wrong password.
         pkcs12.load_key_and_certificates(certificate.read_bytes(), password)
     except (ValueError, TypeError):
         raise PdfError(
-            f"cannot open the certificate {certificate}: wrong password or not a "
-            "PKCS#12 (.p12/.pfx) file; nothing was written"
+            _(
+                "cannot open the certificate {path}: wrong password or not a "
+                "PKCS#12 (.p12/.pfx) file; nothing was written"
+            ).format(path=certificate)
         ) from None
     try:
         signer = signers.SimpleSigner.load_pkcs12(  # type: ignore[no-untyped-call]
@@ -96,13 +104,17 @@ def load_signer(certificate: Path, password: bytes) -> Any:
         )
     except Exception as err:  # cryptography raises ValueError for a wrong password
         raise PdfError(
-            f"cannot open the certificate {certificate}: wrong password or not a "
-            f"PKCS#12 (.p12/.pfx) file ({type(err).__name__})"
+            _(
+                "cannot open the certificate {path}: wrong password or not a "
+                "PKCS#12 (.p12/.pfx) file ({reason})"
+            ).format(path=certificate, reason=type(err).__name__)
         ) from None
     if signer is None:
         raise PdfError(
-            f"cannot open the certificate {certificate}: wrong password or not a "
-            "PKCS#12 (.p12/.pfx) file"
+            _(
+                "cannot open the certificate {path}: wrong password or not a "
+                "PKCS#12 (.p12/.pfx) file"
+            ).format(path=certificate)
         )
     return signer
 

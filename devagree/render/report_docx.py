@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from devagree.i18n import _
+from devagree.i18n import LANGUAGE_TAGS, _
 from devagree.render.docx import (
     LABEL_WIDTH_CM,
     document_bytes,
@@ -275,7 +275,7 @@ class _ReportWriter:
                 category="",
                 identifier="",
                 day=report.as_of,
-                language=self.t["lang"],
+                language=LANGUAGE_TAGS[self.language],
                 custom={"devagree.report": "follow-up", "devagree.as_of": report.as_of.isoformat()},
             ),
         )

@@ -17,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from devagree.digest import digest
+from devagree.i18n import LANGUAGE_TAGS
 from devagree.model import Strategy, Track
 from devagree.render.docx import (
     SHADE,
@@ -282,7 +283,7 @@ class _StrategyWriter:
                 category=s.municipality,
                 identifier=s.id,
                 day=when,
-                language=TEXT[self.language]["lang"],
+                language=LANGUAGE_TAGS[self.language],
                 custom={
                     "devagree.id": s.id,
                     "devagree.kind": "strategy",

@@ -13,51 +13,32 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from devagree.i18n import N_, Localised
 from devagree.model import BudgetLine, Milestone, Strategy, Track
 from devagree.richtext import Block, BulletList, ListItem, NumberedList, Paragraph, parse
 
-WORDS: dict[str, dict[str, str]] = {
-    "da": {
-        "vision": "Vision",
-        "values": "Værdier",
-        "period": "Periode",
-        "date": "Dato",
-        "body": "Udvalg",
-        "sdgs": "Relation til FN's verdensmål",
-        "initiatives": "Gennemførte tiltag og initiativer",
-        "actions": "Aktuelle handlepunkter og milepæle",
-        "milestones": "Milepæle",
-        "budget": "Budgetmæssige implikationer",
-        "text": "Tekst",
-        "phase": "Fase",
-        "amount": "Beløb",
-        "funding": "Finansiering",
-        "no_amount": "intet beløb",
-        "continuous": "løbende",
-        "unreadable": "kan ikke læses",
-        "tracks": "Spor",
-    },
-    "en": {
-        "vision": "Vision",
-        "values": "Values",
-        "period": "Period",
-        "date": "Date",
-        "body": "Committee",
-        "sdgs": "Relation to the UN Sustainable Development Goals",
-        "initiatives": "Initiatives carried out",
-        "actions": "Current action points and milestones",
-        "milestones": "Milestones",
-        "budget": "Budget implications",
-        "text": "Text",
-        "phase": "Phase",
-        "amount": "Amount",
-        "funding": "Funding",
-        "no_amount": "no amount",
-        "continuous": "continuous",
-        "unreadable": "unreadable",
-        "tracks": "Tracks",
-    },
-}
+WORDS = Localised(
+    {
+        "vision": N_("Vision"),
+        "values": N_("Values"),
+        "period": N_("Period"),
+        "date": N_("Date"),
+        "body": N_("Committee"),
+        "sdgs": N_("Relation to the UN Sustainable Development Goals"),
+        "initiatives": N_("Initiatives carried out"),
+        "actions": N_("Current action points and milestones"),
+        "milestones": N_("Milestones"),
+        "budget": N_("Budget implications"),
+        "text": N_("Text"),
+        "phase": N_("Phase"),
+        "amount": N_("Amount"),
+        "funding": N_("Funding"),
+        "no_amount": N_("no amount"),
+        "continuous": N_("continuous"),
+        "unreadable": N_("unreadable"),
+        "tracks": N_("Tracks"),
+    }
+)
 
 _TOP_GROUPS: dict[str, str] = {
     "sections": "sections",

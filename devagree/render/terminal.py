@@ -14,46 +14,30 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from devagree.model import ROWS, STATE_LABELS, Agreement, Item
+from devagree.i18n import N_, Localised
+from devagree.model import ROWS, STATE_LABELS, Agreement, Item, Party, role_label
 from devagree.render.docx import long_date
 from devagree.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse_texts
 
-WORDS: dict[str, dict[str, str]] = {
-    "da": {
-        "parties": "Parter",
-        "period": "Gyldighed",
-        "date": "Dato",
-        "purpose": "Formål",
-        "number": "Aftale",
-        "status": "Status",
-        "note": "Note",
-        "overdue": "OVERSKREDET",
-        "days": "{n} dage over",
-        "day": "1 dag over",
-        "continuous": "løbende",
-        "unreadable": "kan ikke læses",
-        "no_status": "ikke påbegyndt (ingen status registreret)",
-        "signatures": "Underskrifter",
-        "unsigned": "ikke underskrevet",
-    },
-    "en": {
-        "parties": "Parties",
-        "period": "Validity",
-        "date": "Date",
-        "purpose": "Purpose",
-        "number": "Item",
-        "status": "Status",
-        "note": "Note",
-        "overdue": "OVERDUE",
-        "days": "{n} days overdue",
-        "day": "1 day overdue",
-        "continuous": "continuous",
-        "unreadable": "unreadable",
-        "no_status": "not started (no status recorded)",
-        "signatures": "Signatures",
-        "unsigned": "not signed",
-    },
-}
+WORDS = Localised(
+    {
+        "parties": N_("Parties"),
+        "period": N_("Validity"),
+        "date": N_("Date"),
+        "purpose": N_("Purpose"),
+        "number": N_("Item"),
+        "status": N_("Status"),
+        "note": N_("Note"),
+        "overdue": N_("OVERDUE"),
+        "days": N_("{n} days overdue"),
+        "day": N_("1 day overdue"),
+        "continuous": N_("continuous"),
+        "unreadable": N_("unreadable"),
+        "no_status": N_("not started (no status recorded)"),
+        "signatures": N_("Signatures"),
+        "unsigned": N_("not signed"),
+    }
+)
 
 
 def rich_text(blocks: tuple[Block, ...]) -> Text:
@@ -85,6 +69,12 @@ def _words(language: str) -> dict[str, str]:
     return WORDS.get(language, WORDS["da"])
 
 
+def _party(party: Party, language: str) -> str:
+    """The party's name, with its title or its role in words (never the role's identifier)."""
+    described = party.title or role_label(party.role, language)
+    return f"{party.name} ({described})" if described else party.name
+
+
 def agreement_header(agreement: Agreement, language: str) -> RenderableType:
     """Title, organisation, parties, period (and signatures) above the items."""
     w = _words(language)
@@ -92,15 +82,18 @@ def agreement_header(agreement: Agreement, language: str) -> RenderableType:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
-    grid.add_row(w["parties"], "\n".join(f"{p.name} ({p.role})" for p in agreement.parties))
+    grid.add_row(w["parties"], "\n".join(_party(p, lang) for p in agreement.parties))
     period = agreement.period
     grid.add_row(
         w["period"], f"{long_date(period.start, lang)} \u2013 {long_date(period.end, lang)}"
     )
     if agreement.date is not None:
         grid.add_row(w["date"], long_date(agreement.date, lang))
+    roles = {p.role: p for p in agreement.parties}
     signed = "\n".join(
-        f"{s.party}: {s.name} ({long_date(s.date, lang)})" for s in agreement.signatures
+        f"{_party(roles[s.party], lang) if s.party in roles else s.party}: "
+        f"{s.name} ({long_date(s.date, lang)})"
+        for s in agreement.signatures
     )
     grid.add_row(w["signatures"], signed or w["unsigned"])
     title = Text(agreement.title, style="bold")

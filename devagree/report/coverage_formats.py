@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from devagree.coverage import Coverage, ItemRef, TrackCoverage
+from devagree.i18n import N_, Localised
 from devagree.model import Track
 from devagree.money import format_money
 from devagree.rollup import Money, SdgUse, StrategyBudget, sdg_name, years_label
@@ -39,78 +40,43 @@ class CoverageReport:
     """Files not counted because they could not be read or do not pass the schema."""
 
 
-_WORDS: dict[str, dict[str, str]] = {
-    "da": {
-        "title": "Dækning af strategierne",
-        "strategy_line": "{covered} af {total} spor dækket ({pct})",
-        "track": "Spor",
-        "track_title": "Titel",
-        "items": "Aftalepunkter",
-        "none": "ingen",
-        "uncovered": "Spor uden aftalepunkter",
-        "uncovered_none": "Alle spor har mindst ét aftalepunkt.",
-        "tracks_none": "Ingen strategispor.",
-        "unlinked": "Aftalepunkter uden strategikobling",
-        "unlinked_none": "Alle aftalepunkter er koblet til et strategispor.",
-        "links": "links",
-        "overall": "Dækning i alt",
-        "overall_line": "{covered} af {total} spor ({pct})",
-        "no_tracks": "Ingen strategispor i arbejdsbogen; dækningen kan ikke måles.",
-        "no_strategies": "Ingen strategier i arbejdsbogen.",
-        "sdgs": "FN's verdensmål",
-        "sdg": "Verdensmål",
-        "sdgs_none": "Ingen spor nævner FN's verdensmål.",
-        "budget": "Budget pr. strategi og år",
-        "year": "År",
-        "amount": "Beløb",
-        "lines": "Linjer",
-        "total": "I alt",
-        "no_year": "uden år",
-        "unpriced": "{n} budgetlinje uden beløb er ikke medregnet.",
-        "unpriced_many": "{n} budgetlinjer uden beløb er ikke medregnet.",
-        "budget_none": "Ingen strategi har budgetlinjer.",
-        "errors": (
-            "Bemærk: `devagree check` finder {n} fejl i disse filer; brudte links tælles "
-            "ikke med i dækningen."
-        ),
-        "left_out": "Ikke medregnet (kan ikke læses eller følger ikke skemaet): {files}.",
-    },
-    "en": {
-        "title": "Strategy coverage",
-        "strategy_line": "{covered} of {total} tracks covered ({pct})",
-        "track": "Track",
-        "track_title": "Title",
-        "items": "Agreement items",
-        "none": "none",
-        "uncovered": "Tracks with no item",
-        "uncovered_none": "Every track has at least one item.",
-        "tracks_none": "No strategy tracks.",
-        "unlinked": "Items with no strategy link",
-        "unlinked_none": "Every item links to a strategy track.",
-        "links": "links",
-        "overall": "Overall coverage",
-        "overall_line": "{covered} of {total} tracks ({pct})",
-        "no_tracks": "No strategy tracks in the workbook; coverage cannot be measured.",
-        "no_strategies": "No strategies in the workbook.",
-        "sdgs": "UN Sustainable Development Goals",
-        "sdg": "Goal",
-        "sdgs_none": "No track names a UN goal.",
-        "budget": "Budget per strategy and year",
-        "year": "Year",
-        "amount": "Amount",
-        "lines": "Lines",
-        "total": "Total",
-        "no_year": "no year",
-        "unpriced": "{n} budget line without an amount is not included.",
-        "unpriced_many": "{n} budget lines without an amount are not included.",
-        "budget_none": "No strategy has budget lines.",
-        "errors": (
+_WORDS = Localised(
+    {
+        "title": N_("Strategy coverage"),
+        "strategy_line": N_("{covered} of {total} tracks covered ({pct})"),
+        "track": N_("Track"),
+        "track_title": N_("Title"),
+        "items": N_("Agreement items"),
+        "none": N_("none"),
+        "uncovered": N_("Tracks with no item"),
+        "uncovered_none": N_("Every track has at least one item."),
+        "tracks_none": N_("No strategy tracks."),
+        "unlinked": N_("Items with no strategy link"),
+        "unlinked_none": N_("Every item links to a strategy track."),
+        "links": N_("links"),
+        "overall": N_("Overall coverage"),
+        "overall_line": N_("{covered} of {total} tracks ({pct})"),
+        "no_tracks": N_("No strategy tracks in the workbook; coverage cannot be measured."),
+        "no_strategies": N_("No strategies in the workbook."),
+        "sdgs": N_("UN Sustainable Development Goals"),
+        "sdg": N_("UN goal"),
+        "sdgs_none": N_("No track names a UN goal."),
+        "budget": N_("Budget per strategy and year"),
+        "year": N_("Year"),
+        "amount": N_("Amount"),
+        "lines": N_("Lines"),
+        "total": N_("Total"),
+        "no_year": N_("no year"),
+        "unpriced": N_("{n} budget line without an amount is not included."),
+        "unpriced_many": N_("{n} budget lines without an amount are not included."),
+        "budget_none": N_("No strategy has budget lines."),
+        "errors": N_(
             "Note: `devagree check` finds {n} error(s) in these files; broken links are not "
             "counted in the coverage."
         ),
-        "left_out": "Not counted (unreadable or not valid against the schema): {files}.",
-    },
-}
+        "left_out": N_("Not counted (unreadable or not valid against the schema): {files}."),
+    }
+)
 
 
 def words(language: str) -> dict[str, str]:

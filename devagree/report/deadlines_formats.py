@@ -16,6 +16,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from rich.table import Table
 
+from devagree.deadlines import PRECISION_LABELS
+from devagree.i18n import N_, Localised, gettext_in, ngettext_in
 from devagree.model import STATE_LABELS
 from devagree.schedule import DeadlineRow
 
@@ -26,58 +28,34 @@ class ListOptions:
     language: str = "da"
 
 
-_WORDS = {
-    "da": {
-        "title": "Deadlines pr. {day}",
-        "columns": (
-            "Aftale",
-            "#",
-            "Titel",
-            "Deadline",
-            "Forfald",
-            "Præcision",
-            "Status",
-            "Dage",
-            "Ansvarlig",
-        ),
-        "overdue": "{n} {days} over",
-        "left": "{n} {days} tilbage",
-        "ago": "for {n} {days} siden",
-        "day": "dag",
-        "days": "dage",
-        "unreadable": "kan ikke læses",
-        "empty": "Ingen deadlines matcher.",
-        "milestone": "milepæl",
-        "Milestone": "Milepæl",
-        "track": "Spor",
-        "body": "Udvalg",
-    },
-    "en": {
-        "title": "Deadlines as of {day}",
-        "columns": (
-            "Agreement",
-            "#",
-            "Title",
-            "Deadline",
-            "Due",
-            "Precision",
-            "State",
-            "Days",
-            "Owner",
-        ),
-        "overdue": "{n} {days} overdue",
-        "left": "{n} {days} left",
-        "ago": "{n} {days} ago",
-        "day": "day",
-        "days": "days",
-        "unreadable": "unreadable",
-        "empty": "No deadlines match.",
-        "milestone": "milestone",
-        "Milestone": "Milestone",
-        "track": "Track",
-        "body": "Committee",
-    },
-}
+_WORDS = Localised(
+    {
+        "title": N_("Deadlines as of {day}"),
+        "overdue": N_("{n} {days} overdue"),
+        "left": N_("{n} {days} left"),
+        "ago": N_("{n} {days} ago"),
+        "day": N_("day"),
+        "days": N_("days"),
+        "unreadable": N_("unreadable"),
+        "empty": N_("No deadlines match."),
+        "milestone": N_("milestone"),
+        "Milestone": N_("Milestone"),
+        "track": N_("Track"),
+        "body": N_("Committee"),
+        "owner": N_("Owner"),
+    }
+)
+_COLUMNS = (
+    N_("Agreement"),
+    "#",
+    N_("Title"),
+    N_("Deadline"),
+    N_("Due"),
+    N_("Precision"),
+    N_("State"),
+    N_("Days"),
+    N_("Owner"),
+)
 
 
 def _days(row: DeadlineRow, words: Mapping[str, object]) -> str:
@@ -99,13 +77,17 @@ def _state(row: DeadlineRow, language: str) -> str:
     return STATE_LABELS.get(language, STATE_LABELS["da"])[row.state]
 
 
+def _language(language: str) -> str:
+    return language if language in PRECISION_LABELS else "da"
+
+
 def table(rows: list[DeadlineRow], options: ListOptions) -> Table:
     """A terminal table in the workbook's language, overdue items in red."""
     words = _WORDS.get(options.language, _WORDS["da"])
     out = Table(
         title=str(words["title"]).format(day=options.as_of.isoformat()), title_justify="left"
     )
-    for index, column in enumerate(words["columns"]):
+    for index, column in enumerate(gettext_in(options.language, c) for c in _COLUMNS):
         wraps = index in (2, 3, 8)  # title, deadline text and owner may wrap
         out.add_column(str(column), overflow="fold", no_wrap=not wraps, ratio=2 if wraps else None)
     for row in rows:
@@ -119,7 +101,7 @@ def table(rows: list[DeadlineRow], options: ListOptions) -> Table:
             row.title,
             row.deadline,
             due,
-            row.precision.value if row.precision else "",
+            PRECISION_LABELS[_language(options.language)][row.precision] if row.precision else "",
             _state(row, options.language),
             _days(row, words),
             row.owner,
@@ -155,7 +137,12 @@ def ics(rows: list[DeadlineRow], options: ListOptions) -> str:
     calendar = Calendar()
     calendar.add("prodid", "-//devagree//deadlines//DA")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Udviklingsaftaler: deadlines")
+    language = _language(options.language)
+
+    def say(message: str) -> str:
+        return gettext_in(language, message)
+
+    calendar.add("x-wr-calname", say(N_("Development agreements: deadlines")))
     stamp = datetime.combine(options.as_of, time(0, 0), tzinfo=UTC)
     for row in rows:
         if row.due is None:
@@ -163,17 +150,34 @@ def ics(rows: list[DeadlineRow], options: ListOptions) -> str:
         event = Event()
         if row.kind == "milestone":
             event.add("uid", f"{row.agreement}-{row.item}-milestone-{row.milestone}@devagree")
-            summary = f"Milepæl: {row.title} ({row.agreement} {row.item})"
-            description = (
-                f"Milepæl i spor {row.item}: {row.title}\nDeadline: {row.deadline}\n"
-                f"Udvalg: {row.owner}\nFil: {row.file}"
+            summary = say(N_("Milestone: {title} ({document} {track})")).format(
+                title=row.title, document=row.agreement, track=row.item
+            )
+            description = say(
+                N_(
+                    "Milestone of track {track}: {title}\nDeadline: {deadline}\n"
+                    "Committee: {owner}\nFile: {file}"
+                )
+            ).format(
+                track=row.item,
+                title=row.title,
+                deadline=row.deadline,
+                owner=row.owner,
+                file=row.file,
             )
         else:
             event.add("uid", f"{row.agreement}-item-{row.item}@devagree")
-            summary = f"Deadline: {row.title} ({row.agreement} #{row.item})"
-            description = (
-                f"Aftale {row.item}: {row.title}\nDeadline: {row.deadline}\n"
-                f"Ansvarlig: {row.owner}\nFil: {row.file}"
+            summary = say(N_("Deadline: {title} ({document} #{number})")).format(
+                title=row.title, document=row.agreement, number=row.item
+            )
+            description = say(
+                N_("Item {number}: {title}\nDeadline: {deadline}\nOwner: {owner}\nFile: {file}")
+            ).format(
+                number=row.item,
+                title=row.title,
+                deadline=row.deadline,
+                owner=row.owner,
+                file=row.file,
             )
         event.add("dtstamp", stamp)
         event.add("dtstart", row.due)
@@ -223,14 +227,18 @@ def github(rows: list[DeadlineRow], options: ListOptions) -> str:
             title = f"{row.agreement} #{row.item}: {_days(row, words) or due}"
             message = (
                 f"{row.title}: {row.deadline} ({due}), {labels[row.state]}; "
-                f"{words['columns'][8]}: {row.owner}"
+                f"{words['owner']}: {row.owner}"
             )
         props = f"file={_escape_property(row.file.replace(chr(92), '/'))}"
         props += f",title={_escape_property(title)}"
         lines.append(f"::{level} {props}::{_escape_data(message)}")
     overdue = sum(1 for row in rows if row.overdue)
     lines.append(
-        f"{len(lines)} deadline annotation{'s' if len(lines) != 1 else ''} "
-        f"({overdue} overdue) as of {options.as_of.isoformat()}"
+        ngettext_in(
+            _language(options.language),
+            "{count} deadline annotation ({overdue} overdue) as of {date}",
+            "{count} deadline annotations ({overdue} overdue) as of {date}",
+            len(lines),
+        ).format(count=len(lines), overdue=overdue, date=options.as_of.isoformat())
     )
     return "\n".join(lines)

@@ -8,7 +8,8 @@ from xml.etree import ElementTree
 
 from rich.text import Text
 
-from devagree.problems import Problem, Severity
+from devagree.i18n import _, ngettext
+from devagree.problems import SEVERITY_WORDS, Problem, Severity
 from devagree.workbook import Workbook
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
@@ -25,26 +26,41 @@ def text(workbook: Workbook, options: ReportOptions) -> Text:
     for problem in workbook.problems:
         out.append(problem.location, style="bold")
         out.append(": ")
-        out.append(f"{problem.code} {problem.severity.value}", style=_STYLE[problem.severity])
+        out.append(
+            f"{problem.code} {_(SEVERITY_WORDS[problem.severity])}", style=_STYLE[problem.severity]
+        )
         out.append(f" {problem.message}\n")
         if options.verbose and problem.detail:
-            out.append(f"    detail: {problem.detail}\n", style="dim")
+            out.append(
+                "    " + _("detail: {detail}").format(detail=problem.detail) + "\n", style="dim"
+            )
     out.append(summary(workbook), style="bold red" if workbook.errors else "bold green")
     return out
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def summary(workbook: Workbook) -> str:
-    documents = [_count(len(workbook.agreements), "agreement")]
+    agreements = len(workbook.agreements)
+    documents = [
+        ngettext("{count} agreement", "{count} agreements", agreements).format(count=agreements)
+    ]
     if workbook.strategies:
-        documents.append(_count(len(workbook.strategies), "strategy").replace("ys", "ies"))
-    head = f"{_count(len(workbook.sources), 'file')} checked, {', '.join(documents)}: "
+        count = len(workbook.strategies)
+        documents.append(
+            ngettext("{count} strategy", "{count} strategies", count).format(count=count)
+        )
+    files = len(workbook.sources)
+    head = ngettext(
+        "{count} file checked, {documents}: ", "{count} files checked, {documents}: ", files
+    ).format(count=files, documents=", ".join(documents))
     if not workbook.problems:
-        return head + "no problems."
-    return head + f"{_count(workbook.errors, 'error')}, {_count(workbook.warnings, 'warning')}."
+        return head + _("no problems.")
+    errors = ngettext("{count} error", "{count} errors", workbook.errors).format(
+        count=workbook.errors
+    )
+    warnings = ngettext("{count} warning", "{count} warnings", workbook.warnings).format(
+        count=workbook.warnings
+    )
+    return head + _("{errors}, {warnings}.").format(errors=errors, warnings=warnings)
 
 
 def _as_dict(problem: Problem, verbose: bool) -> dict[str, object]:

@@ -1,0 +1,60 @@
+"""Which language a command speaks: `--lang`, DEVAGREE_LANG, the workbook, the locale.
+
+The rule itself is ``i18n.resolve_language`` (pure, tested on its own); this module only
+gathers its inputs. The workbook is the one around the first path the command names that
+exists (the current folder when none does), so `devagree check examples/english` speaks the
+language of that workbook.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from contextvars import ContextVar
+from pathlib import Path
+
+from devagree.i18n import LANGUAGES, locale_setting, resolve_language, use_language
+
+_arguments: ContextVar[tuple[str, ...] | None] = ContextVar("devagree_arguments", default=None)
+
+
+def remember_arguments(args: Sequence[str]) -> None:
+    """The command line as ``main`` got it, for the language of the workbook it names."""
+    _arguments.set(tuple(args))
+
+
+def arguments_after(command: str | None) -> list[str]:
+    """The arguments that follow the subcommand's name (none without a subcommand)."""
+    args = _arguments.get()
+    words = list(sys.argv[1:] if args is None else args)
+    if command is None or command not in words:
+        return []
+    return words[words.index(command) + 1 :]
+
+
+def workbook_start(args: Sequence[str]) -> Path:
+    """The first argument that names an existing file or folder, else the current folder."""
+    for arg in args:
+        if arg.startswith("-"):
+            continue
+        try:
+            path = Path(arg)
+            if path.exists():
+                return path if path.is_dir() else path.parent
+        except (OSError, ValueError):
+            continue
+    return Path.cwd()
+
+
+def choose_language(option: str | None, args: Sequence[str] = ()) -> str:
+    """Resolve the language for this run and make it the current one."""
+    environment = os.environ.get("DEVAGREE_LANG")
+    workbook = None
+    if not any(v and v.strip().lower() in LANGUAGES for v in (option, environment)):
+        from devagree.workbook import workbook_language  # only when the workbook decides
+
+        workbook = workbook_language(workbook_start(args))
+    language = resolve_language(option, environment, workbook, locale_setting(os.environ))
+    use_language(language)
+    return language

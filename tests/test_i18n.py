@@ -1,0 +1,132 @@
+"""Messages in the reader's language: which language, and a catalogue with every message."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from conftest import DANISH, run
+
+from devagree import i18n_tools
+from devagree.i18n import (
+    N_,
+    Localised,
+    _,
+    in_language,
+    locale_setting,
+    resolve_language,
+    translations,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+EVERY_PROBLEM = REPO / "examples" / "every-problem"
+ENGLISH = REPO / "examples" / "english"
+
+
+@pytest.mark.parametrize(
+    ("option", "environment", "workbook", "locale", "expected"),
+    [
+        ("en", "da", "da", "da_DK.UTF-8", "en"),  # --lang wins over everything
+        (None, "en", "da", "da_DK.UTF-8", "en"),  # then DEVAGREE_LANG
+        (None, None, "en", "da_DK.UTF-8", "en"),  # then the workbook's language
+        (None, None, "da", "C.UTF-8", "da"),
+        (None, None, None, "da_DK.UTF-8", "da"),  # outside a workbook: the locale
+        (None, None, None, "de_DE.UTF-8", "en"),  # English as the fallback
+        (None, None, None, None, "en"),
+        (None, "fr", "da", None, "da"),  # an unknown value is passed over
+        (None, "", "en", None, "en"),  # an empty one too
+        (None, " DA ", None, None, "da"),
+    ],
+)
+def test_the_language_rule(
+    option: str | None,
+    environment: str | None,
+    workbook: str | None,
+    locale: str | None,
+    expected: str,
+) -> None:
+    assert resolve_language(option, environment, workbook, locale) == expected
+
+
+def test_the_locale_is_read_as_posix_orders_it() -> None:
+    assert locale_setting({"LANG": "en_GB.UTF-8", "LC_ALL": "da_DK.UTF-8"}) == "da_DK.UTF-8"
+    assert locale_setting({"LANG": "en_GB.UTF-8", "LC_MESSAGES": "da_DK"}) == "da_DK"
+    assert locale_setting({"LANG": "da_DK.UTF-8"}) == "da_DK.UTF-8"
+    assert locale_setting({}) is None
+
+
+def test_every_message_has_a_danish_translation() -> None:
+    """The extraction runs here: a new message without Danish fails this test."""
+    source = i18n_tools.extract()
+    danish = i18n_tools.read(i18n_tools.catalogue_path("da"), "da")
+    ids = [m.id for m in source if m.id]
+    assert len(ids) > 300
+    missing = [m for m in ids if m not in danish]
+    assert not missing, f"not in the Danish catalogue (run the update in the README): {missing}"
+    untranslated = [m.id for m in danish if m.id and (not i18n_tools._translated(m) or m.fuzzy)]
+    assert not untranslated, f"no Danish text yet, or fuzzy: {untranslated}"
+
+
+def test_danish_keeps_every_placeholder() -> None:
+    """A translation that drops or renames a {placeholder} would fail when formatted."""
+    placeholder = re.compile(r"\{(\w*)\}")
+    danish = i18n_tools.read(i18n_tools.catalogue_path("da"), "da")
+    for message in danish:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set(placeholder.findall(ids[-1]))
+        for text in texts:
+            assert set(placeholder.findall(text)) == wanted, (message.id, text)
+
+
+def test_the_catalogue_loads_in_a_few_milliseconds() -> None:
+    """The compiled catalogue, read again five times (the best of them, as timeit reports)."""
+    i18n_tools.compile_all()
+    timings = []
+    for _round in range(5):
+        translations.cache_clear()
+        start = time.perf_counter()
+        loaded = translations("da")
+        timings.append(time.perf_counter() - start)
+    assert loaded.gettext("error") == "fejl"
+    assert min(timings) < 0.005, f"loading the Danish catalogue took {min(timings) * 1000:.1f} ms"
+
+
+def test_localised_tables_come_from_the_catalogue() -> None:
+    table = Localised({"state": N_("in progress")})
+    assert table["da"]["state"] == "i gang"
+    assert table["en"]["state"] == "in progress"
+    with pytest.raises(KeyError):
+        table["fr"]
+    with in_language("da"):
+        assert _("in progress") == "i gang"
+    assert _("in progress") == "in progress"
+
+
+def test_option_environment_and_workbook_choose_the_language() -> None:
+    danish = run("codes", "DA208", cwd=EVERY_PROBLEM, env=DANISH)
+    assert danish.stdout.startswith("DA208 (advarsel): Et punkt har overskredet sin deadline.")
+    english = run("codes", "DA208", cwd=EVERY_PROBLEM, env={"DEVAGREE_LANG": "en"})
+    assert english.stdout.startswith("DA208 (warning): An item is overdue.")
+    option = run("--lang", "en", "codes", "DA208", cwd=EVERY_PROBLEM, env={"DEVAGREE_LANG": "da"})
+    assert option.stdout.startswith("DA208 (warning)")
+    workbook = run("codes", "DA208", cwd=ENGLISH, env=DANISH)
+    assert workbook.stdout.startswith("DA208 (warning)")
+    named = run("check", str(ENGLISH), "--as-of", "2016-03-01", cwd=EVERY_PROBLEM, env=DANISH)
+    assert "files checked" in named.stdout, named.stdout
+
+
+def test_outside_a_workbook_the_locale_decides(tmp_path: Path) -> None:
+    danish = run("codes", "DA208", cwd=tmp_path, env={**DANISH, "LANG": "da_DK.UTF-8"})
+    assert "(advarsel)" in danish.stdout
+    other = run("codes", "DA208", cwd=tmp_path, env={**DANISH, "LANG": "C.UTF-8", "LC_ALL": ""})
+    assert "(warning)" in other.stdout
+
+
+def test_an_unknown_lang_is_a_usage_error() -> None:
+    result = run("--lang", "fr", "codes", cwd=EVERY_PROBLEM)
+    assert result.returncode == 2
