@@ -31,7 +31,13 @@ LOCK_FILE = "agreements/.slagelse-chp-2016.yaml.lock"
 
 
 def _environment(**extra: str) -> dict[str, str]:
-    env = {**os.environ, "NO_COLOR": "1", "PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8"}
+    env = {
+        **os.environ,
+        "NO_COLOR": "1",
+        "PYTHONUTF8": "1",
+        "PYTHONIOENCODING": "utf-8",
+        "DEVAGREE_LANG": "en",  # the tests read the English summary lines
+    }
     env.pop("FORCE_COLOR", None)
     env.pop("DEVAGREE_LOCK_TIMEOUT", None)
     return {**env, **extra}

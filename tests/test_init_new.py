@@ -418,7 +418,7 @@ def test_interactive_draft_through_a_terminal(fresh: Path) -> None:
     for row in ROWS:
         if row.key == "deadline":
             answer(child, "Deadline", "snart")
-            answer(child, "deadline «snart» kan ikke læses", "Ultimo 2016")
+            answer(child, "deadlinen «snart» kan ikke læses", "Ultimo 2016")
             child.expect_exact("Ultimo 2016 -> 31. december 2016")
             typed[row.key] = "Ultimo 2016"
         elif row.key == "political_goal":
@@ -551,7 +551,7 @@ def test_a_file_created_during_the_interview_is_not_overwritten(fresh: Path) -> 
     target.write_text("# saved by a colleague meanwhile\n", encoding="utf-8")
     answer(child, "Flere aftaler?", "n")
     child.expect_exact("title: Udviklingsaftale for 2016")  # the draft, shown to keep it
-    child.expect_exact("was created by someone else while you answered")
+    child.expect_exact("blev oprettet af en anden, mens du svarede")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 2

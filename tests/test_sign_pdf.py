@@ -185,7 +185,7 @@ def test_recorded_signatures_survive_status_and_break_on_a_changed_row(
     verified = run("verify", NAME, "--pdf", kit.signed, cwd=book)
     assert verified.returncode == 1
     assert verified.stdout.count("BROKEN") == 4, verified.stdout  # 2 recorded, 2 in the PDF
-    assert "changed: item 2, Mål (goal)" in verified.stdout
+    assert "changed: item 2, Goal (`goal`)" in verified.stdout
     checked = run("check", NAME, "--as-of", "2016-03-01", cwd=book)
     assert checked.returncode == 1
     assert checked.stdout.count("DA210") == 2
@@ -264,7 +264,7 @@ def test_pdf_of_another_version_names_the_rows(kit: Kit, book: Path) -> None:
     done = _record(book, kit.signed)
     assert done.returncode == 1
     assert "another version" in done.stderr
-    assert "changed: item 2, Mål (goal)" in done.stderr
+    assert "changed: item 2, Goal (`goal`)" in done.stderr
     assert done.stderr.count("changed:") == 1
     assert path.read_bytes() == before
 

@@ -11,10 +11,12 @@ import uuid
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
-from conftest import assert_no_traceback, run
+from conftest import DANISH, assert_no_traceback
+from conftest import run as run_command
 
 from devagree.collect import answer_day
 from devagree.i18n import translations
@@ -27,6 +29,11 @@ LABELS = (
     "Agreement", "#", "Heading", "Owner", "Deadline", "Due date", "State", "Latest note",
     "New state", "New note", "Date",
 )  # fmt: skip
+
+
+def run(*args: Any, env: dict[str, str] | None = None, **kwargs: Any) -> Any:
+    """The command in the workbook's language (Danish here), as a secretary runs it."""
+    return run_command(*args, env=DANISH if env is None else env, **kwargs)
 
 
 def da(message: str) -> str:

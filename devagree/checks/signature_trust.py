@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
-from devagree.i18n import _
+from devagree.i18n import _, current_language
+from devagree.model import role_label
 from devagree.problems import Severity
 
 CODE = "DA215"
@@ -36,7 +37,7 @@ def check(context: Context) -> Iterator[Finding]:
                     "trust root: the certificate issued by {issuer} may carry any name; "
                     "check it with devagree verify --pdf SIGNED.pdf --trust ROOTS.pem"
                 ).format(
-                    party=signature.party,
+                    party=role_label(signature.party, current_language()) or signature.party,
                     name=signature.name,
                     day=signature.date.isoformat(),
                     issuer=certificate.issuer,

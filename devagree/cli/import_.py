@@ -132,14 +132,13 @@ def import_(
         for document in documents:
             progress.update(task, description=_("Importing {file}").format(file=document.name))
             try:
-                with in_language(settings.language):  # placeholders in the workbook's words
-                    imported = import_document(
-                        document,
-                        settings.import_labels,
-                        settings.municipality,
-                        settings.language,
-                        year,
-                    )
+                imported = import_document(
+                    document,
+                    settings.import_labels,
+                    settings.municipality,
+                    settings.language,
+                    year,
+                )
                 new_id = agreement_id or _free_id(slug_for(imported.data), used, folder)
                 target = output if single_file and output is not None else folder / f"{new_id}.yaml"
                 if target.exists() or target.is_symlink():

@@ -18,8 +18,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from devagree.i18n import _
+from devagree.i18n import _, in_language
 from devagree.importing.safety import ImportFailure, kind_of
+from devagree.importing.wordread import Block, Para
 
 __all__ = ["ImportFailure", "Imported", "import_document", "slug_for"]
 
@@ -124,10 +125,11 @@ def import_document(
     from devagree.importing.wordread import read_blocks
 
     document, had_macros = _open(path)
-    blocks = read_blocks(document)
     properties = _custom_properties(document)
+    blocks = _without_fingerprint(read_blocks(document), properties.get("devagree.digest", ""))
     properties["category"] = document.core_properties.category or ""
-    reading = assemble(blocks, Labels.build(labels), municipality, language, properties)
+    with in_language(language):  # its placeholders are written in the workbook's words
+        reading = assemble(blocks, Labels.build(labels), municipality, language, properties)
     notes = list(reading.notes)
     if had_macros:
         notes.insert(0, _("the document's macros were left out unread; none was run"))
@@ -172,3 +174,20 @@ def slug_for(data: Mapping[str, Any]) -> str:
         slug = slug[: 80 - len(year) - 1].rstrip("-") + f"-{year}"
         slug = slug.strip("-")
     return slug
+
+
+def _without_fingerprint(blocks: list[Block], agreed: str) -> list[Block]:
+    """The blocks less the fingerprint line devagree prints above the signatures.
+
+    It is the rendered text's own digest (in the document's properties), not agreed text.
+    """
+    if not agreed:
+        return blocks
+    from devagree.pdf_identity import fingerprint
+
+    mark = ": " + fingerprint(agreed)
+    return [
+        block
+        for block in blocks
+        if not (isinstance(block, Para) and "".join(p.text for p in block.pieces).endswith(mark))
+    ]

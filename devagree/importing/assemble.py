@@ -51,7 +51,22 @@ _PURPOSE = frozenset(
         "introduction",
     }
 )
-_PARTY_LINE = re.compile(r"^(?P<name>.+?) \((?P<role>[a-z0-9][a-z0-9-]*)\)$")
+_PARTY_LINE = re.compile(r"^(?P<name>.+?) \((?P<role>[^()]+)\)$")
+_ROLE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _role(word: str) -> str | None:
+    """The role id of a word in a rendered signature block ("udvalg", "centre chief", "chief")."""
+    from devagree.model import ROLE_LABELS
+
+    said = word.strip().casefold()
+    for language in ("da", "en"):
+        for role, label in ROLE_LABELS[language].items():
+            if label.casefold() == said:
+                return role
+    return said if _ROLE_ID.match(said) else None
+
+
 _FURNITURE = re.compile(r"_{4,}|\.{6,}")
 _DUE_SUFFIX = re.compile(r"^(?P<text>.+?)\s+\((?P<due>[^()]+)\)$")
 
@@ -476,10 +491,9 @@ class _Assembler:
             return
         match = _PARTY_LINE.match(text)
         first = next((p for p in block.pieces if p.text.strip()), None)
-        if match and first is not None and first.bold:
-            self.signature_parties.append(
-                {"role": match.group("role"), "name": match.group("name").strip()}
-            )
+        role = _role(match.group("role")) if match else None
+        if match and role is not None and first is not None and first.bold:
+            self.signature_parties.append({"role": role, "name": match.group("name").strip()})
             return
         if _FURNITURE.search(text) or (":" not in text and len(text) < 3):
             return  # a line to sign on
