@@ -8,7 +8,10 @@ gives the same bytes.
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,7 +29,7 @@ if TYPE_CHECKING:
     from docx.table import _Cell
     from docx.text.paragraph import Paragraph as DocxParagraph
 
-    from devagree.render.docx_build import Builder
+    from devagree.render.docx_build import Builder, StyleIds
 
 REQUIRED_STYLES = (
     "Normal",
@@ -105,14 +108,8 @@ def long_date(day: date, language: str) -> str:
     return str(format_date(day, format="long", locale=TEXT[language]["locale"]))
 
 
-def _is_xml_char(char: str) -> bool:
-    code = ord(char)
-    return (
-        code in (0x9, 0xA, 0xD)
-        or 0x20 <= code <= 0xD7FF
-        or 0xE000 <= code <= 0xFFFD
-        or 0x10000 <= code <= 0x10FFFF
-    )
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""A character XML 1.0 cannot hold (most C0 controls, lone surrogates, U+FFFE/U+FFFF)."""
 
 
 def find_unwritable(document: Agreement | Strategy, language: str) -> list[str]:
@@ -126,7 +123,7 @@ def find_unwritable(document: Agreement | Strategy, language: str) -> list[str]:
         elif isinstance(value, list):
             stack.extend((v, (*where, i)) for i, v in enumerate(value))
         elif isinstance(value, str):
-            bad = sorted({c for c in value if not _is_xml_char(c)})
+            bad = sorted(set(_NOT_XML.findall(value)))
             if bad:
                 codes = ", ".join(f"U+{ord(c):04X}" for c in bad)
                 found.append(f"{_place(where, language)}: control character {codes}")
@@ -159,25 +156,51 @@ def refuse_unwritable(document: Agreement | Strategy, language: str) -> None:
         )
 
 
+_PREPARED: dict[bytes, tuple[Document, StyleIds]] = {}
+"""Templates already opened and checked in this process, by the SHA-256 of their bytes,
+with the style ids found in their copies so far."""
+
+
 def open_template(template: Path | None) -> Document:
     """The template (or the built-in one) with its styles checked and its body emptied.
 
     Shared by every Word output (agreements, strategies, follow-up reports), so they look
-    alike.
+    alike. A template is opened and checked once per process: later calls get a copy of
+    that document, which costs less than opening the file (and, in the render workers,
+    nothing is read at all).
     """
-    from docx import Document as open_document
+    from devagree.render.docx_build import Builder
 
+    raw, shown = _template_bytes(template)
+    key = hashlib.sha256(raw).digest()
+    if key not in _PREPARED:
+        _PREPARED.clear()  # a batch uses one template; keep only the latest
+        _PREPARED[key] = (_prepare_template(raw, shown), {})
+    prepared, style_ids = _PREPARED[key]
+    copied: Document = copy.deepcopy(prepared)
+    Builder.of(copied).share_style_ids(style_ids)
+    return copied
+
+
+def _template_bytes(template: Path | None) -> tuple[bytes, str]:
     from devagree.resources import data_file
 
     if template is None:
-        source: Any = io.BytesIO(data_file("templates", "default.docx").read_bytes())
-        shown = "the built-in template"
-    else:
-        source, shown = template, str(template)
+        return data_file("templates", "default.docx").read_bytes(), "the built-in template"
+    shown = str(template)
     try:
-        document: Document = open_document(source)
+        return template.read_bytes(), shown
     except FileNotFoundError:
         raise RenderError(f"the template {shown} does not exist") from None
+    except OSError as err:
+        raise RenderError(f"the template {shown} cannot be read ({err.strerror})") from None
+
+
+def _prepare_template(raw: bytes, shown: str) -> Document:
+    from docx import Document as open_document
+
+    try:
+        document: Document = open_document(io.BytesIO(raw))
     except Exception as err:  # python-docx raises several types for a non-Word file
         raise RenderError(f"the template {shown} is not a Word .docx file ({err})") from None
     names = {style.name for style in document.styles}
@@ -197,12 +220,49 @@ def open_template(template: Path | None) -> Document:
 
 
 def document_bytes(document: Document) -> bytes:
-    """The saved document as deterministic bytes (fixed zip metadata)."""
-    from devagree.render.determinism import normalise_zip
+    """The saved document as deterministic bytes (fixed zip metadata).
 
-    out = io.BytesIO()
-    document.save(out)
-    return normalise_zip(out.getvalue())
+    The package's members are handed straight to ``zip_bytes`` instead of being zipped by
+    python-docx and then unzipped and zipped again: each member is compressed once, and
+    the template's large members (styles, theme) only once per batch.
+    """
+    from devagree.render.determinism import normalise_zip, zip_bytes
+
+    members = _package_members(document)
+    if members is None:  # a python-docx without the writer's steps: save, then rewrite
+        out = io.BytesIO()
+        document.save(out)
+        return normalise_zip(out.getvalue())
+    return zip_bytes(members)
+
+
+class _Members:
+    """Collects what python-docx's package writer would put in the zip, by member name."""
+
+    def __init__(self) -> None:
+        self.members: list[tuple[str, bytes]] = []
+
+    def write(self, uri: Any, blob: bytes) -> None:
+        self.members.append((uri.membername, blob))
+
+
+def _package_members(document: Document) -> list[tuple[str, bytes]] | None:
+    """The package's members as ``Document.save`` writes them, or None if it cannot tell."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    writer: Any = PackageWriter  # its steps are static methods, called with our collector
+    steps = ("_write_content_types_stream", "_write_pkg_rels", "_write_parts")
+    if not all(hasattr(writer, step) for step in steps):
+        return None
+    package = document.part.package
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    collector = _Members()
+    writer._write_content_types_stream(collector, parts)
+    writer._write_pkg_rels(collector, package.rels)
+    writer._write_parts(collector, parts)
+    return collector.members
 
 
 class _Writer:
@@ -412,7 +472,7 @@ def write_blocks(document: Document | Builder, container: Any, blocks: tuple[Blo
 
     A cell's first paragraph (every new cell holds an empty one) takes the first block.
     """
-    from devagree.render.docx_build import Builder, new_paragraph
+    from devagree.render.docx_build import Builder, new_paragraph, set_style
 
     builder = Builder.of(document)
     tc: CT_Tc | None = getattr(container, "_tc", None)
@@ -429,7 +489,7 @@ def write_blocks(document: Document | Builder, container: Any, blocks: tuple[Blo
         else:
             return builder.append(new_paragraph(style_id))
         if style_id is not None:
-            p.style = style_id
+            set_style(p, style_id)
         return p
 
     for block in blocks:

@@ -22,6 +22,8 @@ import weakref
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from lxml.etree import SubElement  # type: ignore[import-untyped]  # python-docx's own XML library
+
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.oxml.table import CT_Row, CT_Tbl, CT_Tc
@@ -34,10 +36,14 @@ if TYPE_CHECKING:
 
 _E = TypeVar("_E")
 
+StyleIds = dict[tuple[str, int], "str | None"]
+"""Style ids by (name, style type); the same for every copy of one template."""
+
 _BUILDERS: weakref.WeakKeyDictionary[Any, Builder] = weakref.WeakKeyDictionary()
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _W_R, _W_RPR, _W_B, _W_I, _W_T = (_W + tag for tag in ("r", "rPr", "b", "i", "t"))
+_W_PPR, _W_PSTYLE, _W_VAL = (_W + tag for tag in ("pPr", "pStyle", "val"))
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 _SPECIAL = frozenset("\t\r\n")
@@ -80,7 +86,7 @@ class Builder:
         self.body = document.element.body
         last = self.body[-1] if len(self.body) else None
         self._end = last if last is not None and last.tag == qn("w:sectPr") else None
-        self._style_ids: dict[tuple[str, int], str | None] = {}
+        self._style_ids: StyleIds = {}
         self._width: int | None = None
         self._rows: dict[tuple[tuple[int, ...], bool], CT_Row] = {}
         self._tables: dict[tuple[str | None, tuple[int, ...]], CT_Tbl] = {}
@@ -98,6 +104,11 @@ class Builder:
         if found is None:
             found = _BUILDERS[document.element] = cls(document)
         return found
+
+    def share_style_ids(self, ids: StyleIds) -> None:
+        """Use (and add to) ``ids``, the style ids known for copies of the same template."""
+        ids.update(self._style_ids)
+        self._style_ids = ids
 
     # --- what python-docx's Document offers -------------------------------------------
 
@@ -255,8 +266,16 @@ def new_paragraph(style_id: str | None = None) -> CT_P:
 
     p: CT_P = OxmlElement("w:p")
     if style_id is not None:
-        p.style = style_id
+        set_style(p, style_id)
     return p
+
+
+def set_style(p: CT_P, style_id: str) -> None:
+    """``p``'s paragraph style, as ``Paragraph.style`` sets it (directly on a bare paragraph)."""
+    if len(p):
+        p.style = style_id
+        return
+    SubElement(SubElement(p, _W_PPR), _W_PSTYLE).set(_W_VAL, style_id)
 
 
 def add_run(p: CT_P, text: str, bold: bool = False, italic: bool = False) -> CT_R:
@@ -265,8 +284,6 @@ def add_run(p: CT_P, text: str, bold: bool = False, italic: bool = False) -> CT_
     Made with lxml's ``SubElement`` (a ``w:r`` always goes last in a ``w:p``); text with
     tabs or line breaks goes through python-docx, which turns them into elements.
     """
-    from lxml.etree import SubElement  # type: ignore[import-untyped]
-
     r: CT_R = SubElement(p, _W_R)
     if bold or italic:
         rpr = SubElement(r, _W_RPR)
