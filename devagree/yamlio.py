@@ -165,8 +165,8 @@ def decode(raw: bytes, size: int | None = None) -> str:
     return text
 
 
-def read_text(path: Path) -> str:
-    """Read a file as text, turning every I/O failure into a LoadError."""
+def read_raw(path: Path) -> tuple[bytes, int]:
+    """A file's bytes (at most one byte past ``MAX_BYTES``) and its size; else a LoadError."""
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
@@ -177,7 +177,12 @@ def read_text(path: Path) -> str:
         raise LoadError("DA001", "this is a folder, not a file") from None
     except OSError as err:
         raise LoadError("DA001", f"the file cannot be read ({err.strerror})") from None
-    return decode(raw, size)
+    return raw, size
+
+
+def read_text(path: Path) -> str:
+    """Read a file as text, turning every I/O failure into a LoadError."""
+    return decode(*read_raw(path))
 
 
 def compose(text: str) -> MappingNode:

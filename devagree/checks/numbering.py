@@ -14,6 +14,7 @@ from devagree.problems import Severity
 
 CODE = "DA202"
 SEVERITY = Severity.ERROR
+PER_DOCUMENT = True
 
 
 def check(context: Context) -> Iterator[Finding]:
