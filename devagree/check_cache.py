@@ -31,7 +31,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import io
+import mmap
 import os
 import pickle
 import secrets
@@ -43,7 +43,7 @@ from datetime import date
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from devagree.model import Agreement, Strategy
 from devagree.problems import Problem, Severity
@@ -308,32 +308,59 @@ def read_segment(path: Path) -> dict[str, Any]:
     """The entries of a segment: a magic line, a CRC-32 line, then the pickled entries.
 
     ValueError when the segment is of another layout or its checksum says it was damaged.
+    The file is mapped, not copied: a workbook of 10,000 agreements has 130 MB of entries.
     """
-    data = path.read_bytes()
-    if not data.startswith(_MAGIC):
-        raise ValueError("not a segment of this layout")
-    checksum, _, payload = data[len(_MAGIC) :].partition(b"\n")
-    if checksum != b"%08x" % zlib.crc32(payload):
-        raise ValueError("the segment is damaged")
-    entries = _ModelUnpickler(io.BytesIO(payload)).load()
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        start = len(_MAGIC) + 9
+        if data[: len(_MAGIC)] != _MAGIC or data[start - 1 : start] != b"\n":
+            raise ValueError("not a segment of this layout")
+        with memoryview(data) as view:
+            checksum = zlib.crc32(view[start:])
+        if data[len(_MAGIC) : start - 1] != b"%08x" % checksum:
+            raise ValueError("the segment is damaged")
+        data.seek(start)
+        entries = _ModelUnpickler(data).load()
     if not isinstance(entries, dict):
         raise ValueError("not a segment of this layout")
     return entries
 
 
+class _Summing:
+    """A file that keeps the CRC-32 of what is written through it."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+        self.crc = 0
+
+    def write(self, data: bytes) -> int:
+        self.crc = zlib.crc32(data, self.crc)
+        return self.out.write(data)
+
+
 def write_segment(folder: Path, entries: dict[str, Any]) -> Path | None:
     """A new segment of ``entries`` in ``folder``, written whole or not at all.
 
-    None when an entry cannot be pickled (a model of a kind the cache does not know).
+    The entries are pickled straight into the file (no copy of them in memory), and the
+    checksum is filled in at the end. None when an entry cannot be pickled (a model of a
+    kind the cache does not know).
     """
-    out = io.BytesIO()
-    try:
-        _ModelPickler(out, protocol=5).dump(entries)
-    except (pickle.PicklingError, TypeError, AttributeError):
-        return None
-    payload = out.getvalue()
     target = folder / f"{secrets.token_hex(8)}{SEGMENT}"
-    _write(target, _MAGIC + b"%08x\n" % zlib.crc32(payload) + payload)
+    handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(_MAGIC + b"00000000\n")
+            summing = _Summing(out)
+            try:
+                _ModelPickler(summing, protocol=5).dump(entries)
+            except (pickle.PicklingError, TypeError, AttributeError):
+                Path(temporary).unlink(missing_ok=True)
+                return None
+            out.seek(len(_MAGIC))
+            out.write(b"%08x" % summing.crc)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
     return target
 
 

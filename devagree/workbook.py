@@ -182,8 +182,8 @@ def check_workbook(
     workbook = Workbook(settings, problems=list(problems), unreadable=unreadable)
     remembered = _open_cache(settings) if cache else None
     cached_findings: dict[str, list[Problem]] = {}
-    named = {path.resolve(): path for path in discover(paths, settings)}
-    around = {path.resolve(): path for path in _workbook_files(paths, settings)}
+    named = _by_real_path(discover(paths, settings))
+    around = _by_real_path(_workbook_files(paths, settings))
     config = settings.config.resolve() if settings.config else None
     documents: dict[str, Document] = {}
     context_agreements: list[Agreement] = []
@@ -268,6 +268,25 @@ def _open_cache(settings: Settings) -> CheckCache | None:
     from devagree.i18n import current_language
 
     return CheckCache(settings.root, current_language())
+
+
+def _by_real_path(paths: Iterable[Path]) -> dict[Path, Path]:
+    """Each path by its resolved form (``Path.resolve``), resolving each folder only once.
+
+    Resolving looks at every folder on the way; a workbook's files share a few folders,
+    so only a file that is itself a symbolic link is resolved in full.
+    """
+    folders: dict[Path, Path] = {}
+    found: dict[Path, Path] = {}
+    for path in paths:
+        if path.name in ("", ".", "..") or path.is_symlink():
+            found[path.resolve()] = path
+            continue
+        parent = folders.get(path.parent)
+        if parent is None:
+            parent = folders[path.parent] = path.parent.resolve()
+        found[parent / path.name] = path
+    return found
 
 
 def _workbook_files(paths: Sequence[Path], settings: Settings) -> list[Path]:
