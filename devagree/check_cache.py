@@ -157,8 +157,10 @@ class CheckCache:
             except OSError:
                 names = []
             for path in names:
-                # An unreadable or damaged segment is passed over; its entries are made again.
-                with contextlib.suppress(OSError, ValueError, TypeError, RecursionError):
+                # An unreadable, damaged or foreign segment is passed over, whatever is wrong
+                # with it (the unpickler refuses anything but model classes); its entries
+                # are made again.
+                with contextlib.suppress(Exception):
                     self._stored.update(read_segment(path))
                 self._segments.append(path)
         return self._stored

@@ -18,6 +18,12 @@ SCHEMAS = ("agreement.schema.json", "workbook.schema.json", "strategy.schema.jso
 
 LANGUAGES = ("da", "en")
 
+GITIGNORE = (
+    "# devagree check gemmer her, hvad uændrede filer gav sidst (mappen kan altid slettes).\n"
+    ".devagree-cache/\n"
+)
+"""Keeps `devagree check`'s cache folder out of git (it also ignores itself)."""
+
 
 @dataclass(frozen=True, slots=True)
 class PlannedFile:
@@ -127,5 +133,6 @@ def plan_workbook(municipality: str = "", language: str = "da") -> list[PlannedF
         *_bundled_schemas(),
         PlannedFile(PurePosixPath(".vscode", "settings.json"), _vscode_settings().encode()),
         PlannedFile(PurePosixPath(".vscode", "extensions.json"), _vscode_extensions().encode()),
+        PlannedFile(PurePosixPath(".gitignore"), GITIGNORE.encode()),
     ]
     return files

@@ -267,7 +267,8 @@ def _open_cache(settings: Settings) -> CheckCache | None:
     from devagree.check_cache import CheckCache
     from devagree.i18n import current_language
 
-    return CheckCache(settings.root, current_language())
+    # The messages' language: the one in use, and the workbook's (should the CLI choose later).
+    return CheckCache(settings.root, f"{current_language()} {settings.language}")
 
 
 def _by_real_path(paths: Iterable[Path]) -> dict[Path, Path]:
