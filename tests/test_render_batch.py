@@ -186,3 +186,19 @@ def test_pdfs_of_a_batch_and_a_file_libreoffice_cannot_read(tmp_path: Path) -> N
         "b.pdf",
         "c.docx",
     ]
+
+
+def test_a_rendered_document_is_not_kept_in_memory() -> None:
+    """Each document's builder goes with it (a table of builders kept every document)."""
+    import gc
+    import weakref
+
+    from devagree.render.docx import open_template
+    from devagree.render.docx_build import Builder
+
+    document = open_template(None)
+    Builder.of(document).add_paragraph("text", "Heading 1")
+    gone = weakref.ref(document)
+    del document
+    gc.collect()
+    assert gone() is None

@@ -18,7 +18,6 @@ writes, element for element, so documents are byte-for-byte what they were.
 from __future__ import annotations
 
 import copy
-import weakref
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -39,7 +38,8 @@ _E = TypeVar("_E")
 StyleIds = dict[tuple[str, int], "str | None"]
 """Style ids by (name, style type); the same for every copy of one template."""
 
-_BUILDERS: weakref.WeakKeyDictionary[Any, Builder] = weakref.WeakKeyDictionary()
+_ATTRIBUTE = "_devagree_builder"
+"""Where a document keeps its builder, so both go when the document goes."""
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _W_R, _W_RPR, _W_B, _W_I, _W_T = (_W + tag for tag in ("r", "rPr", "b", "i", "t"))
@@ -96,13 +96,13 @@ class Builder:
 
     @classmethod
     def of(cls, document: Document | Builder) -> Builder:
-        """The builder of ``document`` (one per document, made on first use)."""
+        """The builder of ``document`` (one per document, made on first use, kept with it)."""
         if isinstance(document, Builder):
             return document
-        # Keyed by the root element: python-docx's Document compares by value and has no hash.
-        found = _BUILDERS.get(document.element)
+        found: Builder | None = getattr(document, _ATTRIBUTE, None)
         if found is None:
-            found = _BUILDERS[document.element] = cls(document)
+            found = cls(document)
+            setattr(document, _ATTRIBUTE, found)
         return found
 
     def share_style_ids(self, ids: StyleIds) -> None:
