@@ -34,9 +34,7 @@ import hashlib
 import mmap
 import os
 import pickle
-import secrets
 import sys
-import tempfile
 import zlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -346,7 +344,9 @@ def write_segment(folder: Path, entries: dict[str, Any]) -> Path | None:
     checksum is filled in at the end. None when an entry cannot be pickled (a model of a
     kind the cache does not know).
     """
-    target = folder / f"{secrets.token_hex(8)}{SEGMENT}"
+    import tempfile
+
+    target = folder / f"{os.urandom(8).hex()}{SEGMENT}"
     handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -367,7 +367,9 @@ def write_segment(folder: Path, entries: dict[str, Any]) -> Path | None:
 
 
 def _write(target: Path, data: bytes) -> None:
-    """Write through a temporary file and a rename, so a reader never sees half an entry."""
+    """Write through a temporary file and a rename, so a reader never sees half a file."""
+    import tempfile
+
     handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -419,9 +421,8 @@ def _code_stamps() -> tuple[str, ...]:
         if origin is None or not os.path.isfile(origin):
             stamps.append(f"{name} -")
             continue
-        folder = Path(origin).parent
-        stamps.extend(_folder_stamps(folder, folder) if origin.endswith("__init__.py") else [])
-        stamps.append(_stamp(Path(origin), folder))
+        # The file Python loads first is enough: an upgrade writes it afresh.
+        stamps.append(f"{name} {_stamp(Path(origin), Path(origin).parent)}")
     return tuple(stamps)
 
 
