@@ -17,8 +17,9 @@ time, so an entry is only ever used for the bytes it was made from.
 
 Never remembered: the rules that look across files (ids, links) or at the day (overdue)
 run on all documents, cached or not, and the severities set in devagree.yaml are applied
-after that. Positions and messages are stored without the file's name, which is added
-when the entry is used.
+after that. Problems are stored without the file's name, which is added when the entry is
+used; a model keeps the name it was read under, and is renamed when the same bytes are
+reached by another path.
 
 The cache is only a shortcut. An entry that cannot be read, is damaged, or was written by
 another version is ignored and written again; a cache folder that cannot be written is
