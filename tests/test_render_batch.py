@@ -202,3 +202,21 @@ def test_a_rendered_document_is_not_kept_in_memory() -> None:
     del document
     gc.collect()
     assert gone() is None
+
+
+def test_the_builder_keeps_python_docx_calls_in_order() -> None:
+    """Its own calls and python-docx's (through it) all end up before the final section."""
+    from devagree.render.docx import open_template
+    from devagree.render.docx_build import Builder
+
+    document = open_template(None)
+    builder = Builder.of(document)
+    builder.add_heading("Overskrift", level=1)
+    builder.add_table(rows=1, cols=2)  # python-docx's own, forwarded
+    grid = builder.add_grid([builder.text_width // 2] * 2, rows=2, header=True)
+    builder.add_paragraph("slut")
+    tags = [child.tag.rsplit("}", 1)[1] for child in document.element.body]
+    assert tags == ["p", "tbl", "tbl", "p", "sectPr"]
+    assert len(grid.rows) == 2 and len(grid.rows[0].cells) == 2
+    assert grid.rows[0]._tr.trPr.xpath("./w:tblHeader")  # the header row repeats
+    assert not grid.rows[1]._tr.trPr.xpath("./w:tblHeader")

@@ -145,25 +145,14 @@ def _render_all(
 
     Returns each .docx written (in that order), with its document.
     """
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
     from devagree.render import write_atomic
     from devagree.render.batch import Renderer
 
     documents = [document for document, _target in targets]
     written: dict[Path, _Written] = {}
-    console = Console(stderr=True)
     with (
         Renderer(options, min(jobs, len(documents))) as renderer,
-        Progress(
-            TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            console=console,
-            transient=True,
-            disable=len(documents) < 2 or not console.is_terminal,
-        ) as progress,
+        _progress(len(documents)) as progress,
     ):
         task = progress.add_task(_("Rendering"), total=len(documents))
         for result in renderer.render(documents, lambda n: progress.advance(task, n)):
@@ -182,7 +171,9 @@ def _convert(written: dict[Path, _Written], signer: Any, outcome: _Outcome) -> N
     """PDFs of the written files, converted by one LibreOffice process, then signed."""
     from devagree.render.pdf import docx_to_pdfs, sign_pdf
 
-    results = docx_to_pdfs(list(written))
+    with _progress(len(written)) as progress:
+        task = progress.add_task(_("Converting to PDF"), total=len(written))
+        results = docx_to_pdfs(list(written), lambda: progress.advance(task))
     for docx, record in written.items():
         document = record.document
         try:
@@ -194,6 +185,22 @@ def _convert(written: dict[Path, _Written], signer: Any, outcome: _Outcome) -> N
             record.lines.append(display_path(made))
         except DevagreeError as err:
             outcome.failed.append(f"{document.source}: {document.id}: {err}")
+
+
+def _progress(count: int) -> Any:
+    """A progress bar on stderr, for a terminal and two or more documents."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    console = Console(stderr=True)
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+        disable=count < 2 or not console.is_terminal,
+    )
 
 
 def _target(output: Path | None, count: int) -> tuple[Path, Path | None]:

@@ -136,6 +136,13 @@ class Builder:
             raise ValueError(f"level must be in range 0-9, got {level}")
         return self.add_paragraph(text, "Title" if level == 0 else f"Heading {level}")
 
+    def __getattr__(self, name: str) -> Any:
+        """Whatever else python-docx's Document offers (``add_table``, ``add_page_break``,
+        ``core_properties``...), at python-docx's own cost: correct, only not as quick."""
+        if name == "document":  # not set yet: during construction or unpickling
+            raise AttributeError(name)
+        return getattr(self.document, name)
+
     def add_picture(self, image: Any, width: Any = None, height: Any = None) -> Any:
         """A picture in a paragraph of its own, as ``Document.add_picture`` adds it."""
         return self.add_paragraph().add_run().add_picture(image, width, height)
