@@ -21,8 +21,9 @@ check-jsonschema
     ``check-jsonschema --schemafile schemas/agreement.schema.json FILES...`` (in batches
     when the command line would get too long; the times of the batches are summed).
 devagree
-    ``devagree check --as-of 2016-03-01 --format json`` in the workbook folder, the installed
-    command exactly as a user runs it.
+    ``devagree check --no-cache --as-of 2016-03-01 --format json`` in the workbook folder,
+    the installed command as a user runs it, reading every file (``--no-cache``: the
+    repeats would otherwise time the cache, which bench_cache.py measures).
 
 Time is the best wall-clock time of ``--repeat`` runs; memory is the child's peak resident set
 size (``ru_maxrss`` of that one child, from ``os.wait4`` in a small launcher process; see
@@ -345,7 +346,9 @@ def measure_size(
             "floor": [[tools.python, "-c", FLOOR_CHILD, "agreements"]],
             "round-trip": [[tools.python, "-c", ROUND_TRIP_CHILD, "agreements"]],
             "check-jsonschema": schema_batches,
-            "devagree": [[tools.devagree, "check", "--as-of", AS_OF, "--format", "json"]],
+            "devagree": [
+                [tools.devagree, "check", "--no-cache", "--as-of", AS_OF, "--format", "json"]
+            ],
         }
         measures = {name: Measure(name) for name in TOOLS}
         # Repeats are interleaved so that a slow spell of the machine hits every tool alike.

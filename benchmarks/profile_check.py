@@ -1,8 +1,12 @@
-"""Where `devagree check` spends its time: cProfile of an in-process run on a generated workbook.
+"""Where `devagree check` (or `report`) spends its time: cProfile of an in-process run.
 
 Usage (with the interpreter of the environment devagree is installed in)::
 
     python benchmarks/profile_check.py [--size 1000] [--top 25] [--sort tottime]
+                                       [--command check|report]
+
+``--command report`` profiles ``devagree report -o report.docx`` instead of ``devagree
+check --no-cache`` on the same workbook.
 
 The workbook is the one bench_check.py generates. The run calls the CLI's ``main`` in this
 process, as the installed command does, with its output discarded. Besides the profile the
@@ -45,7 +49,7 @@ class GcTimer:
             self.count[generation] += 1
 
 
-def profile(folder: Path) -> tuple[cProfile.Profile, GcTimer, float, int]:
+def profile(folder: Path, command: str) -> tuple[cProfile.Profile, GcTimer, float, int]:
     from devagree.cli.app import main
 
     timer = GcTimer()
@@ -57,7 +61,10 @@ def profile(folder: Path) -> tuple[cProfile.Profile, GcTimer, float, int]:
         with contextlib.redirect_stdout(io.StringIO()):
             start = time.perf_counter()
             profiler.enable()
-            code = main(["check", "--as-of", AS_OF, "--format", "json"])
+            if command == "report":
+                code = main(["report", "--as-of", AS_OF, "-o", str(folder / "report.docx")])
+            else:
+                code = main(["check", "--no-cache", "--as-of", AS_OF, "--format", "json"])
             profiler.disable()
             seconds = time.perf_counter() - start
     finally:
@@ -76,13 +83,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         choices=("tottime", "cumulative", "ncalls"),
         help="order of the profile (default: tottime, time in the function itself)",
     )
+    parser.add_argument(
+        "--command",
+        default="check",
+        choices=("check", "report"),
+        help="what to profile (default: check, reading every file)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="devagree-profile-") as temporary:
         folder = Path(temporary)
         make_workbook(folder, args.size, standalone(SEED.read_text(encoding="utf-8")))
-        profiler, timer, seconds, code = profile(folder)
+        profiler, timer, seconds, code = profile(folder, args.command)
     print(
-        f"devagree check on {args.size:,} agreements: exit {code}, {seconds:.2f} s under cProfile"
+        f"devagree {args.command} on {args.size:,} agreements: exit {code}, "
+        f"{seconds:.2f} s under cProfile"
     )
     total_gc = sum(timer.seconds)
     print(

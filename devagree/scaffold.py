@@ -23,8 +23,10 @@ GITIGNORE_LINES = (
     "# devagree: lock files of files being changed, and temporary files of a write",
     ".*.lock",
     ".*.tmp",
+    "# devagree check keeps what unchanged files gave here (the folder is safe to delete)",
+    ".devagree-cache/",
 )
-"""What `.gitignore` needs so that devagree's lock and temporary files stay out of git."""
+"""What `.gitignore` needs so that devagree's lock, temporary and cache files stay out of git."""
 
 
 @dataclass(frozen=True, slots=True)

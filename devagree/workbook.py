@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from devagree.checks import CODES, RULES, Context
 from devagree.errors import UsageError
@@ -20,7 +21,10 @@ from devagree.paths import display_path
 from devagree.problems import Problem, Severity
 from devagree.schema import validate
 from devagree.settings import CONFIG_NAME, DEFAULT_PATHS, Settings, find_config
-from devagree.yamlio import Document, LoadError, iter_yaml_files, load, read_text
+from devagree.yamlio import Document, LoadError, decode, iter_yaml_files, load, read_raw, read_text
+
+if TYPE_CHECKING:
+    from devagree.check_cache import CheckCache, FileResult
 
 KINDS = ("agreement", "strategy")
 """Document kinds a workbook folder may hold (devagree.yaml itself is `kind: workbook`)."""
@@ -55,6 +59,32 @@ def read_document(path: Path) -> tuple[Document | None, Problem | None]:
         return load(shown, read_text(path)), None
     except LoadError as err:
         return None, Problem(shown, err.line, err.column, err.code, Severity.ERROR, err.message)
+
+
+def read_file(path: Path, cache: CheckCache | None = None, shown: str = "") -> FileResult:
+    """One file loaded and validated against its kind's schema, or taken from the cache."""
+    from devagree.check_cache import FileResult
+
+    shown = shown or display_path(path)
+    try:
+        raw, size = read_raw(path)
+        text = decode(raw, size)
+    except LoadError as err:
+        problem = Problem(shown, err.line, err.column, err.code, Severity.ERROR, err.message)
+        return FileResult(None, [problem], unreadable=True)
+    key = ""
+    if cache is not None:
+        key = cache.key(raw)
+        remembered = cache.lookup(key, shown, text)
+        if remembered is not None:
+            return remembered
+    try:
+        document = load(shown, text)
+    except LoadError as err:
+        problem = Problem(shown, err.line, err.column, err.code, Severity.ERROR, err.message)
+        return FileResult(None, [problem], unreadable=True, key=key)
+    found = _document_problems(document)
+    return FileResult(None if found else document, found, key=key)
 
 
 def load_settings(start: Path) -> tuple[Settings, list[Problem], bool]:
@@ -154,17 +184,23 @@ def discover(paths: Sequence[Path], settings: Settings) -> list[Path]:
     return list(unique)
 
 
-def check_workbook(paths: Sequence[Path], as_of: date, start: Path | None = None) -> Workbook:
+def check_workbook(
+    paths: Sequence[Path], as_of: date, start: Path | None = None, cache: bool = False
+) -> Workbook:
     """Read and check a workbook (or the named files) as of the given day.
 
     Named files are checked against the whole workbook they belong to, so a link or an id
     in one file is resolved against the others; only the named files' problems and
-    documents are returned.
+    documents are returned. With ``cache``, what each file gives on its own is remembered
+    in the workbook's cache folder and taken from there while the file is unchanged
+    (``check_cache``); the result is the same.
     """
     settings, problems, unreadable = load_settings(start or (paths[0] if paths else Path.cwd()))
     workbook = Workbook(settings, problems=list(problems), unreadable=unreadable)
-    named = {path.resolve(): path for path in discover(paths, settings)}
-    around = {path.resolve(): path for path in _workbook_files(paths, settings)}
+    remembered = _open_cache(settings) if cache else None
+    cached_findings: dict[str, list[Problem]] = {}
+    named = _by_real_path(discover(paths, settings))
+    around = _by_real_path(_workbook_files(paths, settings))
     config = settings.config.resolve() if settings.config else None
     documents: dict[str, Document] = {}
     context_agreements: list[Agreement] = []
@@ -173,40 +209,54 @@ def check_workbook(paths: Sequence[Path], as_of: date, start: Path | None = None
     files = [*around.items(), *((r, p) for r, p in named.items() if r not in around)]
     for resolved, path in files:
         reported = resolved in named
+        shown = display_path(path)
         if reported:
-            workbook.sources.append(display_path(path))
+            workbook.sources.append(shown)
         if resolved == config:
             continue  # devagree.yaml was read as the settings above
-        document, problem = read_document(path)
-        if document is None:
-            if reported and problem is not None:
-                workbook.problems.append(problem)
-                workbook.unreadable = True
-            continue
-        found = _document_problems(document)
-        if found:
-            if reported:
-                workbook.problems.extend(found)
-            continue
-        if document.data["kind"] == "workbook":
+        result = read_file(path, remembered, shown)
+        document = result.document
+        model = result.model
+        if document is not None and document.data.get("kind") == "workbook":
             continue  # the settings of a workbook inside the folder: checked, not a document
+        if document is not None and model is None:
+            if document.data["kind"] == "strategy":
+                model = strategy_from_data(document.path, document.data)
+            else:
+                model = agreement_from_data(document.path, document.data)
+        if remembered is not None and not result.cached:
+            remembered.remember(shown, result, model)
+        if document is None or model is None:
+            if reported:
+                workbook.problems.extend(result.problems)
+                workbook.unreadable = workbook.unreadable or result.unreadable
+            continue
+        if result.cached and result.findings is not None:
+            cached_findings[document.path] = result.findings
         documents[document.path] = document
-        if document.data["kind"] == "strategy":
-            strategy = strategy_from_data(document.path, document.data)
-            context_strategies.append(strategy)
+        if isinstance(model, Strategy):
+            context_strategies.append(model)
             if reported:
-                workbook.strategies.append(strategy)
+                workbook.strategies.append(model)
         else:
-            agreement = agreement_from_data(document.path, document.data)
-            context_agreements.append(agreement)
+            context_agreements.append(model)
             if reported:
-                workbook.agreements.append(agreement)
+                workbook.agreements.append(model)
     context = Context(tuple(context_agreements), as_of, tuple(context_strategies))
+    # Per-document rules run only on documents whose findings the cache did not have.
+    fresh = Context(
+        tuple(a for a in context_agreements if a.source not in cached_findings),
+        as_of,
+        tuple(s for s in context_strategies if s.source not in cached_findings),
+    )
     reported_sources = set(workbook.sources)
     for code in RULES:
         assert code.check is not None
-        for finding in code.check(context):
-            if finding.source not in reported_sources:
+        if code.per_document and not (fresh.agreements or fresh.strategies):
+            continue  # every document's findings came from the cache
+        keep = remembered is not None and code.per_document
+        for finding in code.check(fresh if code.per_document else context):
+            if finding.source not in reported_sources and not keep:
                 continue
             document = documents[finding.source]
             line, column = (
@@ -214,11 +264,51 @@ def check_workbook(paths: Sequence[Path], as_of: date, start: Path | None = None
                 if finding.at_key
                 else document.position(finding.where)
             )
-            workbook.problems.append(
-                Problem(finding.source, line, column, code.code, code.severity, finding.message)
+            problem = Problem(
+                finding.source, line, column, code.code, code.severity, finding.message
             )
+            if keep:
+                assert remembered is not None
+                remembered.add_finding(problem)
+            if finding.source in reported_sources:
+                workbook.problems.append(problem)
+    for source, found in cached_findings.items():
+        if source in reported_sources:
+            workbook.problems.extend(found)
+    if remembered is not None:
+        remembered.save(whole=not paths)
     workbook.problems = sorted(_apply(settings, workbook.problems))
     return workbook
+
+
+def _open_cache(settings: Settings) -> CheckCache | None:
+    """The workbook's cache; none outside a workbook (no devagree.yaml to put it beside)."""
+    if settings.config is None:
+        return None
+    from devagree.check_cache import CheckCache
+    from devagree.i18n import current_language
+
+    # The messages' language: the one in use, and the workbook's (should the CLI choose later).
+    return CheckCache(settings.root, f"{current_language()} {settings.language}")
+
+
+def _by_real_path(paths: Iterable[Path]) -> dict[Path, Path]:
+    """Each path by its resolved form (``Path.resolve``), resolving each folder only once.
+
+    Resolving looks at every folder on the way; a workbook's files share a few folders,
+    so only a file that is itself a symbolic link is resolved in full.
+    """
+    folders: dict[Path, Path] = {}
+    found: dict[Path, Path] = {}
+    for path in paths:
+        if path.name in ("", ".", "..") or path.is_symlink():
+            found[path.resolve()] = path
+            continue
+        parent = folders.get(path.parent)
+        if parent is None:
+            parent = folders[path.parent] = path.parent.resolve()
+        found[parent / path.name] = path
+    return found
 
 
 def _workbook_files(paths: Sequence[Path], settings: Settings) -> list[Path]:

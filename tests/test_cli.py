@@ -342,11 +342,20 @@ def test_an_unreadable_file_exits_2_but_the_others_are_still_checked(workbook: P
 
 
 def test_check_never_writes(workbook: Path) -> None:
-    before = {p: p.read_bytes() for p in workbook.rglob("*") if p.is_file()}
-    run("check", "--as-of", "2017-01-01", cwd=workbook)
+    """Reading never writes a workbook file; check keeps its cache in .devagree-cache/ only."""
+
+    def files() -> dict[Path, bytes]:
+        return {p: p.read_bytes() for p in workbook.rglob("*") if p.is_file()}
+
+    before = files()
+    run("check", "--no-cache", "--as-of", "2017-01-01", cwd=workbook)
     run("deadlines", "--as-of", "2017-01-01", "-f", "ics", cwd=workbook)
-    after = {p: p.read_bytes() for p in workbook.rglob("*") if p.is_file()}
+    assert files() == before
+    run("check", "--as-of", "2017-01-01", cwd=workbook)
+    cache = workbook / ".devagree-cache"
+    after = {p: data for p, data in files().items() if cache not in p.parents}
     assert after == before
+    assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
 
 
 # --- usage errors ---------------------------------------------------------------------------------

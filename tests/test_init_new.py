@@ -42,6 +42,7 @@ WORKBOOK_FILES = (
     "schemas/workbook.schema.json",
     ".vscode/settings.json",
     ".vscode/extensions.json",
+    ".gitignore",
 )
 
 TRICKY = (

@@ -2,6 +2,9 @@
 
 Adding a rule is adding a module with ``CODE``, ``SEVERITY``, ``check`` and a docstring (its
 first line is the title, the rest its reference text), and listing it in ``RULES`` below.
+A rule whose findings for a file depend on that file alone, and not on the day, says so
+with ``PER_DOCUMENT = True``, and `check` keeps its findings in its cache; any other rule
+runs on every check.
 """
 
 from __future__ import annotations

@@ -48,10 +48,21 @@ class Code:
     check: Callable[[Context], Iterable[Finding]] | None = None
     adjustable: bool = True
     """Whether devagree.yaml may change its severity or switch it off."""
+    per_document: bool = False
+    """The check looks at one document at a time and not at the day (``PER_DOCUMENT`` in
+    its module): its findings for a file depend on that file alone, so `check` may keep
+    them with the file's other results and not run it again on an unchanged file."""
 
 
 def rule(module: ModuleType) -> Code:
     """A check module as a registry entry: its docstring's first line is its title."""
     doc = (module.__doc__ or "").strip()
     title, _, rest = doc.partition("\n")
-    return Code(module.CODE, module.SEVERITY, title.strip(), rest.strip(), module.check)
+    return Code(
+        module.CODE,
+        module.SEVERITY,
+        title.strip(),
+        rest.strip(),
+        module.check,
+        per_document=getattr(module, "PER_DOCUMENT", False),
+    )

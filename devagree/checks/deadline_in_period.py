@@ -15,6 +15,7 @@ from devagree.problems import Severity
 
 CODE = "DA207"
 SEVERITY = Severity.WARNING
+PER_DOCUMENT = True
 
 
 def check(context: Context) -> Iterator[Finding]:

@@ -23,6 +23,7 @@ from devagree.problems import Severity
 
 CODE = "DA206"
 SEVERITY = Severity.ERROR
+PER_DOCUMENT = True
 
 
 def check(context: Context) -> Iterator[Finding]:

@@ -16,6 +16,7 @@ from devagree.problems import Severity
 
 CODE = "DA204"
 SEVERITY = Severity.ERROR
+PER_DOCUMENT = True
 
 RESERVED = frozenset(
     {"con", "prn", "aux", "nul"}

@@ -20,6 +20,7 @@ from devagree.problems import Severity
 
 CODE = "DA209"
 SEVERITY = Severity.ERROR
+PER_DOCUMENT = True
 
 MARKER = re.compile(r"\b(?:TODO|FIXME|XXX|TBD)\b|\?\?\?|\b(?:[Uu]dfyld(?:es)?)\b")
 _SKIPPED = frozenset({"signatures", "status"})

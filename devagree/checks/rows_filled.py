@@ -18,6 +18,7 @@ from devagree.problems import Severity
 
 CODE = "DA201"
 SEVERITY = Severity.ERROR
+PER_DOCUMENT = True
 
 
 def check(context: Context) -> Iterator[Finding]:

@@ -21,6 +21,7 @@ from devagree.problems import Severity
 
 CODE = "DA215"
 SEVERITY = Severity.WARNING
+PER_DOCUMENT = True
 
 
 def check(context: Context) -> Iterator[Finding]:

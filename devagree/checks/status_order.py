@@ -18,6 +18,7 @@ from devagree.problems import Severity
 
 CODE = "DA214"
 SEVERITY = Severity.WARNING
+PER_DOCUMENT = True
 
 
 def check(context: Context) -> Iterator[Finding]:

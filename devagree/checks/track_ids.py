@@ -15,6 +15,7 @@ from devagree.problems import Severity
 
 CODE = "DA212"
 SEVERITY = Severity.ERROR
+PER_DOCUMENT = True
 
 
 def check(context: Context) -> Iterator[Finding]:

@@ -9,6 +9,7 @@ import typer
 from devagree.cli.options import AsOfOption, PathsArgument, as_of_day, format_choices
 from devagree.cli.output import emit
 from devagree.errors import ExitCode
+from devagree.i18n import N_
 from devagree.report import PROBLEM_REPORTERS
 
 ProblemFormat = format_choices("ProblemFormat", PROBLEM_REPORTERS)
@@ -31,6 +32,16 @@ def check(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also show the raw schema detail.")
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help=N_(
+                "Read every file afresh, and neither use nor update the cache in "
+                ".devagree-cache/ (which keeps what unchanged files gave last time)."
+            ),
+        ),
+    ] = False,
 ) -> int:
     """Check agreements: schema, completeness, numbering, deadlines, overdue items.
 
@@ -41,7 +52,7 @@ def check(
     from devagree.report.problem_formats import ReportOptions
     from devagree.workbook import check_workbook
 
-    workbook = check_workbook(list(paths or []), as_of_day(as_of))
+    workbook = check_workbook(list(paths or []), as_of_day(as_of), cache=not no_cache)
     reporter = PROBLEM_REPORTERS[output_format.value]  # type: ignore[attr-defined]
     emit(reporter(workbook, ReportOptions(verbose=verbose)))
     if workbook.unreadable:

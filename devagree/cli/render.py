@@ -13,12 +13,12 @@ import typer
 
 from devagree.cli.options import PathsArgument
 from devagree.errors import DevagreeError, ExitCode, UsageError
-from devagree.i18n import _
+from devagree.i18n import N_, _
 from devagree.model import Agreement, Strategy
 from devagree.paths import display_path
 
 if TYPE_CHECKING:
-    pass
+    from devagree.render import RenderOptions
 
 PASSWORD_ENV = "DEVAGREE_CERT_PASSWORD"
 
@@ -28,6 +28,14 @@ class _Outcome:
     written: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Written:
+    """A .docx written for a document, and the lines that say what was written for it."""
+
+    document: Agreement | Strategy
+    lines: list[str]
 
 
 def render(
@@ -55,6 +63,17 @@ def render(
             show_default=False,
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help=N_("Render in N processes at once. Default: one per available core."),
+            show_default=False,
+        ),
+    ] = None,
 ) -> int:
     """Render agreements and strategies as Word documents in the layout of the originals.
 
@@ -63,13 +82,8 @@ def render(
     A file that cannot be read or rendered is reported and the others are still rendered;
     the exit code is then 1.
     """
-    from devagree.render import (
-        RenderOptions,
-        output_path,
-        render_docx,
-        render_strategy_docx,
-        write_atomic,
-    )
+    from devagree.render import RenderOptions, output_path
+    from devagree.render.batch import available_cores
     from devagree.workbook import check_workbook
 
     workbook = check_workbook(list(paths or []), date.today(), start=Path.cwd())
@@ -102,42 +116,16 @@ def render(
                 )
             )
     options = RenderOptions(language=settings.language, template=template)
-
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    console = Console(stderr=True)
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=console,
-        transient=True,
-        disable=len(documents) < 2 or not console.is_terminal,
-    ) as progress:
-        task = progress.add_task(_("Rendering"), total=len(documents))
-        for document in documents:
-            progress.update(task, description=_("Rendering {id}").format(id=document.id))
-            try:
-                target = single or output_path(document, folder)
-                if isinstance(document, Strategy):
-                    data = render_strategy_docx(document, options)
-                else:
-                    data = render_docx(document, options)
-                write_atomic(target, data)
-                outcome.written.append(display_path(target))
-                if pdf:
-                    from devagree.render.pdf import docx_to_pdf, sign_pdf
-
-                    made = docx_to_pdf(target, target.parent)
-                    if isinstance(document, Agreement):
-                        stamp_identity(made, document)
-                    if signer is not None:
-                        sign_pdf(made, signer, reason=f"{document.title} ({document.id})")
-                    outcome.written.append(display_path(made))
-            except DevagreeError as err:
-                outcome.failed.append(f"{document.source}: {document.id}: {err}")
-            progress.advance(task)
+    targets: list[tuple[Agreement | Strategy, Path]] = []
+    for document in documents:
+        try:
+            targets.append((document, single or output_path(document, folder)))
+        except DevagreeError as err:
+            outcome.failed.append(f"{document.source}: {document.id}: {err}")
+    written = _render_all(targets, options, jobs or available_cores(), outcome) if targets else {}
+    if pdf and written:
+        _convert(written, signer, outcome)
+    outcome.written = [line for record in written.values() for line in record.lines]
     for line in outcome.warnings:
         print(_("warning: {problem}").format(problem=line), file=sys.stderr)
     for line in outcome.failed:
@@ -155,6 +143,76 @@ def stamp_identity(pdf: Path, agreement: Agreement) -> None:
     from devagree.pdf_identity import PdfIdentity, stamp_pdf
 
     stamp_pdf(pdf, PdfIdentity(agreement.id, digest(agreement.data), row_digests(agreement.data)))
+
+
+def _render_all(
+    targets: list[tuple[Agreement | Strategy, Path]],
+    options: RenderOptions,
+    jobs: int,
+    outcome: _Outcome,
+) -> dict[Path, _Written]:
+    """Render in ``jobs`` processes and write each file in the documents' order.
+
+    Returns each .docx written (in that order), with its document.
+    """
+    from devagree.render import write_atomic
+    from devagree.render.batch import Renderer
+
+    documents = [document for document, _target in targets]
+    written: dict[Path, _Written] = {}
+    with (
+        Renderer(options, min(jobs, len(documents))) as renderer,
+        _progress(len(documents)) as progress,
+    ):
+        task = progress.add_task(_("Rendering"), total=len(documents))
+        for result in renderer.render(documents, lambda n: progress.advance(task, n)):
+            document, target = targets[result.index]
+            try:
+                if result.data is None:
+                    raise DevagreeError(result.error)
+                write_atomic(target, result.data)
+                written[target] = _Written(document, [display_path(target)])
+            except DevagreeError as err:
+                outcome.failed.append(f"{document.source}: {document.id}: {err}")
+    return written
+
+
+def _convert(written: dict[Path, _Written], signer: Any, outcome: _Outcome) -> None:
+    """PDFs of the written files, converted by one LibreOffice process, then signed."""
+    from devagree.render.pdf import docx_to_pdfs, sign_pdf
+
+    with _progress(len(written)) as progress:
+        task = progress.add_task(_("Converting to PDF"), total=len(written))
+        results = docx_to_pdfs(list(written), lambda: progress.advance(task))
+    for docx, record in written.items():
+        document = record.document
+        try:
+            made = results[docx]
+            if isinstance(made, DevagreeError):
+                raise made
+            if isinstance(document, Agreement):
+                stamp_identity(made, document)
+            if signer is not None:
+                sign_pdf(made, signer, reason=f"{document.title} ({document.id})")
+            record.lines.append(display_path(made))
+        except DevagreeError as err:
+            outcome.failed.append(f"{document.source}: {document.id}: {err}")
+
+
+def _progress(count: int) -> Any:
+    """A progress bar on stderr, for a terminal and two or more documents."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    console = Console(stderr=True)
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+        disable=count < 2 or not console.is_terminal,
+    )
 
 
 def _target(output: Path | None, count: int) -> tuple[Path, Path | None]:

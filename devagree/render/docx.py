@@ -8,7 +8,10 @@ gives the same bytes.
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,8 +26,12 @@ from devagree.richtext import Block, BulletList, NumberedList, Paragraph, Run, p
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.oxml.table import CT_Tc
+    from docx.oxml.text.paragraph import CT_P
     from docx.table import _Cell
     from docx.text.paragraph import Paragraph as DocxParagraph
+
+    from devagree.render.docx_build import Builder, StyleIds
 
 REQUIRED_STYLES = (
     "Normal",
@@ -82,14 +89,8 @@ def long_date(day: date, language: str) -> str:
     return str(format_date(day, format="long", locale=BABEL_LOCALES[language]))
 
 
-def _is_xml_char(char: str) -> bool:
-    code = ord(char)
-    return (
-        code in (0x9, 0xA, 0xD)
-        or 0x20 <= code <= 0xD7FF
-        or 0xE000 <= code <= 0xFFFD
-        or 0x10000 <= code <= 0x10FFFF
-    )
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""A character XML 1.0 cannot hold (most C0 controls, lone surrogates, U+FFFE/U+FFFF)."""
 
 
 def find_unwritable(document: Agreement | Strategy, language: str) -> list[str]:
@@ -103,7 +104,7 @@ def find_unwritable(document: Agreement | Strategy, language: str) -> list[str]:
         elif isinstance(value, list):
             stack.extend((v, (*where, i)) for i, v in enumerate(value))
         elif isinstance(value, str):
-            bad = sorted({c for c in value if not _is_xml_char(c)})
+            bad = sorted(set(_NOT_XML.findall(value)))
             if bad:
                 codes = ", ".join(f"U+{ord(c):04X}" for c in bad)
                 found.append(
@@ -141,25 +142,55 @@ def refuse_unwritable(document: Agreement | Strategy, language: str) -> None:
         )
 
 
+_PREPARED: dict[bytes, tuple[Document, StyleIds]] = {}
+"""Templates already opened and checked in this process, by the SHA-256 of their bytes,
+with the style ids found in their copies so far."""
+
+
 def open_template(template: Path | None) -> Document:
     """The template (or the built-in one) with its styles checked and its body emptied.
 
     Shared by every Word output (agreements, strategies, follow-up reports), so they look
-    alike.
+    alike. A template is opened and checked once per process: later calls get a copy of
+    that document, which costs less than opening the file (and, in the render workers,
+    nothing is read at all).
     """
-    from docx import Document as open_document
+    from devagree.render.docx_build import Builder
 
+    raw, shown = _template_bytes(template)
+    key = hashlib.sha256(raw).digest()
+    if key not in _PREPARED:
+        _PREPARED.clear()  # a batch uses one template; keep only the latest
+        _PREPARED[key] = (_prepare_template(raw, shown), {})
+    prepared, style_ids = _PREPARED[key]
+    copied: Document = copy.deepcopy(prepared)
+    Builder.of(copied).share_style_ids(style_ids)
+    return copied
+
+
+def _template_bytes(template: Path | None) -> tuple[bytes, str]:
     from devagree.resources import data_file
 
     if template is None:
-        source: Any = io.BytesIO(data_file("templates", "default.docx").read_bytes())
-        shown = _("the built-in template")
-    else:
-        source, shown = template, str(template)
+        return data_file("templates", "default.docx").read_bytes(), _("the built-in template")
+    shown = str(template)
     try:
-        document: Document = open_document(source)
+        return template.read_bytes(), shown
     except FileNotFoundError:
         raise RenderError(_("the template {path} does not exist").format(path=shown)) from None
+    except OSError as err:
+        raise RenderError(
+            _("the template {path} cannot be read ({reason})").format(
+                path=shown, reason=err.strerror
+            )
+        ) from None
+
+
+def _prepare_template(raw: bytes, shown: str) -> Document:
+    from docx import Document as open_document
+
+    try:
+        document: Document = open_document(io.BytesIO(raw))
     except Exception as err:  # python-docx raises several types for a non-Word file
         raise RenderError(
             _("the template {path} is not a Word .docx file ({error})").format(
@@ -186,19 +217,58 @@ def open_template(template: Path | None) -> Document:
 
 
 def document_bytes(document: Document) -> bytes:
-    """The saved document as deterministic bytes (fixed zip metadata)."""
-    from devagree.render.determinism import normalise_zip
+    """The saved document as deterministic bytes (fixed zip metadata).
 
-    out = io.BytesIO()
-    document.save(out)
-    return normalise_zip(out.getvalue())
+    The package's members are handed straight to ``zip_bytes`` instead of being zipped by
+    python-docx and then unzipped and zipped again: each member is compressed once, and
+    the template's large members (styles, theme) only once per batch.
+    """
+    from devagree.render.determinism import normalise_zip, zip_bytes
+
+    members = _package_members(document)
+    if members is None:  # a python-docx without the writer's steps: save, then rewrite
+        out = io.BytesIO()
+        document.save(out)
+        return normalise_zip(out.getvalue())
+    return zip_bytes(members)
+
+
+class _Members:
+    """Collects what python-docx's package writer would put in the zip, by member name."""
+
+    def __init__(self) -> None:
+        self.members: list[tuple[str, bytes]] = []
+
+    def write(self, uri: Any, blob: bytes) -> None:
+        self.members.append((uri.membername, blob))
+
+
+def _package_members(document: Document) -> list[tuple[str, bytes]] | None:
+    """The package's members as ``Document.save`` writes them, or None if it cannot tell."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    writer: Any = PackageWriter  # its steps are static methods, called with our collector
+    steps = ("_write_content_types_stream", "_write_pkg_rels", "_write_parts")
+    if not all(hasattr(writer, step) for step in steps):
+        return None
+    package = document.part.package
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    collector = _Members()
+    writer._write_content_types_stream(collector, parts)
+    writer._write_pkg_rels(collector, package.rels)
+    writer._write_parts(collector, parts)
+    return collector.members
 
 
 class _Writer:
     """One document being written; keeps the language and the list numbering state."""
 
     def __init__(self, document: Document, agreement: Agreement, language: str) -> None:
-        self.doc = document
+        from devagree.render.docx_build import Builder
+
+        self.doc = Builder.of(document)
         self.agreement = agreement
         self.language = language
         self.t = TEXT[language]
@@ -225,7 +295,7 @@ class _Writer:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Pt
 
-        add_page_numbers(self.doc, self.language)
+        add_page_numbers(self.doc.document, self.language)
         for section in self.doc.sections:
             if not self.agreement.signatures:
                 paragraph = _empty_or_new(section.header)
@@ -283,18 +353,12 @@ class _Writer:
     def _item(self, item: Item) -> None:
         from docx.shared import Cm
 
+        from devagree.render.docx_build import add_run, first_paragraph
+
         heading = self.doc.add_heading(f"{item.number}. {item.title}", level=1)
         heading.paragraph_format.keep_with_next = True
-        table = self.doc.add_table(rows=1 + len(ROWS), cols=2)
-        table.style = self.doc.styles["Table Grid"]
-        table.autofit = False
-        widths = (Cm(LABEL_WIDTH_CM), self._text_width() - Cm(LABEL_WIDTH_CM))
-        for column, width in zip(table.columns, widths, strict=True):
-            column.width = width
-        for index, row in enumerate(table.rows):
-            _row_props(row, header=index == 0)
-            for cell, width in zip(row.cells, widths, strict=True):
-                cell.width = width
+        widths = (Cm(LABEL_WIDTH_CM), self.doc.text_width - Cm(LABEL_WIDTH_CM))
+        table = self.doc.add_grid(widths, 1 + len(ROWS), header=True)
         head = table.rows[0].cells
         self._label(head[0], self.t["number"])
         self._label(head[1], self.t["content"])
@@ -302,7 +366,7 @@ class _Writer:
             label, content = row.cells
             self._label(label, row_def.en if self.language == "en" else row_def.da)
             if row_def.key == "deadline":
-                content.paragraphs[0].add_run(self._deadline(item))
+                add_run(first_paragraph(content._tc), self._deadline(item))
             else:
                 self._blocks_to(content, parse_texts(item.rows[row_def.key]))
         self.doc.add_paragraph()
@@ -313,12 +377,10 @@ class _Writer:
             return item.deadline_text
         return f"{item.deadline_text} ({long_date(due, self.language)})"
 
-    def _text_width(self) -> Any:
-        return text_width(self.doc)
-
     def _label(self, cell: _Cell, text: str) -> None:
-        run = cell.paragraphs[0].add_run(text)
-        run.bold = True
+        from devagree.render.docx_build import add_run, first_paragraph
+
+        add_run(first_paragraph(cell._tc), text, bold=True)
         shade(cell, SHADE)
 
     # --- rich text ------------------------------------------------------------------------
@@ -390,7 +452,7 @@ class _Writer:
 
         a = self.agreement
         set_properties(
-            self.doc,
+            self.doc.document,
             DocumentProperties(
                 title=a.title,
                 subject=self.t["between"] + " " + self.t["and"].join(p.name for p in a.parties),
@@ -426,42 +488,45 @@ def add_page_numbers(document: Document, language: str) -> None:
             _field(paragraph, "NUMPAGES")
 
 
-def write_blocks(document: Document, container: Any, blocks: tuple[Block, ...]) -> None:
-    """Rich-text blocks as paragraphs of ``container`` (the body or a table cell)."""
-    first: DocxParagraph | None = None
-    if hasattr(container, "_tc"):  # a fresh cell holds one empty paragraph: use it
-        first = container.paragraphs[0]
+def write_blocks(document: Document | Builder, container: Any, blocks: tuple[Block, ...]) -> None:
+    """Rich-text blocks as paragraphs of ``container`` (the body or a table cell).
+
+    A cell's first paragraph (every new cell holds an empty one) takes the first block.
+    """
+    from devagree.render.docx_build import Builder, new_paragraph, set_style
+
+    builder = Builder.of(document)
+    tc: CT_Tc | None = getattr(container, "_tc", None)
+    first: CT_P | None = tc.p_lst[0] if tc is not None else None
+
+    def paragraph(style: str | None = None) -> CT_P:
+        nonlocal first
+        style_id = builder.style_id(style) if style is not None else None
+        p: CT_P
+        if first is not None:
+            p, first = first, None
+        elif tc is not None:
+            p = tc.add_p()
+        else:
+            return builder.append(new_paragraph(style_id))
+        if style_id is not None:
+            set_style(p, style_id)
+        return p
+
     for block in blocks:
         if isinstance(block, Paragraph):
-            paragraph = first or container.add_paragraph()
-            first = None
-            _runs(paragraph, block.runs)
+            _runs(paragraph(), block.runs)
             continue
-        num_id = _new_numbering(document) if isinstance(block, NumberedList) else None
+        num_id = builder.new_numbering() if isinstance(block, NumberedList) else None
         for entry in block.items:
             if isinstance(block, BulletList):
                 style = "List Bullet 2" if entry.level else "List Bullet"
             else:
                 style = "List Number"
-            paragraph = first or container.add_paragraph()
-            first = None
-            paragraph.style = document.styles[style]
+            p = paragraph(style)
             if num_id is not None:
-                _set_numbering(paragraph, num_id, entry.level)
-            _runs(paragraph, entry.runs)
-
-
-def _new_numbering(document: Document) -> int | None:
-    """A fresh numbering instance, so every numbered list starts again at 1."""
-    style = document.styles["List Number"]
-    ppr = style.element.pPr
-    if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
-        return None
-    numbering = document.part.numbering_part.element
-    current = numbering.num_having_numId(ppr.numPr.numId.val)
-    fresh = numbering.add_num(current.abstractNumId.val)
-    fresh.add_lvlOverride(ilvl=0).add_startOverride(1)
-    return int(fresh.numId)
+                _set_numbering(p, num_id, entry.level)
+            _runs(p, entry.runs)
 
 
 def text_width(document: Document) -> Any:
@@ -508,26 +573,14 @@ def _field(paragraph: DocxParagraph, instruction: str) -> None:
     add_field(paragraph, instruction)
 
 
-def _runs(paragraph: DocxParagraph, runs: tuple[Run, ...]) -> None:
+def _runs(p: CT_P, runs: tuple[Run, ...]) -> None:
+    from devagree.render.docx_build import add_run
+
     for piece in runs:
-        run = paragraph.add_run(piece.text)
-        if piece.bold:
-            run.bold = True
-        if piece.italic:
-            run.italic = True
+        add_run(p, piece.text, bold=piece.bold, italic=piece.italic)
 
 
-def _set_numbering(paragraph: DocxParagraph, num_id: int, level: int) -> None:
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+def _set_numbering(p: CT_P, num_id: int, level: int) -> None:
+    num_pr = p.get_or_add_pPr().get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = level
     num_pr.get_or_add_numId().val = num_id
-
-
-def _row_props(row: Any, header: bool) -> None:
-    """Rows never split across pages; the first row repeats on every page of the table."""
-    from docx.oxml import OxmlElement
-
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
-    if header:
-        tr_pr.append(OxmlElement("w:tblHeader"))

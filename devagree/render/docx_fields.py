@@ -140,6 +140,18 @@ def drop_thumbnail(document: Document) -> None:
             del package.rels[rid]
 
 
+CORE_LIMIT = 255
+"""The longest text a core property holds (python-docx refuses more, Word shows less)."""
+
+
+def clip(text: str) -> str:
+    """``text`` cut to a core property's limit, with an ellipsis that shows it was cut.
+
+    A report on hundreds of agreements lists all their titles in its subject and keywords.
+    """
+    return text if len(text) <= CORE_LIMIT else text[: CORE_LIMIT - 1] + "\u2026"
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentProperties:
     """What a rendered document says about itself, in Word's File > Info."""
@@ -161,15 +173,15 @@ def set_properties(document: Document, properties: DocumentProperties) -> None:
     """Every core, app and custom property, so nothing of python-docx's template is left."""
     stamp = datetime(properties.day.year, properties.day.month, properties.day.day)
     core = document.core_properties
-    core.title = properties.title
-    core.subject = properties.subject
-    core.author = properties.author
-    core.last_modified_by = properties.author
+    core.title = clip(properties.title)
+    core.subject = clip(properties.subject)
+    core.author = clip(properties.author)
+    core.last_modified_by = clip(properties.author)
     core.comments = ""
-    core.keywords = properties.keywords
-    core.category = properties.category
-    core.content_status = properties.content_status
-    core.identifier = properties.identifier
+    core.keywords = clip(properties.keywords)
+    core.category = clip(properties.category)
+    core.content_status = clip(properties.content_status)
+    core.identifier = clip(properties.identifier)
     core.created = stamp
     core.modified = stamp
     core.last_printed = stamp

@@ -12,6 +12,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,21 @@ def find_soffice() -> str:
     return found
 
 
+def _command(soffice: str, profile: str, out: str, files: Sequence[Path]) -> list[str]:
+    """LibreOffice converting ``files`` to PDFs in ``out``, with its own user profile."""
+    return [
+        soffice,
+        f"-env:UserInstallation={Path(profile).as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        PDF_FILTER,
+        "--outdir",
+        out,
+        *(str(file) for file in files),
+    ]
+
+
 def docx_to_pdf(docx: Path, folder: Path, timeout: float = 300) -> Path:
     """Convert ``docx`` to ``folder/<stem>.pdf`` with LibreOffice headless."""
     soffice = find_soffice()
@@ -48,17 +65,7 @@ def docx_to_pdf(docx: Path, folder: Path, timeout: float = 300) -> Path:
         tempfile.TemporaryDirectory(prefix="devagree-lo-") as profile,
         tempfile.TemporaryDirectory(prefix="devagree-pdf-", dir=folder) as out,
     ):
-        command = [
-            soffice,
-            f"-env:UserInstallation={Path(profile).as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            PDF_FILTER,
-            "--outdir",
-            out,
-            str(docx),
-        ]
+        command = _command(soffice, profile, out, [docx])
         try:
             done = subprocess.run(
                 command, capture_output=True, text=True, timeout=timeout, check=False
@@ -79,6 +86,102 @@ def docx_to_pdf(docx: Path, folder: Path, timeout: float = 300) -> Path:
         target = folder / produced.name
         produced.replace(target)
     return target
+
+
+BATCH_FILES = 200
+"""Files one LibreOffice process converts at most (its memory grows with the documents)."""
+
+
+def docx_to_pdfs(
+    files: Sequence[Path],
+    converted: Callable[[], None] | None = None,
+    timeout_per_file: float = 60,
+) -> dict[Path, Path | PdfError]:
+    """Convert each .docx to a PDF beside it, with one LibreOffice process per batch.
+
+    LibreOffice takes seconds to start and a fraction of that to convert a document, so a
+    batch is converted by one process (per folder, up to ``BATCH_FILES`` files).
+    ``converted()`` is called as LibreOffice reports each file done. Returns each file's
+    PDF, or the PdfError that says why it has none; the others are converted all the same.
+    """
+    soffice = find_soffice()
+    results: dict[Path, Path | PdfError] = {}
+    folders: dict[Path, list[Path]] = {}
+    for file in files:
+        folders.setdefault(file.parent, []).append(file)
+    for folder, group in folders.items():
+        for start in range(0, len(group), BATCH_FILES):
+            batch = group[start : start + BATCH_FILES]
+            results.update(_convert_batch(soffice, folder, batch, converted, timeout_per_file))
+    return results
+
+
+def _convert_batch(
+    soffice: str,
+    folder: Path,
+    batch: Sequence[Path],
+    converted: Callable[[], None] | None,
+    timeout_per_file: float,
+) -> dict[Path, Path | PdfError]:
+    timeout = 120 + timeout_per_file * len(batch)
+    results: dict[Path, Path | PdfError] = {}
+    with (
+        tempfile.TemporaryDirectory(prefix="devagree-lo-") as profile,
+        tempfile.TemporaryDirectory(prefix="devagree-pdf-", dir=folder) as out,
+    ):
+        process = subprocess.Popen(
+            _command(soffice, profile, out, batch),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            errors="replace",
+        )
+        expired = threading.Event()
+
+        def expire() -> None:
+            expired.set()
+            process.kill()
+
+        watchdog = threading.Timer(timeout, expire)
+        watchdog.start()
+        said: list[str] = []
+        try:
+            assert process.stdout is not None
+            for line in process.stdout:
+                if line.startswith("convert ") and converted is not None:
+                    converted()
+                elif line.strip():
+                    said.append(line.strip())
+            process.wait()
+        finally:
+            watchdog.cancel()
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        for docx in batch:
+            produced = Path(out) / (docx.stem + ".pdf")
+            if produced.is_file():
+                target = folder / produced.name
+                produced.replace(target)
+                results[docx] = target
+            elif expired.is_set():
+                results[docx] = PdfError(
+                    _("LibreOffice did not convert {name} in {seconds} s").format(
+                        name=docx.name, seconds=f"{timeout:.0f}"
+                    )
+                )
+            elif said:
+                results[docx] = PdfError(
+                    _("LibreOffice could not convert {name}: {detail}").format(
+                        name=docx.name, detail=said[-1]
+                    )
+                )
+            else:
+                results[docx] = PdfError(
+                    _("LibreOffice could not convert {name}").format(name=docx.name)
+                )
+    return results
 
 
 def load_signer(certificate: Path, password: bytes) -> Any:

@@ -19,9 +19,9 @@ from devagree.render.docx import (
     long_date,
     open_template,
     shade,
-    text_width,
     write_blocks,
 )
+from devagree.render.docx_build import Builder, Grid, add_run, first_paragraph
 from devagree.report_model import (
     LIGHT_COLOURS,
     REPORT_TEXT,
@@ -37,7 +37,7 @@ from devagree.richtext import parse
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.table import Table, _Cell
+    from docx.table import _Cell
 
 HEADER_FILL = "D9D9D9"
 
@@ -68,7 +68,8 @@ class _ReportWriter:
         report: Report,
         starts: dict[tuple[str, int], date | None],
     ) -> None:
-        self.doc = document
+        self.doc = Builder.of(document)
+        """Adds to the body at a constant cost, so the report takes linear time."""
         self.report = report
         self.starts = starts
         self.language = report.language
@@ -153,7 +154,7 @@ class _ReportWriter:
         import io
 
         paragraph = self.doc.add_paragraph()
-        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=text_width(self.doc))
+        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=self.doc.text_width)
         shape._inline.docPr.set("descr", description)
 
     # --- per agreement and item -------------------------------------------------------
@@ -223,29 +224,19 @@ class _ReportWriter:
 
     def _table(
         self, heads: tuple[str, ...] | None, rows: int, widths: tuple[float, ...] = ()
-    ) -> Table:
+    ) -> Grid:
         """A Table Grid table; with ``heads``, a shaded header row that repeats per page.
 
         ``widths`` are centimetres for all columns but the last, which takes the rest of
         the text width (default: a label column as wide as the agreement's).
         """
-        from docx.oxml import OxmlElement
         from docx.shared import Cm
 
         columns = len(heads) if heads else 2
-        table: Table = self.doc.add_table(rows=rows + (1 if heads else 0), cols=columns)
-        table.style = self.doc.styles["Table Grid"]
-        table.autofit = False
         fixed = [Cm(w) for w in (widths or (LABEL_WIDTH_CM,) * (columns - 1))]
-        sizes = [*fixed, text_width(self.doc) - sum(fixed)]
-        for column, width in zip(table.columns, sizes, strict=True):
-            column.width = width
-        for row in table.rows:
-            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-            for cell, width in zip(row.cells, sizes, strict=True):
-                cell.width = width
+        sizes = [*fixed, self.doc.text_width - sum(fixed)]
+        table = self.doc.add_grid(sizes, rows + (1 if heads else 0), header=bool(heads))
         if heads:
-            table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
             for cell, text in zip(table.rows[0].cells, heads, strict=True):
                 self._set(cell, text, bold=True)
                 shade(cell, HEADER_FILL)
@@ -253,9 +244,7 @@ class _ReportWriter:
 
     @staticmethod
     def _set(cell: _Cell, text: str, bold: bool = False) -> None:
-        run = cell.paragraphs[0].add_run(text)
-        if bold:
-            run.bold = True
+        add_run(first_paragraph(cell._tc), text, bold=bold)
 
     def _light(self, cell: _Cell, light: Light) -> None:
         self._set(cell, light_text(light, self.language), bold=True)
@@ -266,7 +255,7 @@ class _ReportWriter:
 
         report = self.report
         set_properties(
-            self.doc,
+            self.doc.document,
             DocumentProperties(
                 title=f"{self.t['title']} ({report.as_of.isoformat()})",
                 subject=", ".join(a.title for a in report.agreements),
