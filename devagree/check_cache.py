@@ -62,7 +62,7 @@ _MAGIC = b"devagree check cache 1\n"
 _LIBRARIES = ("ruamel.yaml", "_ruamel_yaml", "fastjsonschema", "jsonschema")
 """Libraries whose code can change what a file gives (parsing, schema messages)."""
 
-_MODEL_MODULES = ("devagree.model", "devagree.deadlines")
+_MODEL_MODULES = ("devagree.model", "devagree.deadlines", "devagree.deadline_precision")
 """Where the classes of a stored model come from (see ``_ModelUnpickler``)."""
 
 _IGNORE_FILE = "# Made by devagree: a cache that is safe to delete.\n*\n"
@@ -345,40 +345,34 @@ def write_segment(folder: Path, entries: dict[str, Any]) -> Path | None:
     checksum is filled in at the end. None when an entry cannot be pickled (a model of a
     kind the cache does not know).
     """
-    import tempfile
+    from devagree.editing import atomic_output
 
     target = folder / f"{os.urandom(8).hex()}{SEGMENT}"
-    handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(handle, "wb") as out:
+        with atomic_output(target, durable=False) as out:
             out.write(_MAGIC + b"00000000\n")
             summing = _Summing(out)
             try:
                 _ModelPickler(summing, protocol=5).dump(entries)
-            except (pickle.PicklingError, TypeError, AttributeError):
-                Path(temporary).unlink(missing_ok=True)
-                return None
+            except (pickle.PicklingError, TypeError, AttributeError) as err:
+                raise _NotStorable from err
             out.seek(len(_MAGIC))
             out.write(b"%08x" % summing.crc)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    except _NotStorable:
+        return None
     return target
 
 
 def _write(target: Path, data: bytes) -> None:
     """Write through a temporary file and a rename, so a reader never sees half a file."""
-    import tempfile
+    from devagree.editing import atomic_output
 
-    handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_output(target, durable=False) as out:
+        out.write(data)
+
+
+class _NotStorable(Exception):
+    """An entry cannot be pickled (a model of a kind the cache does not know)."""
 
 
 def context_key(language: str) -> bytes:

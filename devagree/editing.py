@@ -35,6 +35,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import BinaryIO
 
 from devagree.errors import DevagreeError, ExitCode, OutputError, UsageError
 from devagree.i18n import _
@@ -143,6 +144,29 @@ def write_atomic(target: Path, data: str | bytes) -> None:
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     _replace(target, payload, _mode_for(target))
+
+
+@contextmanager
+def atomic_output(target: Path, *, durable: bool = True) -> Iterator[BinaryIO]:
+    """A file to write ``target``'s new bytes into, put in place when the block succeeds.
+
+    For files streamed as they are made (the check cache): a reader sees the old file or
+    the whole new one, and an error in the block leaves no trace. ``durable`` syncs the
+    bytes to disk first; a cache that may be lost need not wait for that.
+    """
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
+    try:
+        with os.fdopen(handle, "w+b") as out:
+            yield out
+            out.flush()
+            if durable:
+                os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 # --- the lock ------------------------------------------------------------------------------
