@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import hashlib
 import mmap
 import os
@@ -320,7 +321,15 @@ def read_segment(path: Path) -> dict[str, Any]:
         if data[len(_MAGIC) : start - 1] != b"%08x" % checksum:
             raise ValueError("the segment is damaged")
         data.seek(start)
-        entries = _ModelUnpickler(data).load()
+        # Unpickling makes many objects and no garbage; the collector's passes over them
+        # would cost a third of the load.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            entries = _ModelUnpickler(data).load()
+        finally:
+            if collecting:
+                gc.enable()
     if not isinstance(entries, dict):
         raise ValueError("not a segment of this layout")
     return entries
