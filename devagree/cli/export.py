@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from devagree.cli.options import PathsArgument, as_of_day
+from devagree.cli.output import say_left_out
 from devagree.errors import ExitCode, UsageError
 
 
@@ -80,16 +80,7 @@ def export(
             )
         agreements = [a for a in agreements if a.id in agreement_ids]
         strategies = []  # one centre's sheet: its own deadlines, not the strategies'
-    loaded = {a.source for a in workbook.agreements} | {s.source for s in workbook.strategies}
-    left_out = sorted(
-        {
-            f"{p.location}: {p.message}"
-            for p in workbook.problems
-            if p.severity.value == "error" and p.path not in loaded
-        }
-    )
-    for line in left_out:
-        print(_("left out: {problem}").format(problem=line), file=sys.stderr)
+    left_out = say_left_out(workbook)
     if not agreements:
         raise UsageError(_("no agreements to export; nothing was written"))
     with in_language(workbook.settings.language):  # the sheet speaks the workbook's language

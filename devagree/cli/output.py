@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from devagree.workbook import Workbook
 
 
 def emit(rendered: object) -> None:
@@ -18,3 +22,24 @@ def emit(rendered: object) -> None:
     if not console.is_terminal:
         console = Console(highlight=False, width=max(console.width, 160))
     console.print(rendered, soft_wrap=isinstance(rendered, Text))
+
+
+def say_left_out(workbook: Workbook) -> list[str]:
+    """Tell on stderr which files were left out of a document for their errors.
+
+    A command that writes a document (report, site, spreadsheet) uses what checks and says
+    what it could not use; the lines are returned so that it can exit non-zero afterwards.
+    """
+    from devagree.i18n import _
+
+    loaded = {a.source for a in workbook.agreements} | {s.source for s in workbook.strategies}
+    left_out = sorted(
+        {
+            f"{p.location}: {p.message}"
+            for p in workbook.problems
+            if p.severity.value == "error" and p.path not in loaded
+        }
+    )
+    for line in left_out:
+        print(_("left out: {problem}").format(problem=line), file=sys.stderr)
+    return left_out

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from devagree.cli.options import PathsArgument, as_of_day
+from devagree.cli.output import say_left_out
 from devagree.errors import DevagreeError, ExitCode, UsageError
 from devagree.i18n import _, ngettext, say_date
 from devagree.paths import display_path
@@ -71,16 +71,7 @@ def report(
         )
     day = as_of_day(as_of)
     workbook = check_workbook(list(paths or []), day, start=Path.cwd())
-    loaded = {a.source for a in workbook.agreements}
-    left_out = sorted(
-        {
-            f"{p.location}: {p.message}"
-            for p in workbook.problems
-            if p.severity.value == "error" and p.path not in loaded
-        }
-    )
-    for line in left_out:
-        print(_("left out: {problem}").format(problem=line), file=sys.stderr)
+    left_out = say_left_out(workbook)
     if not workbook.agreements:
         raise _NothingToReport(_("no agreements to report on; nothing was written"))
 

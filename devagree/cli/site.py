@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from devagree.cli.options import AsOfOption, PathsArgument, as_of_day
+from devagree.cli.output import say_left_out
 from devagree.errors import ExitCode, UsageError
 from devagree.paths import display_path
 
@@ -40,16 +40,7 @@ def site(
         raise UsageError(_("name the site's folder with -o FOLDER"))
     day = as_of_day(as_of)
     workbook = check_workbook(list(paths or []), day, start=Path.cwd())
-    loaded = {a.source for a in workbook.agreements} | {s.source for s in workbook.strategies}
-    left_out = sorted(
-        {
-            f"{p.location}: {p.message}"
-            for p in workbook.problems
-            if p.severity.value == "error" and p.path not in loaded
-        }
-    )
-    for line in left_out:
-        print(_("left out: {problem}").format(problem=line), file=sys.stderr)
+    left_out = say_left_out(workbook)
 
     from devagree.render.site import build_site, write_site
 
