@@ -188,6 +188,16 @@ def test_every_command_speaks_danish_on_a_danish_workbook(danish_book: Path) -> 
         ("template", "export", "ud/skabelon.docx"),
         ("check", "ikke-her.yaml", "--as-of", "2016-03-01"),
         ("check", "--as-of", "i morgen"),
+        ("site", "-o", "ud/site", "--as-of", "2016-09-30"),
+        ("export", "ud/opfoelgning.xlsx", "--as-of", "2016-09-30"),
+        ("collect", "ud/opfoelgning.xlsx", "--as-of", "2016-09-30"),
+        ("collect", "ikke-her.xlsx", "--as-of", "2016-09-30"),
+        ("deadlines", "--as-of", "2016-09-30", "--format", "xlsx", "-o", "ud/frister.xlsx"),
+        ("import", "ikke-her.docx"),
+        ("import", "ud/aftale.docx", "--dry-run"),
+        ("new", "--from", seed, "--year", "2017"),
+        ("sign", seed, "--from-pdf", "ikke-her.pdf"),
+        ("verify", seed, "--pdf", "ikke-her.pdf"),
     ]
     problems: list[str] = []
     for args in runs:
@@ -200,7 +210,53 @@ def test_every_command_speaks_danish_on_a_danish_workbook(danish_book: Path) -> 
     problems += [f"devagree init: {w}" for w in english_words(init.stdout + init.stderr)]
     report = (out / "rapport.md").read_text(encoding="utf-8")
     problems += [f"rapport.md: {w}" for w in english_words(report, data)]
+    for page in sorted((out / "site").rglob("*.html")):
+        found = english_words(_html_text(page), data)
+        problems += [f"{page.relative_to(out)}: {w}" for w in found]
+    for sheet in ("opfoelgning.xlsx", "frister.xlsx"):
+        problems += [f"{sheet}: {w}" for w in english_words(_xlsx_text(out / sheet), data)]
     assert not problems, "\n".join(problems)
+
+
+def _html_text(page: Path) -> str:
+    """What a reader of the page sees: its text, and the text alternatives of its pictures."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.lines: list[str] = []
+            self.hidden = 0
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in ("script", "style"):
+                self.hidden += 1
+            self.lines.extend(v or "" for k, v in attrs if k in ("alt", "aria-label", "title"))
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("script", "style"):
+                self.hidden -= 1
+
+        def handle_data(self, data: str) -> None:
+            if not self.hidden:
+                self.lines.append(data)
+
+    parser = Text()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return "\n".join(parser.lines)
+
+
+def _xlsx_text(path: Path) -> str:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    return "\n".join(
+        str(cell.value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    )
 
 
 def test_the_word_list_finds_english(danish_book: Path) -> None:
