@@ -157,10 +157,16 @@ def test_property_edits_never_make_the_cache_differ(
 # --- what makes devagree read a file afresh ------------------------------------------------------
 
 
-def test_unchanged_files_come_from_the_cache(warm: Path) -> None:
-    done = run("check", "--as-of", "2016-09-30", cwd=warm)
+def test_unchanged_files_come_from_the_cache(repo_workbook: Path) -> None:
+    """The installed command reads back what it stored (its code is part of the key, so the
+    cache is warmed by the command itself, not by the tests' own import of devagree)."""
+    first = run("check", "--as-of", "2016-09-30", cwd=repo_workbook)
+    assert POISON not in first.stdout
+    assert _poison(repo_workbook) == 5
+    done = run("check", "--as-of", "2016-09-30", cwd=repo_workbook)
     assert POISON in done.stdout
-    assert POISON not in run("check", "--as-of", "2016-09-30", "--no-cache", cwd=warm).stdout
+    fresh = run("check", "--as-of", "2016-09-30", "--no-cache", cwd=repo_workbook)
+    assert POISON not in fresh.stdout
 
 
 def test_a_changed_file_is_read_afresh(warm: Path) -> None:
