@@ -156,7 +156,7 @@ def front_placeholder(key: str, language: str = "da") -> str:
 def row_placeholder(key: str, language: str = "da") -> str:
     """The placeholder of one item row, as the skeleton writes it."""
     row = next(r for r in ROWS if r.key == key)
-    return placeholder((row.en if language == "en" else row.da).lower(), language)
+    return placeholder(row.label_in(language).lower(), language)
 
 
 def default_period(year: int) -> tuple[date, date]:
@@ -171,9 +171,7 @@ def skeleton(
     todo = _TODO[language]
     words = _SKELETON[language]
     start, end = default_period(year)
-    rows = {
-        row.key: todo.format(what=(row.da if language == "da" else row.en).lower()) for row in ROWS
-    }
+    rows = {row.key: todo.format(what=row.label_in(language).lower()) for row in ROWS}
     return AgreementDraft(
         id=agreement_id,
         title=words["title"].format(year=year),

@@ -364,7 +364,7 @@ class _Writer:
         self._label(head[1], self.t["content"])
         for row_def, row in zip(ROWS, table.rows[1:], strict=True):
             label, content = row.cells
-            self._label(label, row_def.en if self.language == "en" else row_def.da)
+            self._label(label, row_def.label_in(self.language))
             if row_def.key == "deadline":
                 add_run(first_paragraph(content._tc), self._deadline(item))
             else:

@@ -90,7 +90,7 @@ class _Site:
             "doc": TEXT[self.language],
             "rep": REPORT_TEXT[self.language],
             "sw": words(self.language),
-            "rows": [(r.key, r.en if self.language == "en" else r.da) for r in ROWS],
+            "rows": [(r.key, r.label_in(self.language)) for r in ROWS],
             "lights": LIGHT_ORDER,
             "kind": _blocks_kind,
             "parse": parse,

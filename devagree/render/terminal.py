@@ -110,7 +110,7 @@ def item_panel(item: Item, as_of: date, language: str) -> Panel:
     table.add_column(ratio=1)
     overdue = item.is_overdue(as_of)
     for row in ROWS:
-        label = row.en if lang == "en" else row.da
+        label = row.label_in(lang)
         if row.key == "deadline":
             table.add_row(label, _deadline(item, as_of, lang))
         else:
