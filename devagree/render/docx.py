@@ -220,8 +220,7 @@ def document_bytes(document: Document) -> bytes:
     """The saved document as deterministic bytes (fixed zip metadata).
 
     The package's members are handed straight to ``zip_bytes`` instead of being zipped by
-    python-docx and then unzipped and zipped again: each member is compressed once, and
-    the template's large members (styles, theme) only once per batch.
+    python-docx and then unzipped and zipped again: each member is compressed once.
     """
     from devagree.render.determinism import normalise_zip, zip_bytes
 
