@@ -25,6 +25,7 @@ from pathlib import Path
 from devagree.errors import DevagreeError, ExitCode
 from devagree.followup_columns import COLUMNS, REQUIRED, Key, accepted_labels, normal
 from devagree.i18n import _
+from devagree.office_files import OLE_MAGIC, unpacks_too_far
 from devagree.paths import display_path
 
 MAX_FILE = 64 * 1024 * 1024
@@ -36,9 +37,6 @@ MAX_RATIO = 200
 """Unpacked/packed size of a member over 1 MB; ordinary sheets stay far below."""
 HEADER_ROWS = 20
 """The header row is looked for among a sheet's first rows."""
-
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-"""An OLE2 compound file: an old .xls, or an encrypted (password-protected) workbook."""
 
 
 class SheetUnreadable(DevagreeError):
@@ -73,7 +71,7 @@ def check_package(path: Path) -> None:
         )
     with path.open("rb") as handle:
         start = handle.read(8)
-    if start == _OLE:
+    if start == OLE_MAGIC:  # an old .xls, or an encrypted (password-protected) workbook
         raise SheetUnreadable(
             _(
                 "{file} is an old Excel file (.xls) or a password-protected workbook; open it "
@@ -90,11 +88,8 @@ def check_package(path: Path) -> None:
     except (zipfile.BadZipFile, OSError, ValueError):
         raise SheetUnreadable(not_xlsx) from None
     names = {info.filename for info in members}
-    if len(members) > MAX_MEMBERS or sum(i.file_size for i in members) > MAX_UNPACKED:
+    if len(members) > MAX_MEMBERS or unpacks_too_far(members, MAX_UNPACKED, MAX_RATIO):
         raise SheetUnreadable(_bomb(shown))
-    for info in members:
-        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise SheetUnreadable(_bomb(shown))
     if "word/document.xml" in names:
         raise SheetUnreadable(
             _("{file} is a Word document, not an Excel workbook (.xlsx)").format(file=shown)

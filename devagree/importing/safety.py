@@ -13,8 +13,8 @@ from pathlib import Path
 
 from devagree.errors import DevagreeError, ExitCode
 from devagree.i18n import _
+from devagree.office_files import OLE_MAGIC, unpacks_too_far
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_TOTAL = 200 * 1024 * 1024
 """Largest total uncompressed size of a .docx's parts (a 300-page report is about 20 MB)."""
@@ -105,11 +105,7 @@ def check_zip(path: Path) -> None:
                 )
             total = sum(m.file_size for m in members)
             packed = sum(m.compress_size for m in members)
-            worst = max(
-                (m.file_size / max(m.compress_size, 1) for m in members if m.file_size > 1 << 20),
-                default=0,
-            )
-            if total > MAX_TOTAL or worst > MAX_RATIO:
+            if unpacks_too_far(members, MAX_TOTAL, MAX_RATIO):
                 raise ImportFailure(
                     _(
                         "{file}: the document would expand to {size} MB from {packed} MB; "
