@@ -37,7 +37,7 @@ from devagree.followup import (
 )
 from devagree.followup_columns import Key, normal
 from devagree.i18n import _, current_language
-from devagree.model import STATE_LABELS, Agreement, Item, State
+from devagree.model import Agreement, Item, State, state_labels
 from devagree.problems import Problem
 from devagree.xlsx_input import Answer
 
@@ -208,7 +208,7 @@ def _read(
         except UsageError:
             state = None
         if state is None:
-            labels = STATE_LABELS.get(current_language(), STATE_LABELS["da"])
+            labels = state_labels(current_language())
             return Refusal(
                 answer,
                 _('"{state}" is not a state; write one of: {states}').format(

@@ -45,6 +45,11 @@ STATE_LABELS: Localised[State] = Localised(
 """The states as people read them, by language: ``STATE_LABELS["da"][State.DONE]``."""
 
 
+def state_labels(language: str) -> dict[State, str]:
+    """The states' words in ``language`` (Danish for a language devagree does not speak)."""
+    return STATE_LABELS[language if language in STATE_LABELS else "da"]
+
+
 def state_word(state: State) -> str:
     """The state in the current language ("i gang"), never its identifier."""
     return _(STATE_LABELS.ids[state])
@@ -57,7 +62,7 @@ def valid_states(language: str | None = None) -> str:
         return ", ".join(state_word(state) for state in State)
     if language is None:
         return ", ".join(f"{state.value} ({state_word(state)})" for state in State)
-    labels = STATE_LABELS.get(language, STATE_LABELS["da"])
+    labels = state_labels(language)
     return ", ".join(f"{state.value} ({labels[state]})" for state in State)
 
 

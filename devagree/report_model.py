@@ -21,7 +21,7 @@ from datetime import date
 from enum import StrEnum
 
 from devagree.i18n import N_, Localised
-from devagree.model import STATE_LABELS, Agreement, Item, Period, State, StatusEntry
+from devagree.model import Agreement, Item, Period, State, StatusEntry, state_labels
 
 
 class Light(StrEnum):
@@ -50,7 +50,7 @@ LIGHT_COLOURS: dict[Light, str] = {
 
 
 def state_label(state: State, language: str) -> str:
-    return STATE_LABELS.get(language, STATE_LABELS["da"])[state]
+    return state_labels(language)[state]
 
 
 def light_word(light: Light, language: str) -> str:

@@ -56,7 +56,7 @@ def collect(
     """
     from devagree.collect import plan_collection, write_collection
     from devagree.i18n import _, ngettext
-    from devagree.model import STATE_LABELS
+    from devagree.model import state_labels
     from devagree.workbook import check_workbook
     from devagree.xlsx_input import read_answers
 
@@ -86,7 +86,7 @@ def collect(
         return ExitCode.PROBLEMS
     if not dry_run:
         write_collection(collection)
-    labels = STATE_LABELS.get(language, STATE_LABELS["da"])
+    labels = state_labels(language)
     for planned in collection.planned:
         recorded, answer = planned.recorded, planned.answer
         update = recorded.update

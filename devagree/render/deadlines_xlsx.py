@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from devagree.i18n import _
-from devagree.model import STATE_LABELS
+from devagree.model import state_labels
 from devagree.render.xlsx import CellValue, Table, add_table, new_workbook, workbook_bytes
 from devagree.schedule import DeadlineRow
 
@@ -20,7 +20,7 @@ def state_text(label: str, overdue: bool) -> str:
 
 
 def deadlines_table(rows: list[DeadlineRow], language: str) -> Table:
-    labels = STATE_LABELS.get(language, STATE_LABELS["da"])
+    labels = state_labels(language)
     values: list[list[CellValue]] = []
     for row in rows:
         state = _("milestone") if row.kind == "milestone" else labels[row.state]

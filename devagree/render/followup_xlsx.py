@@ -14,7 +14,7 @@ from datetime import date
 from devagree.coverage import Coverage
 from devagree.followup_columns import COLUMNS, SHEET_TITLE, Key
 from devagree.i18n import _
-from devagree.model import STATE_LABELS, Agreement, State
+from devagree.model import Agreement, State, state_labels
 from devagree.render.deadlines_xlsx import deadlines_table, state_text
 from devagree.render.xlsx import CellValue, Table, add_table, new_workbook, workbook_bytes
 from devagree.richtext import parse_texts, plain
@@ -26,7 +26,7 @@ def _plain(value: str | list[str]) -> str:
 
 
 def followup_table(agreements: Sequence[Agreement], as_of: date, language: str) -> Table:
-    labels = STATE_LABELS.get(language, STATE_LABELS["da"])
+    labels = state_labels(language)
     rows: list[list[CellValue]] = []
     marked: set[int] = set()
     for agreement in agreements:

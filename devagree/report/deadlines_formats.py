@@ -18,7 +18,7 @@ from rich.table import Table
 
 from devagree.deadlines import PRECISION_LABELS
 from devagree.i18n import N_, Localised, gettext_in, ngettext_in
-from devagree.model import STATE_LABELS
+from devagree.model import state_labels
 from devagree.schedule import DeadlineRow
 
 
@@ -74,7 +74,7 @@ def _days(row: DeadlineRow, words: Mapping[str, object]) -> str:
 def _state(row: DeadlineRow, language: str) -> str:
     if row.kind == "milestone":
         return str(_WORDS.get(language, _WORDS["da"])["milestone"])
-    return STATE_LABELS.get(language, STATE_LABELS["da"])[row.state]
+    return state_labels(language)[row.state]
 
 
 def _language(language: str) -> str:
@@ -206,7 +206,7 @@ def github(rows: list[DeadlineRow], options: ListOptions) -> str:
     milestones are warnings while they are ahead (due today or later), else not annotated.
     """
     words = _WORDS.get(options.language, _WORDS["da"])
-    labels = STATE_LABELS.get(options.language, STATE_LABELS["da"])
+    labels = state_labels(options.language)
     lines: list[str] = []
     for row in rows:
         if row.kind == "milestone":
