@@ -37,7 +37,7 @@ from devagree.model import (
     valid_states,
 )
 from devagree.paths import display_path
-from devagree.problems import Problem, Severity
+from devagree.problems import Problem, Severity, listing
 from devagree.schema import validate
 from devagree.workbook import check_workbook, load_settings
 from devagree.yamlio import LoadError, load, round_trip
@@ -150,17 +150,12 @@ def checked_agreement(path: Path, as_of: date) -> Agreement:
     workbook = check_workbook(workbook_paths(path), as_of=as_of, start=path.parent)
     errors = file_errors(workbook.problems, shown)
     if errors:
-        listed = "\n".join(f"  {p.location} {p.code} {p.message}" for p in errors[:10])
-        more = (
-            "\n  " + _("... and {count} more").format(count=len(errors) - 10)
-            if len(errors) > 10
-            else ""
-        )
         refused = StatusRefused(
             _(
                 "{path} has errors; fix them before recording follow-up (devagree check {path}):"
             ).format(path=shown)
-            + f"\n{listed}{more}"
+            + "\n"
+            + listing(errors)
         )
         if workbook.unreadable:
             refused.exit_code = ExitCode.USAGE

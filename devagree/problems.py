@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -39,3 +40,13 @@ class Problem:
         return Problem(
             self.path, self.line, self.column, self.code, severity, self.message, self.detail
         )
+
+
+def listing(problems: Sequence[Problem], limit: int = 10) -> str:
+    """The first ``limit`` problems, one indented line each, and how many more there are."""
+    from devagree.i18n import _
+
+    lines = [f"  {p.location} {p.code} {p.message}" for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append("  " + _("... and {count} more").format(count=len(problems) - limit))
+    return "\n".join(lines)

@@ -21,6 +21,7 @@ from devagree.errors import DevagreeError, ExitCode, UsageError
 from devagree.i18n import _
 from devagree.model import Agreement, Signature
 from devagree.paths import display_path
+from devagree.problems import listing
 from devagree.workbook import check_workbook, load_settings
 from devagree.yamlio import load, round_trip
 
@@ -81,17 +82,12 @@ def signable_agreement(path: Path, as_of: date) -> Agreement:
     workbook = check_workbook([path], as_of=as_of)
     errors = [p for p in workbook.problems if p.severity.value == "error"]
     if errors:
-        listed = "\n".join(f"  {p.location} {p.code} {p.message}" for p in errors[:10])
-        more = (
-            "\n  " + _("... and {count} more").format(count=len(errors) - 10)
-            if len(errors) > 10
-            else ""
-        )
         raise SignRefused(
             _("{path} has errors; fix them before signing (devagree check {path}):").format(
                 path=shown
             )
-            + f"\n{listed}{more}"
+            + "\n"
+            + listing(errors)
         )
     if len(workbook.agreements) != 1:
         raise UsageError(_("{path} is not an agreement file (kind: agreement)").format(path=shown))
