@@ -107,3 +107,16 @@ def test_every_code_is_shown_by_a_case_or_a_test() -> None:
 
 def test_case_files_name_only_real_codes() -> None:
     assert _codes_in_case_files() <= set(CODES)
+
+
+def test_a_listing_shows_ten_problems_and_counts_the_rest() -> None:
+    from devagree.i18n import in_language
+    from devagree.problems import Problem, listing
+
+    found = [Problem("a.yaml", n, 1, "DA201", Severity.ERROR, f"row {n}") for n in range(1, 13)]
+    with in_language("en"):
+        lines = listing(found).splitlines()
+    assert lines[0] == "  a.yaml:1:1 DA201 row 1"
+    assert len(lines) == 11
+    assert lines[-1] == "  ... and 2 more"
+    assert listing(found[:3]).count("\n") == 2
