@@ -394,6 +394,34 @@ def answer(child: Any, prompt: str, *lines: str) -> None:
         child.sendline(line)
 
 
+# Linux's system call numbers for read(2) on x86-64 and on arm64.
+READ_CALLS = {"0", "63"}
+
+
+def wait_until_reading(child: Any, timeout: float = 10.0) -> None:
+    """Wait until the program is blocked reading the terminal, before sending Ctrl-C.
+
+    A Ctrl-C that arrives after the prompt is written but before the read starts is
+    only acted on when the read returns, and the terminal throws away the typed line:
+    the program then waits for a line that never comes. A user presses Ctrl-C again;
+    the test instead waits for the read. Where /proc cannot say, a pause stands in.
+    """
+    import time
+
+    syscall = Path(f"/proc/{child.pid}/syscall")
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            fields = syscall.read_text().split()
+        except OSError:
+            time.sleep(0.5)
+            return
+        if len(fields) > 1 and fields[0] in READ_CALLS and int(fields[1], 16) == 0:
+            return
+        time.sleep(0.01)
+    raise AssertionError("devagree new never waited for an answer")
+
+
 def test_interactive_draft_through_a_terminal(fresh: Path) -> None:
     import pexpect
 
@@ -517,9 +545,13 @@ def test_ctrl_c_leaves_no_file(fresh: Path, stop_at: str) -> None:
         if prompt == stop_at:
             child.expect_exact(prompt)
             if prompt == "Politisk mål":
+                child.expect_exact("  > ")
                 child.sendline("en halv linje")  # a multi-line answer under way
+                child.expect_exact("en halv linje")
+                child.expect_exact("  > ")
             break
         answer(child, prompt, *lines)
+    wait_until_reading(child)
     child.sendintr()
     child.expect_exact("Afbrudt; intet er skrevet.")
     child.expect(pexpect.EOF)
