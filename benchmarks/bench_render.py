@@ -12,8 +12,8 @@ ratio), ``devagree render -o OUT`` (Word, on all available cores) and ``devagree
 
 With ``--pdf N`` it also times the PDF conversion of N rendered agreements: once with one
 LibreOffice process for the batch (``docx_to_pdfs``, what ``render --pdf`` does) and once
-with one LibreOffice process per file (``docx_to_pdf``, what it did before). A measurement,
-not a test: the exit status is 0.
+with one LibreOffice process per file (``docx_to_pdfs`` called for each file, what it did
+before). A measurement, not a test: the exit status is 0.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def measure_pdf(count: int, root: Path) -> tuple[float, float]:
 
     from devagree.render.batch import render_document
     from devagree.render.docx import RenderOptions
-    from devagree.render.pdf import docx_to_pdf, docx_to_pdfs
+    from devagree.render.pdf import docx_to_pdfs
     from devagree.workbook import check_workbook
 
     folder = root / "pdf"
@@ -89,7 +89,8 @@ def measure_pdf(count: int, root: Path) -> tuple[float, float]:
     failed = [str(made) for made in results.values() if not isinstance(made, Path)]
     start = time.perf_counter()
     for docx in sorted(single.glob("*.docx")):
-        docx_to_pdf(docx, single)
+        results = docx_to_pdfs([docx])
+        failed += [str(made) for made in results.values() if not isinstance(made, Path)]
     apart = time.perf_counter() - start
     if failed:
         print("PDF conversion failed: " + "; ".join(failed), file=sys.stderr)

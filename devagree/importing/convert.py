@@ -1,7 +1,7 @@
 """Legacy formats (.doc, .odt, .rtf) to .docx through LibreOffice headless.
 
-Each conversion runs with a private LibreOffice profile in a temporary folder, so parallel
-imports never share one, and the converted file is read from that folder and removed.
+Each conversion runs in a temporary folder with a private LibreOffice profile (see
+``devagree.libreoffice``); the converted file is read from that folder and removed.
 Macros never run: LibreOffice's headless conversion does not execute document macros.
 """
 
@@ -14,10 +14,7 @@ from pathlib import Path
 
 from devagree.i18n import _
 from devagree.importing.safety import ImportFailure, check_zip
-
-
-def find_soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+from devagree.libreoffice import convert_command, find_soffice
 
 
 def to_docx(path: Path, timeout: float = 120) -> bytes:
@@ -35,18 +32,9 @@ def to_docx(path: Path, timeout: float = 120) -> bytes:
         folder = Path(work)
         source = folder / ("source" + path.suffix.lower())
         shutil.copyfile(path, source)
-        profile = folder / "profile"
-        command = [
-            soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(folder / "out"),
-            str(source),
-        ]
+        command = convert_command(
+            soffice, folder / "profile", "docx:MS Word 2007 XML", folder / "out", [source]
+        )
         try:
             done = subprocess.run(
                 command, capture_output=True, text=True, timeout=timeout, check=False

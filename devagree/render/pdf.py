@@ -9,7 +9,6 @@ rendered, so a wrong password fails early with nothing written.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import tempfile
 import threading
@@ -17,6 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from devagree import libreoffice
 from devagree.errors import DevagreeError, ExitCode
 from devagree.i18n import N_, _
 
@@ -37,55 +37,10 @@ PDF_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"
 
 def find_soffice() -> str:
     """The LibreOffice executable, or a clear error."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
+    found = libreoffice.find_soffice()
     if found is None:
         raise PdfError(_(SOFFICE_MISSING))
     return found
-
-
-def _command(soffice: str, profile: str, out: str, files: Sequence[Path]) -> list[str]:
-    """LibreOffice converting ``files`` to PDFs in ``out``, with its own user profile."""
-    return [
-        soffice,
-        f"-env:UserInstallation={Path(profile).as_uri()}",
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        PDF_FILTER,
-        "--outdir",
-        out,
-        *(str(file) for file in files),
-    ]
-
-
-def docx_to_pdf(docx: Path, folder: Path, timeout: float = 300) -> Path:
-    """Convert ``docx`` to ``folder/<stem>.pdf`` with LibreOffice headless."""
-    soffice = find_soffice()
-    with (
-        tempfile.TemporaryDirectory(prefix="devagree-lo-") as profile,
-        tempfile.TemporaryDirectory(prefix="devagree-pdf-", dir=folder) as out,
-    ):
-        command = _command(soffice, profile, out, [docx])
-        try:
-            done = subprocess.run(
-                command, capture_output=True, text=True, timeout=timeout, check=False
-            )
-        except subprocess.TimeoutExpired:
-            raise PdfError(
-                _("LibreOffice did not convert {file} in {seconds} s").format(
-                    file=docx.name, seconds=f"{timeout:.0f}"
-                )
-            ) from None
-        produced = Path(out) / (docx.stem + ".pdf")
-        if done.returncode != 0 or not produced.is_file():
-            detail = (done.stderr or done.stdout).strip().splitlines()
-            raise PdfError(
-                _("LibreOffice could not convert {file}").format(file=docx.name)
-                + (f": {detail[-1]}" if detail else "")
-            )
-        target = folder / produced.name
-        produced.replace(target)
-    return target
 
 
 BATCH_FILES = 200
@@ -130,7 +85,7 @@ def _convert_batch(
         tempfile.TemporaryDirectory(prefix="devagree-pdf-", dir=folder) as out,
     ):
         process = subprocess.Popen(
-            _command(soffice, profile, out, batch),
+            libreoffice.convert_command(soffice, profile, PDF_FILTER, out, batch),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
