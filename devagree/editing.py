@@ -19,7 +19,8 @@ A file's UTF-8 byte-order mark and Windows (CRLF) line endings are kept: the cha
 plain text with ``\\n`` line breaks and the file gets back the form it had.
 
 This is also the only module that renames files: ``write_atomic`` is the same temporary-
-file-and-rename for outputs nobody else edits (Word documents, PDFs, reports).
+file-and-rename for outputs nobody else edits (Word documents, PDFs, reports), and
+``move_into_place`` puts a file another program made (LibreOffice's PDF) in place.
 """
 
 from __future__ import annotations
@@ -167,6 +168,15 @@ def atomic_output(target: Path, *, durable: bool = True) -> Iterator[BinaryIO]:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def move_into_place(made: Path, target: Path) -> None:
+    """Put a whole file another program wrote (LibreOffice's PDF) at ``target`` in one step.
+
+    ``made`` is in a temporary folder inside ``target``'s folder, so the rename stays on one
+    file system: a reader sees the old file or the new one.
+    """
+    os.replace(made, target)
 
 
 # --- the lock ------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ is a small Python process that imports ``devagree.editing`` and dies instead of 
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -249,13 +250,30 @@ def test_a_writer_killed_before_its_rename_leaves_the_old_file_and_blocks_nobody
     assert not list(target.parent.glob(".slagelse-chp-2016.yaml.*.tmp")), "the next writer tidies"
 
 
+def _renames(source: str) -> bool:
+    """Calls that rename: os.replace, os.rename, Path.rename, Path.replace (one argument,
+    where str.replace takes two), shutil.move."""
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        name, owner = node.func.attr, node.func.value
+        on_module = isinstance(owner, ast.Name) and owner.id in ("os", "shutil")
+        if name == "rename" or (name == "move" and on_module):
+            return True
+        if name == "replace" and (on_module or (len(node.args) == 1 and not node.keywords)):
+            return True
+    return False
+
+
 def test_only_the_write_path_renames_files() -> None:
     renaming = sorted(
         path.relative_to(REPO).as_posix()
         for path in (REPO / "devagree").rglob("*.py")
-        if re.search(r"os\.replace|os\.rename|\.rename\(", path.read_text("utf-8"))
+        if _renames(path.read_text("utf-8"))
     )
     assert renaming == ["devagree/editing.py"]
+    assert _renames("Path(a).replace(b)") and _renames("os.replace(a, b)")
+    assert not _renames('text.replace("a", "b")') and not _renames("day.replace(year=2)")
 
 
 # --- edit_file and create_file ---------------------------------------------------------------

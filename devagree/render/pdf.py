@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from devagree import libreoffice
+from devagree.editing import move_into_place
 from devagree.errors import DevagreeError, ExitCode
 from devagree.i18n import N_, _
 
@@ -118,7 +119,7 @@ def _convert_batch(
             produced = Path(out) / (docx.stem + ".pdf")
             if produced.is_file():
                 target = folder / produced.name
-                produced.replace(target)
+                move_into_place(produced, target)
                 results[docx] = target
             elif expired.is_set():
                 results[docx] = PdfError(
