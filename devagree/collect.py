@@ -316,10 +316,11 @@ def _try_edits(collection: Collection) -> None:
         collection.edits[shown] = (text, new_text)
 
 
-def write_collection(collection: Collection) -> None:
-    """Record the planned entries, one write per agreement file."""
+def write_collection(collection: Collection, *, timeout: float | None = None) -> None:
+    """Record the planned entries, one write per agreement file (``timeout``: seconds to
+    wait for each file's lock)."""
     if collection.refused:
         raise UsageError(_("rows were refused; nothing was written"))
     for shown, planned in collection.files().items():
         updates = [p.recorded.update for p in planned]
-        write_entries(Path(shown), updates, prepared=collection.edits.get(shown))
+        write_entries(Path(shown), updates, prepared=collection.edits.get(shown), timeout=timeout)

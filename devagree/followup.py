@@ -39,6 +39,7 @@ from devagree.model import (
 from devagree.paths import display_path
 from devagree.problems import Problem, Severity, listing
 from devagree.schema import validate
+from devagree.settings import Settings
 from devagree.workbook import check_workbook, load_settings
 from devagree.yamlio import LoadError, load, round_trip
 
@@ -142,8 +143,9 @@ def workbook_paths(path: Path) -> list[Path]:
     return [*folders, path]
 
 
-def checked_agreement(path: Path, as_of: date) -> Agreement:
-    """The agreement in ``path``, refused when its file has errors (overdue aside)."""
+def checked_agreement(path: Path, as_of: date) -> tuple[Agreement, Settings]:
+    """The agreement in ``path`` and its workbook's settings, refused when its file has
+    errors (overdue aside)."""
     shown = display_path(path)
     if not path.is_file():
         raise UsageError(_("{path}: no such file").format(path=shown))
@@ -163,7 +165,7 @@ def checked_agreement(path: Path, as_of: date) -> Agreement:
     agreements = [a for a in workbook.agreements if a.source == shown]
     if len(agreements) != 1:
         raise UsageError(_("{path} is not an agreement file (kind: agreement)").format(path=shown))
-    return agreements[0]
+    return agreements[0], workbook.settings
 
 
 def file_errors(problems: Iterable[Problem], shown: str) -> list[Problem]:
@@ -278,11 +280,9 @@ def record_status(
                 "Use --allow-future to record a planned state anyway"
             ).format(day=update.as_of.isoformat(), today=today.isoformat())
         )
-    agreement = checked_agreement(path, update.as_of)
+    agreement, settings = checked_agreement(path, update.as_of)
     plan_entry(agreement, update)
-    settings, _problems, _unreadable = load_settings(path.parent)
-    timeout = lock_timeout if lock_timeout is not None else settings.lock_timeout
-    converted, written = write_entries(path, [update], timeout=timeout)
+    converted, written = write_entries(path, [update], timeout=settings.lock_wait(lock_timeout))
     after = agreement_from_data(agreement.source, load(agreement.source, written).data)
     now = next(i for i in after.items if i.number == update.number)
     return RecordedStatus(

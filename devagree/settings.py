@@ -27,6 +27,11 @@ class Settings:
     import_labels: dict[str, str] = field(default_factory=dict)
     """`import: labels:` of devagree.yaml: a template's own labels → the item field each fills."""
 
+    def lock_wait(self, override: float | None) -> float | None:
+        """Seconds a writer waits for the lock: ``override`` (DEVAGREE_LOCK_TIMEOUT) when
+        given, else ``lock_timeout``; None leaves the write path's default."""
+        return override if override is not None else self.lock_timeout
+
     def apply(self, problem: Problem) -> Problem | None:
         """The problem with the workbook's severity for its code, or None when switched off."""
         if problem.code not in self.severities:

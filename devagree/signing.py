@@ -22,7 +22,8 @@ from devagree.i18n import _
 from devagree.model import Agreement, Signature
 from devagree.paths import display_path
 from devagree.problems import listing
-from devagree.workbook import check_workbook, load_settings
+from devagree.settings import Settings
+from devagree.workbook import check_workbook
 from devagree.yamlio import load, round_trip
 
 
@@ -74,8 +75,9 @@ class SignRequest:
     place: str = ""
 
 
-def signable_agreement(path: Path, as_of: date) -> Agreement:
-    """The agreement in ``path`` as it is on disk now, refused when the file has errors."""
+def signable_agreement(path: Path, as_of: date) -> tuple[Agreement, Settings]:
+    """The agreement in ``path`` as it is on disk now, and its workbook's settings; refused
+    when the file has errors."""
     shown = display_path(path)
     if not path.is_file():
         raise UsageError(_("{path}: no such file").format(path=shown))
@@ -91,7 +93,7 @@ def signable_agreement(path: Path, as_of: date) -> Agreement:
         )
     if len(workbook.agreements) != 1:
         raise UsageError(_("{path} is not an agreement file (kind: agreement)").format(path=shown))
-    return workbook.agreements[0]
+    return workbook.agreements[0], workbook.settings
 
 
 def sign(
@@ -125,14 +127,13 @@ def sign(
         )
         raise UsageError(future.format(day=request.day.isoformat(), today=today.isoformat()))
     recorded: list[dict[str, Any]] = []
-    settings, _problems, _unreadable = load_settings(path.parent)
     # Checked once before the lock, to refuse early and to keep the lock short; under the
     # lock the check is made again unless the file is still the text checked here.
     seen = current_text(path)
-    checked = _checked(path, request)
+    checked, settings = _checked(path, request)
 
     def change(current: str) -> str:
-        agreement = checked if current == seen else _checked(path, request)
+        agreement = checked if current == seen else _checked(path, request)[0]
         agreed = digest(agreement.data)
         if digest(load(shown, current).data) != agreed:
             moved = _("{path} changed while it was being checked; nothing was written, try again")
@@ -141,14 +142,14 @@ def sign(
         recorded.append(record)
         return append_records(current, [record])
 
-    timeout = lock_timeout if lock_timeout is not None else settings.lock_timeout
-    edit_file(path, change, timeout=timeout)
+    edit_file(path, change, timeout=settings.lock_wait(lock_timeout))
     return recorded[-1]
 
 
-def _checked(path: Path, request: SignRequest) -> Agreement:
-    """The agreement as it is on disk now, refused when it cannot be signed as requested."""
-    agreement = signable_agreement(path, request.day)
+def _checked(path: Path, request: SignRequest) -> tuple[Agreement, Settings]:
+    """The agreement as it is on disk now, refused when it cannot be signed as requested,
+    and its workbook's settings."""
+    agreement, settings = signable_agreement(path, request.day)
     roles = [party.role for party in agreement.parties]
     if request.party not in roles:
         raise UsageError(
@@ -171,7 +172,7 @@ def _checked(path: Path, request: SignRequest) -> Agreement:
                     party=request.party, name=signature.name, date=signature.date.isoformat()
                 )
             )
-    return agreement
+    return agreement, settings
 
 
 def _signature_record(request: SignRequest, agreed: str, rows: dict[str, str]) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from devagree.errors import UsageError
 from devagree.i18n import _
 from devagree.model import Agreement
 from devagree.paths import display_path
+from devagree.settings import Settings
 from devagree.signed_pdf import PdfRefused, PdfSigner, SignedPdf, read_signed_pdf
 from devagree.signing import SignRefused, append_records, signable_agreement
 from devagree.yamlio import LoadError, load
@@ -36,6 +37,7 @@ class PdfSigning:
     pdf: SignedPdf
     agreed: str
     rows: dict[str, str]
+    settings: Settings
 
     @property
     def roles(self) -> list[str]:
@@ -53,7 +55,7 @@ class PdfSigning:
 
 def prepare(path: Path, pdf: Path, roots: list[bytes] | None, as_of: date) -> PdfSigning:
     """Everything short of writing: the agreement checks, the PDF proves, the text matches."""
-    agreement = signable_agreement(path, as_of)
+    agreement, settings = signable_agreement(path, as_of)
     try:
         signed = read_signed_pdf(pdf, roots)
     except PdfRefused as refused:
@@ -76,7 +78,7 @@ def prepare(path: Path, pdf: Path, roots: list[bytes] | None, as_of: date) -> Pd
                         "(as {party}); nothing was written"
                     ).format(name=signer.name, day=recorded.date.isoformat(), party=recorded.party)
                 )
-    return PdfSigning(path, agreement, signed, agreed, rows)
+    return PdfSigning(path, agreement, signed, agreed, rows, settings)
 
 
 def _same_text(
@@ -111,7 +113,9 @@ def _same_text(
     )
 
 
-def record(prepared: PdfSigning, parties: list[str]) -> list[dict[str, Any]]:
+def record(
+    prepared: PdfSigning, parties: list[str], *, lock_timeout: float | None = None
+) -> list[dict[str, Any]]:
     """Append one signature per signer, in signing order, with the party each signed for."""
     signers = prepared.pdf.signers
     roles = prepared.roles
@@ -152,7 +156,7 @@ def record(prepared: PdfSigning, parties: list[str]) -> list[dict[str, Any]]:
             )
         return append_records(text, records)
 
-    edit_file(prepared.path, change)
+    edit_file(prepared.path, change, timeout=prepared.settings.lock_wait(lock_timeout))
     return records
 
 

@@ -6,6 +6,8 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -139,3 +141,33 @@ def repo_workbook(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "agreements", tmp_path / "agreements")
     shutil.copy(REPO / "devagree.yaml", tmp_path / "devagree.yaml")
     return tmp_path
+
+
+LOCK_HOLDER = """
+import sys, time
+from pathlib import Path
+from devagree.editing import locked
+
+with locked(Path(sys.argv[1]), mode=0o644):
+    print("holding", flush=True)
+    time.sleep(60)
+"""
+
+
+@contextmanager
+def lock_held(target: Path) -> Iterator[None]:
+    """Another process holds ``target``'s write lock during the block (a writer busy there)."""
+    environment = {**os.environ}
+    environment.pop("DEVAGREE_LOCK_TIMEOUT", None)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER, str(target)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=environment,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        yield
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import REPO, assert_no_traceback, devagree_command, run
+from conftest import REPO, assert_no_traceback, devagree_command, lock_held, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -209,6 +209,52 @@ def test_the_workbook_sets_the_lock_timeout(repo_workbook: Path) -> None:
     finally:
         holder.kill()
         holder.wait(timeout=30)
+
+
+# Every command that writes a file waits as long as DEVAGREE_LOCK_TIMEOUT or the workbook's
+# lock_timeout says: each is run against a lock another process holds, then once it is free.
+WRITERS_OF_FILES = {
+    "new --from": (("new", "--from", NAME, "--id", "renewed-2017"), "agreements/renewed-2017.yaml"),
+    "import": (("import", "seed.docx", "--id", "imported-2016"), "agreements/imported-2016.yaml"),
+    "collect": (("collect", "out.xlsx", "--as-of", "2016-09-30"), NAME),
+}
+
+
+def _prepare(workbook: Path, writer: str) -> None:
+    if writer == "import":
+        made = run("render", NAME, "-o", "seed.docx", cwd=workbook)
+        assert made.returncode == 0, made.stderr
+    if writer == "collect":
+        from test_spreadsheet import _export, _fill
+
+        _fill(_export(workbook), {2: {"New state": "opfyldt"}})
+
+
+@pytest.mark.parametrize("told_by", ["environment", "setting"])
+@pytest.mark.parametrize("writer", sorted(WRITERS_OF_FILES))
+def test_every_writer_waits_as_long_as_it_is_told(
+    repo_workbook: Path, writer: str, told_by: str
+) -> None:
+    args, target = WRITERS_OF_FILES[writer]
+    _prepare(repo_workbook, writer)
+    env = {"DEVAGREE_LOCK_TIMEOUT": "0.5"} if told_by == "environment" else {}
+    if told_by == "setting":
+        settings = repo_workbook / "devagree.yaml"
+        settings.write_text(settings.read_text("utf-8") + "lock_timeout: 0.5\n", "utf-8")
+    before = _yaml_bytes(repo_workbook)
+    with lock_held(repo_workbook / target):
+        waited = run(*args, cwd=repo_workbook, env=env)
+    assert waited.returncode == 2, waited.stdout + waited.stderr
+    assert_no_traceback(waited)
+    assert "gave up after waiting 0.5 s" in waited.stderr, waited.stderr
+    assert _yaml_bytes(repo_workbook) == before
+    done = run(*args, cwd=repo_workbook, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert _yaml_bytes(repo_workbook) != before
+
+
+def _yaml_bytes(workbook: Path) -> dict[str, bytes]:
+    return {str(p): p.read_bytes() for p in sorted((workbook / "agreements").rglob("*.yaml"))}
 
 
 KILLED = """

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import assert_no_traceback, run, standalone_seed_text
+from conftest import assert_no_traceback, lock_held, run, standalone_seed_text
 from pki import Authority, add_empty_field, authority, pem, sign_incrementally, signer
 
 from devagree.digest import digest
@@ -74,7 +74,9 @@ def book(tmp_path: Path) -> Path:
     return _workbook(tmp_path / "book")
 
 
-def _record(book: Path, pdf: Path, *extra: str | Path) -> subprocess.CompletedProcess[str]:
+def _record(
+    book: Path, pdf: Path, *extra: str | Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return run(
         "sign",
         NAME,
@@ -86,6 +88,7 @@ def _record(book: Path, pdf: Path, *extra: str | Path) -> subprocess.CompletedPr
         "chief",
         *extra,
         cwd=book,
+        env=env,
     )
 
 
@@ -297,6 +300,17 @@ def test_text_changed_while_checking_is_refused_under_the_lock(kit: Kit, book: P
     with pytest.raises(DevagreeError, match="changed while the PDF was being checked"):
         record(prepared, ["committee", "chief"])
     assert path.read_bytes() == changed
+
+
+def test_a_busy_file_waits_as_long_as_it_is_told(kit: Kit, book: Path) -> None:
+    before = (book / NAME).read_bytes()
+    with lock_held(book / NAME):
+        waited = _record(book, kit.signed, env={"DEVAGREE_LOCK_TIMEOUT": "0.5"})
+    assert waited.returncode == 2, waited.stdout + waited.stderr
+    assert_no_traceback(waited)
+    assert "gave up after waiting 0.5 s" in waited.stderr, waited.stderr
+    assert (book / NAME).read_bytes() == before
+    assert _record(book, kit.signed).returncode == 0
 
 
 def test_parties_asked_on_a_terminal(kit: Kit, book: Path) -> None:

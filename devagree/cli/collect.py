@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from devagree.cli.options import as_of_day
+from devagree.cli.options import as_of_day, lock_timeout_from_environment
 from devagree.errors import ExitCode
 
 
@@ -85,7 +85,9 @@ def collect(
         )
         return ExitCode.PROBLEMS
     if not dry_run:
-        write_collection(collection)
+        write_collection(
+            collection, timeout=workbook.settings.lock_wait(lock_timeout_from_environment())
+        )
     labels = state_labels(language)
     for planned in collection.planned:
         recorded, answer = planned.recorded, planned.answer

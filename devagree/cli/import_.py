@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from devagree.cli.options import lock_timeout_from_environment
 from devagree.errors import ExitCode, UsageError
 from devagree.i18n import _, in_language, ngettext
 from devagree.paths import display_path
@@ -94,6 +95,7 @@ def import_(
     from devagree.workbook import load_settings
 
     settings, _problems, _unreadable = load_settings(Path.cwd())
+    timeout = settings.lock_wait(lock_timeout_from_environment())
     documents = _documents(paths)
     if not documents:
         raise UsageError(_("no Word documents (.docx, .doc, .odt, .rtf) in the paths given"))
@@ -168,7 +170,7 @@ def import_(
             used[new_id] = display_path(target)
             if not dry_run:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                create_file(target, text)
+                create_file(target, text, timeout=timeout)
             items = len(data["items"])
             summary = _("{file} → {target}: {items}, {unplaced} unplaced").format(
                 file=document.name,

@@ -391,9 +391,8 @@ def new(
             _("{path} already exists; devagree new never overwrites").format(path=shown)
         )
     text = agreement_text(draft, schema_reference(settings, target), language)
-    timeout = lock_timeout_from_environment()
     try:
-        create_file(target, text, timeout=timeout if timeout is not None else settings.lock_timeout)
+        create_file(target, text, timeout=settings.lock_wait(lock_timeout_from_environment()))
     except AlreadyExists:
         if not interactive:
             raise
@@ -485,7 +484,7 @@ def _renew(
             renewal.data, schema_reference(settings, target), settings.language, header
         )
     target.parent.mkdir(parents=True, exist_ok=True)
-    create_file(target, text)
+    create_file(target, text, timeout=settings.lock_wait(lock_timeout_from_environment()))
     count = len(renewal.data["items"])
     print(
         _("Wrote {file}: {items} from {old}.").format(

@@ -118,7 +118,7 @@ def _from_pdf(file: Path, pdf: Path, parties: list[str], trust: Path | None) -> 
     prepared = prepare(file, pdf, roots, date.today())
     if not parties:
         parties = _ask_parties(prepared)
-    records = record(prepared, parties)
+    records = record(prepared, parties, lock_timeout=lock_timeout_from_environment())
     shown = display_path(file)
     for entry in records:
         print(
