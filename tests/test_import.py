@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, SEED, assert_no_traceback, run
+from conftest import DANISH, REPO, SEED, assert_no_traceback, run
 from docx import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -432,3 +432,17 @@ def test_a_document_without_a_year_needs_year(tmp_path: Path) -> None:
     data = load("x", (folder / "agreements" / "udviklingsaftale-2027.yaml").read_text("utf-8")).data
     assert data["period"] == {"start": "2027-01-01", "end": "2027-12-31"}
     assert data["items"][0]["goal"] == "Bedre trivsel."
+
+
+def test_a_bad_id_is_explained_in_the_readers_language(repo_workbook: Path) -> None:
+    made = run("render", "agreements/slagelse-chp-2016.yaml", "-o", "seed.docx", cwd=repo_workbook)
+    assert made.returncode == 0, made.stderr
+    for args in (
+        ("import", "seed.docx", "--id", "Bad Id"),
+        ("new", "--from", "agreements/slagelse-chp-2016.yaml", "--id", "Bad Id"),
+    ):
+        refused = run(*args, cwd=repo_workbook, env=DANISH)
+        assert refused.returncode == 2, refused.stderr
+        assert "et id må kun have små bogstaver" in refused.stderr, refused.stderr
+        english = run(*args, cwd=repo_workbook)
+        assert "an id may hold only lowercase letters" in english.stderr, english.stderr

@@ -10,7 +10,7 @@ import typer
 
 from devagree.cli.options import lock_timeout_from_environment
 from devagree.errors import ExitCode, UsageError
-from devagree.i18n import _, in_language, ngettext
+from devagree.i18n import _, current_language, in_language, ngettext
 from devagree.paths import display_path
 
 SUFFIXES = (".docx", ".docm", ".doc", ".odt", ".rtf")
@@ -110,7 +110,7 @@ def import_(
         raise UsageError(_("--id can only be used when one document is imported"))
     used = existing_ids(settings)
     if agreement_id is not None:
-        problem = id_problem(agreement_id, used, "en")
+        problem = id_problem(agreement_id, used, current_language())
         if problem is not None:
             raise UsageError(f'--id "{agreement_id}": {problem}')
     folder = output if output is not None and not single_file else settings.root / settings.paths[0]
@@ -169,7 +169,6 @@ def import_(
                 continue
             used[new_id] = display_path(target)
             if not dry_run:
-                target.parent.mkdir(parents=True, exist_ok=True)
                 create_file(target, text, timeout=timeout)
             items = len(data["items"])
             summary = _("{file} → {target}: {items}, {unplaced} unplaced").format(

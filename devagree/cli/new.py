@@ -457,7 +457,7 @@ def _renew(
         new_id = re.sub(rf"\b{old_year}\b", str(new_year), base)
         if new_id == base:
             new_id = f"{base}-{new_year}"
-    problem_text = id_problem(new_id, used, "en")
+    problem_text = id_problem(new_id, used, current_language())
     if problem_text is not None:
         raise UsageError(f'--id "{new_id}": {problem_text}')
     target = output if output is not None else settings.root / settings.paths[0] / f"{new_id}.yaml"
@@ -483,7 +483,6 @@ def _renew(
         text = document_text(
             renewal.data, schema_reference(settings, target), settings.language, header
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
     create_file(target, text, timeout=settings.lock_wait(lock_timeout_from_environment()))
     count = len(renewal.data["items"])
     print(
