@@ -206,6 +206,7 @@ def test_rendered_word_file_shows_the_signers(kit: Kit, book: Path) -> None:
     block = text[text.index(fingerprint(agreed)) :]
     assert block.index("Anne Jensen") < block.index("Bo Hansen")
     assert block.count("CN=Testkommune Medarbejder-CA,O=Testkommune,C=DK") == 2
+    assert block.count("Underskrevet digitalt (PAdES), certifikat udstedt af CN=Testkommune") == 2
     assert "UDKAST" not in "\n".join(p.text for s in document.sections for p in s.header.paragraphs)
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from devagree.digest import describe_row, digest
 from devagree.errors import DevagreeError, ExitCode
-from devagree.i18n import BABEL_LOCALES, LANGUAGE_TAGS, N_, Localised, _, ngettext
+from devagree.i18n import BABEL_LOCALES, LANGUAGE_TAGS, N_, Localised, _, gettext_in, ngettext
 from devagree.model import ROWS, Agreement, Item, Strategy, role_label
 from devagree.pdf_identity import fingerprint
 from devagree.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse_texts
@@ -418,8 +418,9 @@ class _Writer:
                     ]
                     if signature.certificate is not None:
                         lines.append(
-                            self._gettext(
-                                "Signed digitally (PAdES), certificate issued by {issuer}"
+                            gettext_in(
+                                self.language,
+                                "Signed digitally (PAdES), certificate issued by {issuer}",
                             ).format(issuer=signature.certificate.issuer)
                         )
                     for text in lines:
@@ -435,12 +436,6 @@ class _Writer:
                 for text in lines:
                     self._keep(self.doc.add_paragraph(text))
             self.doc.add_paragraph()
-
-    def _gettext(self, message: str) -> str:
-        """``message`` in the document's language (not necessarily the command's)."""
-        from devagree.i18n import translations
-
-        return translations(self.language).gettext(message)
 
     @staticmethod
     def _keep(paragraph: DocxParagraph) -> None:
