@@ -87,23 +87,14 @@ class FileResult:
     unreadable: bool = False
     """The file could not be read at all (exit code 2 when it is reported)."""
     model: Model | None = None
-    """The document's model, when it came from the cache."""
+    """The document's model, when it came from the cache or is kept to be stored."""
     findings: list[Problem] | None = None
-    """Problems of the per-document rules, when they came from the cache (raw severities)."""
+    """Problems of the per-document rules (raw severities), when they came from the cache
+    or are being gathered to be stored."""
     key: str = ""
     """The entry's key; empty when the file cannot be cached (it could not be read)."""
     cached: bool = False
     """The result came from the cache (else it was read afresh in this run)."""
-
-
-@dataclass(slots=True)
-class _Pending:
-    """A result read afresh, to be stored once the rules have run over it."""
-
-    key: str
-    result: FileResult
-    model: Model | None
-    findings: list[Problem] = field(default_factory=list)
 
 
 class CheckCache:
@@ -121,11 +112,10 @@ class CheckCache:
         self._stored: dict[str, Any] | None = None
         """Entries found in the segments, by key (read at the first lookup)."""
         self._segments: list[Path] = []
-        self._pending: dict[str, _Pending] = {}
-        """Results read afresh in this run, by the path shown in problems."""
+        self._pending: dict[str, FileResult] = {}
+        """Results read afresh in this run, by the path shown in problems, to be stored
+        once the rules have run over them."""
         self._used: set[str] = set()
-        self.hits = 0
-        self.misses = 0
 
     # --- reading ------------------------------------------------------------------------
 
@@ -137,17 +127,12 @@ class CheckCache:
         """The remembered result of the file shown as ``shown``, or None to read it."""
         self._used.add(key)
         stored = self._entries().get(key)
-        result = None
-        if stored is not None:
-            try:
-                result = _result(stored, shown, text, key)
-            except Exception:  # damaged, or of another layout or code: read afresh
-                result = None
-        if result is None:
-            self.misses += 1
-        else:
-            self.hits += 1
-        return result
+        if stored is None:
+            return None
+        try:
+            return _result(stored, shown, text, key)
+        except Exception:  # damaged, or of another layout or code: read afresh
+            return None
 
     def _entries(self) -> dict[str, Any]:
         if self._stored is None:
@@ -168,15 +153,17 @@ class CheckCache:
     # --- writing ------------------------------------------------------------------------
 
     def remember(self, shown: str, result: FileResult, model: Model | None) -> None:
-        """Keep a result read afresh (and its model) to store when the rules are done."""
+        """Keep a result read afresh (and its model) to store when the rules are done.
+
+        Its key is already among the used ones: a result has a key only after a lookup.
+        """
         if result.key:
-            self._used.add(result.key)
-            self._pending[shown] = _Pending(result.key, result, model)
+            self._pending[shown] = dataclasses.replace(result, model=model, findings=[])
 
     def add_finding(self, problem: Problem) -> None:
         """A per-document rule's problem in a file read afresh in this run."""
         pending = self._pending.get(problem.path)
-        if pending is not None:
+        if pending is not None and pending.findings is not None:
             pending.findings.append(problem)
 
     def save(self, whole: bool) -> None:
@@ -185,7 +172,7 @@ class CheckCache:
         Only a check of the whole workbook has looked up every current file, so only then
         is an entry it did not use known to be of a file that changed or went away.
         """
-        fresh = {pending.key: _entry(pending) for pending in self._pending.values()}
+        fresh = {result.key: _entry(result) for result in self._pending.values()}
         stored = self._entries()
         try:
             if whole and self._worth_compacting(stored, fresh):
@@ -214,15 +201,14 @@ class CheckCache:
         self.folder.mkdir(exist_ok=True)
 
 
-def _entry(pending: _Pending) -> tuple[Any, ...]:
+def _entry(result: FileResult) -> tuple[Any, ...]:
     """What is stored of a result read afresh."""
-    result = pending.result
     return (
         FORMAT,
         result.unreadable,
         [_row(p) for p in result.problems],
-        pending.model,
-        [_row(p) for p in pending.findings],
+        result.model,
+        [_row(p) for p in result.findings or ()],
     )
 
 
