@@ -417,12 +417,17 @@ def _code_stamps() -> tuple[str, ...]:
 
 
 def _folder_stamps(folder: Path, base: Path) -> list[str]:
+    """Stamps of the package's code and data files below ``folder``.
+
+    The ``.po`` catalogues count too: in a checkout ``i18n.translations`` reads a ``.po``
+    that is newer than its ``.mo``, so an edited translation changes the messages.
+    """
     stamps = []
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
             stamps.extend(_folder_stamps(path, base))
-        elif path.suffix in (".py", ".mo", ".json", ".so"):
+        elif path.suffix in (".py", ".mo", ".po", ".json", ".so"):
             stamps.append(_stamp(path, base))
     return stamps
 

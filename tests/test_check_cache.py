@@ -260,6 +260,24 @@ def test_changed_code_changes_the_key(tmp_path: Path) -> None:
     assert any(stamp.startswith("agreement ") for stamp in stamps)  # the schema
 
 
+def test_an_edited_translation_changes_the_key(tmp_path: Path) -> None:
+    """A checkout reads a .po newer than its .mo, so editing the .po must change the key."""
+    folder = tmp_path / "locale" / "da" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    compiled = folder / "devagree.mo"
+    compiled.write_bytes(b"compiled")
+    source = folder / "devagree.po"
+    source.write_text('msgid "a"\nmsgstr "b"\n')
+    os.utime(compiled, ns=(1_000_000_000, 1_000_000_000))
+    os.utime(source, ns=(1_000_000_000, 1_000_000_000))
+    before = check_cache._folder_stamps(tmp_path, tmp_path)
+    source.write_text('msgid "a"\nmsgstr "c"\n')
+    os.utime(source, ns=(2_000_000_000, 2_000_000_000))
+    assert check_cache._folder_stamps(tmp_path, tmp_path) != before
+    stamps = check_cache._code_stamps()
+    assert any(stamp.startswith("locale/da/LC_MESSAGES/devagree.po ") for stamp in stamps)
+
+
 def test_the_day_is_never_remembered(warm: Path) -> None:
     for day in (date(2016, 3, 1), date(2017, 3, 1), date(2030, 1, 1)):
         cached = [line for line in _messages(warm, day=day) if POISON not in line]
