@@ -52,13 +52,18 @@ class Workbook:
         return sum(1 for p in self.problems if p.severity is Severity.WARNING)
 
 
+def _load_problem(shown: str, err: LoadError) -> Problem:
+    """The error a file that cannot be loaded gives, at the place the loader named."""
+    return Problem(shown, err.line, err.column, err.code, Severity.ERROR, err.message)
+
+
 def read_document(path: Path) -> tuple[Document | None, Problem | None]:
     """Load one file; an unreadable file gives a located problem instead of a document."""
     shown = display_path(path)
     try:
         return load(shown, read_text(path)), None
     except LoadError as err:
-        return None, Problem(shown, err.line, err.column, err.code, Severity.ERROR, err.message)
+        return None, _load_problem(shown, err)
 
 
 def read_file(path: Path, cache: CheckCache | None = None, shown: str = "") -> FileResult:
@@ -70,8 +75,7 @@ def read_file(path: Path, cache: CheckCache | None = None, shown: str = "") -> F
         raw, size = read_raw(path)
         text = decode(raw, size)
     except LoadError as err:
-        problem = Problem(shown, err.line, err.column, err.code, Severity.ERROR, err.message)
-        return FileResult(None, [problem], unreadable=True)
+        return FileResult(None, [_load_problem(shown, err)], unreadable=True)
     key = ""
     if cache is not None:
         key = cache.key(raw)
@@ -81,8 +85,7 @@ def read_file(path: Path, cache: CheckCache | None = None, shown: str = "") -> F
     try:
         document = load(shown, text)
     except LoadError as err:
-        problem = Problem(shown, err.line, err.column, err.code, Severity.ERROR, err.message)
-        return FileResult(None, [problem], unreadable=True, key=key)
+        return FileResult(None, [_load_problem(shown, err)], unreadable=True, key=key)
     found = _document_problems(document)
     return FileResult(None if found else document, found, key=key)
 
