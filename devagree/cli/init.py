@@ -110,14 +110,17 @@ def _ignore_lock_files(gitignore: Path, timeout: float | None) -> bool:
     from devagree.editing import edit_file
     from devagree.scaffold import GITIGNORE_LINES
 
+    appended = False
+
     def change(text: str) -> str:
+        nonlocal appended
         present = {line.strip() for line in text.splitlines()}
         missing = [line for line in GITIGNORE_LINES if line.strip() not in present]
         if not any(line and not line.startswith("#") for line in missing):
             return text
+        appended = True
         separator = "" if not text or text.endswith("\n") else "\n"
         return text + separator + "".join(f"{line}\n" for line in missing)
 
-    before = gitignore.read_bytes()
     edit_file(gitignore, change, timeout=timeout)
-    return gitignore.read_bytes() != before
+    return appended
