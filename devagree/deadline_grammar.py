@@ -40,8 +40,13 @@ class YearSpan:
     resolve: _Resolve
     year: int | None
     precision: Precision
-    unit: str = ""
-    """day, week, month, quarter, half, season, year: what primo/medio/ultimo divide."""
+
+    @property
+    def unit(self) -> str:
+        """day, week, month, quarter, half, season, year (or holiday, range): what
+        primo/medio/ultimo divide; a part of a unit ("ultimo juni") keeps the unit's name."""
+        name = self.precision.removeprefix("part_of_")
+        return "half" if name == "half_year" else name
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,13 +267,18 @@ class _Parser:
 
     # -- units
 
-    def with_year(self, i: int, resolve: _Resolve, precision: Precision, unit: str) -> _Result:
-        """A unit's optional year; without one the span waits for the caller's year."""
+    def with_year(self, i: int, resolve: _Resolve, precision: Precision,
+                  straddle: bool = False) -> _Result:  # fmt: skip
+        """A unit's optional year; without one the span waits for the caller's year. With
+        `straddle`, two consecutive years ("vinteren 2016/2017") give the first."""
+        both = self.straddle(i) if straddle else None
+        if both is not None:
+            return YearSpan(resolve, both[0], precision), both[1]
         tail = self.year_tail(i)
         if tail is not None:
             year, after = tail
-            return YearSpan(resolve, year, precision, unit), after
-        return YearSpan(resolve, None, precision, unit), i
+            return YearSpan(resolve, year, precision), after
+        return YearSpan(resolve, None, precision), i
 
     def numeric_day(self, i: int) -> _Result:
         """2016-12-31 · 31.12.2016 · 31/12/2016 · 31/12 2016 · 1/3-2017 · 31.12.16 · 15.3"""
@@ -279,7 +289,7 @@ class _Parser:
                 day = self.number(month[1] + 1)
                 if day:
                     span = cal.day(iso[0], month[0], day[0])
-                    return YearSpan(_fixed(span), iso[0], Precision.DAY, "day"), day[1]
+                    return YearSpan(_fixed(span), iso[0], Precision.DAY), day[1]
             return None
         day = self.number(i)
         if day is None or self.tok(day[1]) not in {".", "/", "-"}:
@@ -296,15 +306,13 @@ class _Parser:
                 y = year[0] if year[0] >= 100 else _century(year[0])
                 if _year_number(str(y)) is None:
                     return None
-                return YearSpan(_fixed(cal.day(y, m, d)), y, Precision.DAY, "day"), year[1]
+                return YearSpan(_fixed(cal.day(y, m, d)), y, Precision.DAY), year[1]
         if first in {".", "/"}:
             year = self.year(j)
             if year is not None:  # 31/12 2016 · 31.12 2016
-                return YearSpan(_fixed(cal.day(year[0], m, d)), year[0], Precision.DAY, "day"), (
-                    year[1]
-                )
+                return YearSpan(_fixed(cal.day(year[0], m, d)), year[0], Precision.DAY), year[1]
             end = self.dot(j) if first == "." else j
-            return YearSpan(lambda y: cal.day(y, m, d), None, Precision.DAY, "day"), end
+            return YearSpan(lambda y: cal.day(y, m, d), None, Precision.DAY), end
         return None
 
     def named_day(self, i: int) -> _Result:
@@ -320,7 +328,7 @@ class _Parser:
             if month is None:
                 return None
             d, m = day[0], month[0]
-            return self.with_year(month[1], lambda y: cal.day(y, m, d), Precision.DAY, "day")
+            return self.with_year(month[1], lambda y: cal.day(y, m, d), Precision.DAY)
         month = self.month_name(i)
         if month is None or self.tok(i) not in words.english_months():
             return None
@@ -331,7 +339,7 @@ class _Parser:
         if self.tok(j) in words.ORDINAL_SUFFIXES and self.glued(j):
             j += 1
         m, d = month[0], day[0]
-        return self.with_year(j, lambda y: cal.day(y, m, d), Precision.DAY, "day")
+        return self.with_year(j, lambda y: cal.day(y, m, d), Precision.DAY)
 
     def day_range(self, i: int) -> _Result:
         """1.-15. april 2017 · 1-15 April 2017: days of one month."""
@@ -354,7 +362,7 @@ class _Parser:
                 return None
             return span[1].replace(day=d), span[1]
 
-        return YearSpan(resolve, end.year, Precision.RANGE, "range"), after
+        return YearSpan(resolve, end.year, Precision.RANGE), after
 
     def week(self, i: int) -> _Result:
         """uge 12 2017 · uge 12, 2017 · week 12 · uge 5-6 2017 · 2017-W12 · W12 2017"""
@@ -364,7 +372,7 @@ class _Parser:
             if number is None:
                 return None
             w = number[0]
-            return YearSpan(_fixed(cal.week(iso[0], w)), iso[0], Precision.WEEK, "week"), number[1]
+            return YearSpan(_fixed(cal.week(iso[0], w)), iso[0], Precision.WEEK), number[1]
         j = self.any_phrase(i, _WEEK_NOUNS)
         if j is None:
             if self.tok(i) != "w":
@@ -384,8 +392,8 @@ class _Parser:
                 a, b = cal.week(year, w1), cal.week(year, w2)
                 return None if a is None or b is None else (a[0], b[1])
 
-            return self.with_year(second[1], weeks, Precision.RANGE, "range")
-        return self.with_year(first[1], lambda y: cal.week(y, w1), Precision.WEEK, "week")
+            return self.with_year(second[1], weeks, Precision.RANGE)
+        return self.with_year(first[1], lambda y: cal.week(y, w1), Precision.WEEK)
 
     def month(self, i: int) -> _Result:
         """juni 2016 · jun. 2016 · June · 2016-06 · 06/2016 · 6.2016"""
@@ -395,23 +403,21 @@ class _Parser:
             if number is None or not 1 <= number[0] <= 12:
                 return None
             span = cal.months(iso[0], number[0], 1)
-            return YearSpan(_fixed(span), iso[0], Precision.MONTH, "month"), number[1]
+            return YearSpan(_fixed(span), iso[0], Precision.MONTH), number[1]
         number = self.number(i)
         if number is not None and self.tok(number[1]) in {"/", ".", "-"}:
             year = self.year(number[1] + 1)
             if year is None or not 1 <= number[0] <= 12:
                 return None
             span = cal.months(year[0], number[0], 1)
-            return YearSpan(_fixed(span), year[0], Precision.MONTH, "month"), year[1]
+            return YearSpan(_fixed(span), year[0], Precision.MONTH), year[1]
         name = self.month_name(i)
         if name is None:
             return None
         m = name[0]
-        return self.with_year(name[1], lambda y: cal.months(y, m, 1), Precision.MONTH, "month")
+        return self.with_year(name[1], lambda y: cal.months(y, m, 1), Precision.MONTH)
 
-    def nth_of(
-        self, i: int, nouns: _Index[None], size: int, count: int
-    ) -> tuple[int, int, int] | None:
+    def nth_of(self, i: int, nouns: _Index[None], count: int) -> tuple[int, int, int] | None:
         """ "2. kvartal" · "1.-2. kvartal" · "første og andet halvår": (first, last, next)."""
         first = self.ordinal(i, count)
         if first is None:
@@ -430,7 +436,7 @@ class _Parser:
         return first[0], last[0], j
 
     def blocks(self, i: int, size: int, count: int, letter: str, nouns: _Index[None],
-               precision: Precision, unit: str) -> _Result:  # fmt: skip
+               precision: Precision) -> _Result:  # fmt: skip
         """Quarters (3 months, 4 a year) and half-years (6 months, 2 a year)."""
 
         def span(a: int, b: int) -> _Resolve:
@@ -446,26 +452,26 @@ class _Parser:
             if number is None:
                 return None
             n = number[0]
-            return YearSpan(span(n, n), iso[0], precision, unit), number[1]
+            return YearSpan(span(n, n), iso[0], precision), number[1]
         if self.tok(i) == letter:
             number = self.number(i + 1, (1,))
             if number is None or not self.glued(i + 1):
                 return None
             n = number[0]
-            return self.with_year(number[1], span(n, n), precision, unit)
-        found = self.nth_of(i, nouns, size, count)
+            return self.with_year(number[1], span(n, n), precision)
+        found = self.nth_of(i, nouns, count)
         if found is None:
             return None
         a, b, j = found
         if a == b:
-            return self.with_year(j, span(a, a), precision, unit)
-        return self.with_year(j, span(a, b), Precision.RANGE, "range")
+            return self.with_year(j, span(a, a), precision)
+        return self.with_year(j, span(a, b), Precision.RANGE)
 
     def quarter(self, i: int) -> _Result:
-        return self.blocks(i, 3, 4, "q", _QUARTER_NOUNS, Precision.QUARTER, "quarter")
+        return self.blocks(i, 3, 4, "q", _QUARTER_NOUNS, Precision.QUARTER)
 
     def half_year(self, i: int) -> _Result:
-        return self.blocks(i, 6, 2, "h", _HALF_NOUNS, Precision.HALF_YEAR, "half")
+        return self.blocks(i, 6, 2, "h", _HALF_NOUNS, Precision.HALF_YEAR)
 
     def straddle(self, i: int) -> tuple[int, int] | None:
         """ "2016/2017" · "2016/17" · "2016-17": the first of two consecutive years."""
@@ -488,19 +494,15 @@ class _Parser:
             return None
         j = i + 1
         resolve: _Resolve = lambda y: cal.months(y, first, 3)  # noqa: E731
-        if first == 12:
-            both = self.straddle(j)
-            if both is not None:
-                return YearSpan(resolve, both[0], Precision.SEASON, "season"), both[1]
-        return self.with_year(j, resolve, Precision.SEASON, "season")
+        return self.with_year(j, resolve, Precision.SEASON, straddle=first == 12)
 
     def whole_year(self, i: int) -> _Result:
         """2017 · året, i år, the year (the year of the agreement's period)"""
         year = self.year(i)
         if year is None:
             j = self.any_phrase(i, _THE_YEAR)
-            return None if j is None else (YearSpan(cal.year, None, Precision.YEAR, "year"), j)
-        return YearSpan(cal.year, year[0], Precision.YEAR, "year"), year[1]
+            return None if j is None else (YearSpan(cal.year, None, Precision.YEAR), j)
+        return YearSpan(cal.year, year[0], Precision.YEAR), year[1]
 
     def holiday(self, i: int) -> _Result:
         """påske 2017 · inden sommerferien · jul · nytår 2016/17"""
@@ -515,21 +517,14 @@ class _Parser:
         if kind is None or j is None:
             return None
         resolve = _HOLIDAY_SPANS[kind]
-        if kind == "new_year":
-            both = self.straddle(j)
-            if both is not None:
-                return YearSpan(resolve, both[0], Precision.HOLIDAY, "holiday"), both[1]
-        return self.with_year(j, resolve, Precision.HOLIDAY, "holiday")
+        return self.with_year(j, resolve, Precision.HOLIDAY, straddle=kind == "new_year")
 
     def turn_of_year(self, i: int) -> _Result:
         """årsskiftet 2016/17 · årsskiftet 2016 (the one after 2016) · the turn of the year"""
         j = self.any_phrase(i, _TURN_OF_YEAR)
         if j is None:
             return None
-        both = self.straddle(j)
-        if both is not None:
-            return YearSpan(cal.turn_of_year, both[0], Precision.RANGE, "range"), both[1]
-        return self.with_year(j, cal.turn_of_year, Precision.RANGE, "range")
+        return self.with_year(j, cal.turn_of_year, Precision.RANGE, straddle=True)
 
     def unit(self, i: int) -> _Result:
         for reader in (
@@ -580,7 +575,7 @@ class _Parser:
             both = self.straddle(i) if left.unit == "year" else None
             if both is not None:  # 2016-17
                 return (
-                    YearSpan(_years(both[0]), both[0] + 1, Precision.RANGE, "range"),
+                    YearSpan(_years(both[0]), both[0] + 1, Precision.RANGE),
                     both[1],
                     None,
                 )
@@ -658,7 +653,7 @@ def _join(left: YearSpan, right: YearSpan) -> YearSpan | None:
             return None
         return start[0], end[1]
 
-    return YearSpan(resolve, right.year, Precision.RANGE, "range")
+    return YearSpan(resolve, right.year, Precision.RANGE)
 
 
 @lru_cache(maxsize=4096)  # the same words recur with different periods
