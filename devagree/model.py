@@ -207,15 +207,15 @@ class Item:
     def is_overdue(self, as_of: date) -> bool:
         """Due before ``as_of`` while the work is still planned or in progress.
 
-        Work that starts and then continues ("januar 2017 og løbende") is due to have
-        started: once it is in progress it is not overdue.
+        A pinned ``due:`` is a plain date; otherwise the deadline says, and work that
+        continues ("januar 2017 og løbende") is not overdue once it has started.
         """
-        due = self.due
-        if due is None or due >= as_of or not self.state.is_open:
+        if not self.state.is_open:
             return False
-        if self.pinned_due is None and self.deadline is not None and self.deadline.continues:
-            return self.state is State.PLANNED
-        return True
+        if self.pinned_due is not None:
+            return self.pinned_due < as_of
+        started = self.state is not State.PLANNED
+        return self.deadline is not None and self.deadline.is_overdue(as_of, started=started)
 
     def days_left(self, as_of: date) -> int | None:
         return (self.due - as_of).days if self.due is not None else None
