@@ -66,8 +66,9 @@ def locale_setting(environ: Mapping[str, str]) -> str | None:
     return None
 
 
-def _compiled_from_po(po_path: Path) -> gettext.GNUTranslations:
-    """The catalogue read from its ``.po`` file (source checkouts only; needs Babel)."""
+def compile_po(po_path: Path) -> bytes:
+    """The ``.mo`` form of a ``.po`` file (source checkouts and ``i18n_tools compile``;
+    needs Babel, so it is imported only here)."""
     from io import BytesIO
 
     from babel.messages.mofile import write_mo
@@ -77,8 +78,14 @@ def _compiled_from_po(po_path: Path) -> gettext.GNUTranslations:
         catalogue = read_po(handle, locale=po_path.parent.parent.name, domain=DOMAIN)
     buffer = BytesIO()
     write_mo(buffer, catalogue)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    return buffer.getvalue()
+
+
+def _compiled_from_po(po_path: Path) -> gettext.GNUTranslations:
+    """The catalogue read from its ``.po`` file (source checkouts only)."""
+    from io import BytesIO
+
+    return gettext.GNUTranslations(BytesIO(compile_po(po_path)))
 
 
 @cache

@@ -33,8 +33,9 @@ def extract_rule_module(
 ) -> Iterator[tuple[Any, ...]]:
     """Babel extractor for a check module: its calls, plus its docstring's title and text.
 
-    The registry shows a rule's docstring as the reference of its code (``checks.base.rule``:
-    the first line is the title, the rest the text); both are message ids.
+    The registry shows a rule's docstring as the reference of its code, split by
+    ``checks.base.title_and_text`` (the first line is the title, the rest the text); both
+    are message ids.
     """
     from babel.messages.extract import extract_python
 
@@ -46,10 +47,12 @@ def extract_rule_module(
         for node in module.body
     )
     if doc and is_rule:
-        title, _sep, rest = doc.partition("\n")
-        yield 1, None, title.strip(), ["The title of a problem code."]
-        if rest.strip():
-            yield 1, None, rest.strip(), ["The reference text of a problem code."]
+        from devagree.checks.base import title_and_text
+
+        title, text = title_and_text(doc)
+        yield 1, None, title, ["The title of a problem code."]
+        if text:
+            yield 1, None, text, ["The reference text of a problem code."]
     from io import BytesIO
 
     yield from extract_python(BytesIO(source), keywords, comment_tags, options)
@@ -167,14 +170,13 @@ def missing(catalogue: Any) -> list[str]:
 
 
 def compile_all() -> list[Path]:
-    from babel.messages.mofile import write_mo
+    """Write each ``.mo`` beside its ``.po``, compiled as a source checkout reads it."""
+    from devagree.i18n import compile_po
 
     written = []
     for po in sorted(LOCALE.glob("*/LC_MESSAGES/*.po")):
-        catalogue = read(po, po.parent.parent.name)
         mo = po.with_suffix(".mo")
-        with mo.open("wb") as handle:
-            write_mo(handle, catalogue)
+        mo.write_bytes(compile_po(po))
         written.append(mo)
     return written
 

@@ -54,15 +54,23 @@ class Code:
     them with the file's other results and not run it again on an unchanged file."""
 
 
+def title_and_text(doc: str) -> tuple[str, str]:
+    """A rule's docstring as its title (the first line) and its text (the rest).
+
+    Both are message ids, so the extractor (``i18n_tools``) splits docstrings with this too.
+    """
+    title, _, rest = doc.strip().partition("\n")
+    return title.strip(), rest.strip()
+
+
 def rule(module: ModuleType) -> Code:
     """A check module as a registry entry: its docstring's first line is its title."""
-    doc = (module.__doc__ or "").strip()
-    title, _, rest = doc.partition("\n")
+    title, text = title_and_text(module.__doc__ or "")
     return Code(
         module.CODE,
         module.SEVERITY,
-        title.strip(),
-        rest.strip(),
+        title,
+        text,
         module.check,
         per_document=getattr(module, "PER_DOCUMENT", False),
     )
