@@ -11,30 +11,27 @@ from functools import cache
 Phrase = tuple[str, ...]
 
 
+def _month_names(locale: str) -> dict[str, int]:
+    """A language's month names, full and abbreviated, lowercased, without dots: number."""
+    from babel.dates import get_month_names  # lazily: importing the grammar stays cheap
+
+    return {
+        str(name).lower().rstrip("."): int(number)
+        for width in ("wide", "abbreviated")
+        for number, name in get_month_names(width, locale=locale).items()
+    }
+
+
 @cache
 def month_numbers() -> dict[str, int]:
     """Danish and English month names, full and abbreviated, lowercased, without dots."""
-    from babel.dates import get_month_names  # lazily: importing the grammar stays cheap
-
-    names = {"sept": 9, "marts": 3, "febr": 2}
-    for locale in ("da", "en"):
-        for width in ("wide", "abbreviated"):
-            for number, name in get_month_names(width, locale=locale).items():
-                names[str(name).lower().rstrip(".")] = int(number)
-    return names
+    return {"sept": 9, "marts": 3, "febr": 2, **_month_names("da"), **_month_names("en")}
 
 
 @cache
 def english_months() -> frozenset[str]:
     """English month names, full and abbreviated: only these come before the day."""
-    from babel.dates import get_month_names
-
-    names = {"sept"}
-    for width in ("wide", "abbreviated"):
-        names.update(
-            str(name).lower().rstrip(".") for name in get_month_names(width, locale="en").values()
-        )
-    return frozenset(names)
+    return frozenset({"sept", *_month_names("en")})
 
 
 ORDINALS: dict[str, int] = {
