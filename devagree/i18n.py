@@ -179,24 +179,19 @@ def say_number(number: float) -> str:
 
 
 K = TypeVar("K")
+V = TypeVar("V")
 
 
-class Localised(Mapping[str, dict[K, str]], Generic[K]):
-    """Labels by language, from one table of English ids marked with ``N_``.
+def document_language(language: str) -> str:
+    """``language`` if devagree speaks it, else the default: a document is always written."""
+    return language if language in LANGUAGES else DEFAULT
 
-    ``WORDS["da"]["title"]`` is the Danish of ``WORDS``'s English id for ``title``, looked up
-    in the catalogue: the shape of a table by language, without a translation written beside
-    the code.
-    """
 
-    def __init__(self, ids: Mapping[K, str]) -> None:
-        self.ids = dict(ids)
+class _ByLanguage(Mapping[str, V]):
+    """Something by language, indexed only by the languages devagree speaks."""
 
-    def __getitem__(self, language: str) -> dict[K, str]:
-        if language not in LANGUAGES:
-            raise KeyError(language)
-        found = translations(language)
-        return {key: found.gettext(message) for key, message in self.ids.items()}
+    def __contains__(self, language: object) -> bool:
+        return language in LANGUAGES
 
     def __iter__(self) -> Iterator[str]:
         return iter(LANGUAGES)
@@ -204,8 +199,39 @@ class Localised(Mapping[str, dict[K, str]], Generic[K]):
     def __len__(self) -> int:
         return len(LANGUAGES)
 
+    def of(self, language: str) -> V:
+        """The value in ``language``, or in the default language for one devagree does not
+        speak (``self[language]`` refuses it)."""
+        return self[document_language(language)]
 
-class LocalisedText(Mapping[str, str]):
+
+class Localised(_ByLanguage[Mapping[K, str]], Generic[K]):
+    """Labels by language, from one table of English ids marked with ``N_``.
+
+    ``WORDS["da"]["title"]`` is the Danish of ``WORDS``'s English id for ``title``, looked up
+    in the catalogue: the shape of a table by language, without a translation written beside
+    the code. Each language's table is made once per catalogue and then shared, so it is
+    read, never changed.
+    """
+
+    def __init__(self, ids: Mapping[K, str]) -> None:
+        self.ids = dict(ids)
+        # Per language, the catalogue a table was made from (a new one after
+        # ``translations.cache_clear()`` makes the table again) and the table.
+        self._tables: dict[str, tuple[gettext.NullTranslations, Mapping[K, str]]] = {}
+
+    def __getitem__(self, language: str) -> Mapping[K, str]:
+        if language not in LANGUAGES:
+            raise KeyError(language)
+        found = translations(language)
+        made = self._tables.get(language)
+        if made is None or made[0] is not found:
+            made = (found, {key: found.gettext(message) for key, message in self.ids.items()})
+            self._tables[language] = made
+        return made[1]
+
+
+class LocalisedText(_ByLanguage[str]):
     """One text by language, from its English id: ``TEXT["da"]`` is its Danish."""
 
     def __init__(self, message: str) -> None:
@@ -215,9 +241,3 @@ class LocalisedText(Mapping[str, str]):
         if language not in LANGUAGES:
             raise KeyError(language)
         return translations(language).gettext(self.message)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(LANGUAGES)
-
-    def __len__(self) -> int:
-        return len(LANGUAGES)

@@ -8,6 +8,7 @@ a check can point at the line without knowing anything about YAML.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -45,7 +46,7 @@ STATE_LABELS: Localised[State] = Localised(
 """The states as people read them, by language: ``STATE_LABELS["da"][State.DONE]``."""
 
 
-def state_labels(language: str) -> dict[State, str]:
+def state_labels(language: str) -> Mapping[State, str]:
     """The states' words in ``language`` (Danish for a language devagree does not speak)."""
     return STATE_LABELS[language if language in STATE_LABELS else "da"]
 

@@ -107,6 +107,18 @@ def test_localised_tables_come_from_the_catalogue() -> None:
     assert _("in progress") == "in progress"
 
 
+def test_a_localised_table_is_made_once_per_catalogue() -> None:
+    """Looked up again, the same table; a catalogue read afresh makes it again."""
+    table = Localised({"state": N_("in progress")})
+    danish = table["da"]
+    assert table["da"] is danish
+    assert "da" in table and "fr" not in table
+    assert table.of("fr") is danish and table.of("en") is table["en"]
+    translations.cache_clear()
+    assert table["da"] is not danish
+    assert table["da"] == {"state": "i gang"}
+
+
 def test_option_environment_and_workbook_choose_the_language() -> None:
     danish = run("codes", "DA208", cwd=EVERY_PROBLEM, env=DANISH)
     assert danish.stdout.startswith("DA208 (advarsel): Et punkt har overskredet sin deadline.")

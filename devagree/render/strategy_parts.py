@@ -9,7 +9,7 @@ differ only in how they draw them. Pure: no printing, no clock, no Word, no term
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,7 +70,7 @@ _TRACK_GROUPS: dict[str, str] = {
 """Keys that show together (the SDG numbers and their text, ...) form one part."""
 
 
-def words(language: str) -> dict[str, str]:
+def words(language: str) -> Mapping[str, str]:
     return WORDS.get(language, WORDS["da"])
 
 

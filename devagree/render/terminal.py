@@ -7,6 +7,7 @@ it shows without colour), and the latest status with its note. Pure: takes the d
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from rich.console import Group, RenderableType
@@ -65,7 +66,7 @@ def _line(out: Text, prefix: str, runs: tuple[Run, ...]) -> None:
         out.append(run.text, style=style or None)
 
 
-def _words(language: str) -> dict[str, str]:
+def _words(language: str) -> Mapping[str, str]:
     return WORDS.get(language, WORDS["da"])
 
 

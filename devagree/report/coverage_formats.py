@@ -9,6 +9,7 @@ from version to version (see ``json_report``).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,7 +80,7 @@ _WORDS = Localised(
 )
 
 
-def words(language: str) -> dict[str, str]:
+def words(language: str) -> Mapping[str, str]:
     return _WORDS.get(language, _WORDS["da"])
 
 
@@ -174,7 +175,7 @@ def _list(heading: str, lines: list[str], empty: str) -> RenderableType:
     return Group(Text(heading, style="bold"), *body)
 
 
-def _unlinked(ref: ItemRef, w: dict[str, str]) -> str:
+def _unlinked(ref: ItemRef, w: Mapping[str, str]) -> str:
     links = f" ({w['links']}: {', '.join(ref.links)})" if ref.links else ""
     return _item(ref) + links
 
@@ -233,7 +234,7 @@ def _budget_tables(budgets: tuple[StrategyBudget, ...], language: str) -> Render
     return Group(*parts)
 
 
-def _unpriced(n: int, w: dict[str, str]) -> str:
+def _unpriced(n: int, w: Mapping[str, str]) -> str:
     return w["unpriced" if n == 1 else "unpriced_many"].format(n=n)
 
 
