@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from devagree.deadlines import Deadline, DeadlineError, parse_deadline
-from devagree.i18n import N_, Localised, LocalisedText, gettext_in
+from devagree.i18n import N_, Localised, LocalisedText, document_language, gettext_in
 from devagree.model import ROWS
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -143,13 +143,13 @@ _SKELETON = Localised(
 
 def placeholder(what: str, language: str = "da") -> str:
     """The marker text for something still to be written ("TODO: udfyld mål")."""
-    return _TODO["en" if language == "en" else "da"].format(what=what)
+    return _TODO.of(language).format(what=what)
 
 
 def front_placeholder(key: str, language: str = "da") -> str:
     """The placeholder of a front field the skeleton also has (municipality, organisation,
     committee, chief, item)."""
-    words = _SKELETON["en" if language == "en" else "da"]
+    words = _SKELETON.of(language)
     return placeholder(words[key], language)
 
 
@@ -443,7 +443,7 @@ def document_text(
     ``data`` holds dates as ISO text, as the loader keeps them. Used by every command that
     writes a new agreement file (`new`, `new --from`, `import`).
     """
-    language = language if language in _WORDS else "da"
+    language = document_language(language)
     text = _document(data, schema_ref, language, "pretty", header)
     if _reads_as(text, data):
         return text

@@ -48,7 +48,7 @@ STATE_LABELS: Localised[State] = Localised(
 
 def state_labels(language: str) -> Mapping[State, str]:
     """The states' words in ``language`` (Danish for a language devagree does not speak)."""
-    return STATE_LABELS[language if language in STATE_LABELS else "da"]
+    return STATE_LABELS.of(language)
 
 
 def state_word(state: State) -> str:
@@ -79,7 +79,7 @@ ROLE_LABELS: Localised[str] = Localised(
 
 def role_label(role: str, language: str) -> str:
     """The role as a word in ``language``, or "" for a role devagree has no word for."""
-    return ROLE_LABELS[language if language in ROLE_LABELS else "da"].get(role, "")
+    return ROLE_LABELS.of(language).get(role, "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,22 +6,18 @@ view and Word document), so a sum reads the same everywhere. Babel knows the sep
 
 from __future__ import annotations
 
-from devagree.i18n import N_, LocalisedText
+from devagree.i18n import N_, LocalisedText, document_language
 from devagree.model import BudgetLine
 from devagree.rollup import Money
 
 _APPROX = LocalisedText(N_("approx."))
 
 
-def _locale(language: str) -> str:
-    return "en" if language == "en" else "da"
-
-
 def format_money(money: Money, language: str = "da") -> str:
     """``1.250.000 kr.``, ``75.000-125.000 kr.``, ``ca. 100.000 kr.`` (``DKK 1,250,000``)."""
     from babel.numbers import format_decimal  # lazily: `devagree --help` stays light
 
-    locale = _locale(language)
+    locale = document_language(language)
     amount = format_decimal(money.low, locale=locale)
     if money.is_range:
         amount += "-" + format_decimal(money.high, locale=locale)

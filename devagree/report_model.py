@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from devagree.i18n import N_, Localised
+from devagree.i18n import N_, Localised, document_language
 from devagree.model import Agreement, Item, Period, State, StatusEntry, state_labels
 
 
@@ -54,7 +54,7 @@ def state_label(state: State, language: str) -> str:
 
 
 def light_word(light: Light, language: str) -> str:
-    return LIGHT_WORDS.get(language, LIGHT_WORDS["da"])[light]
+    return LIGHT_WORDS.of(language)[light]
 
 
 def traffic_light(state: State, overdue: bool) -> Light:
@@ -165,7 +165,7 @@ def build_report(agreements: Iterable[Agreement], as_of: date, language: str = "
             periods.append(agreement.period)
     return Report(
         as_of=as_of,
-        language=language if language in LIGHT_WORDS else "da",
+        language=document_language(language),
         periods=tuple(sorted(periods, key=lambda p: (p.start, p.end))),
         agreements=tuple(
             ReportAgreement(
@@ -216,7 +216,7 @@ REPORT_TEXT = Localised(
 
 
 def days_over(item: ReportItem, language: str) -> str:
-    words = REPORT_TEXT.get(language, REPORT_TEXT["da"])
+    words = REPORT_TEXT.of(language)
     if item.days_overdue == 1:
         return words["day_over"]
     return words["days_over"].format(n=item.days_overdue)

@@ -47,7 +47,7 @@ SDG_NAMES = Localised(
 
 def sdg_name(number: int, language: str = "da") -> str:
     """The goal's name as people cite it, number first: "3. Sundhed og trivsel"."""
-    names = SDG_NAMES.get(language, SDG_NAMES["da"])
+    names = SDG_NAMES.of(language)
     return f"{number}. {names.get(number, '?')}"
 
 

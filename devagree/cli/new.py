@@ -20,6 +20,7 @@ from devagree.i18n import (
     LocalisedText,
     _,
     current_language,
+    document_language,
     in_language,
     ngettext,
 )
@@ -334,7 +335,7 @@ def new(
     from devagree.workbook import load_settings
 
     settings, _problems, _unreadable = load_settings(Path.cwd())
-    language = settings.language if settings.language in TEXT else "da"
+    language = document_language(settings.language)
     words = TEXT[current_language()]
     used = existing_ids(settings)
     if renew_from is not None:

@@ -19,7 +19,16 @@ from typing import TYPE_CHECKING, Any
 
 from devagree.digest import describe_row, digest
 from devagree.errors import DevagreeError, ExitCode
-from devagree.i18n import BABEL_LOCALES, LANGUAGE_TAGS, N_, Localised, _, gettext_in, ngettext
+from devagree.i18n import (
+    BABEL_LOCALES,
+    LANGUAGE_TAGS,
+    N_,
+    Localised,
+    _,
+    document_language,
+    gettext_in,
+    ngettext,
+)
 from devagree.model import ROWS, Agreement, Item, Strategy, role_label
 from devagree.pdf_identity import fingerprint
 from devagree.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse_texts
@@ -123,7 +132,7 @@ def _place(where: tuple[str | int, ...], language: str) -> str:
 
 def render_docx(agreement: Agreement, options: RenderOptions) -> bytes:
     """The agreement as the bytes of a deterministic .docx file."""
-    language = options.language if options.language in TEXT else "da"
+    language = document_language(options.language)
     refuse_unwritable(agreement, language)
     document = open_template(options.template)
     writer = _Writer(document, agreement, language)
@@ -470,7 +479,7 @@ def add_page_numbers(document: Document, language: str) -> None:
     """Page numbers ("Side 1 af 3") in every footer, unless the template already shows them."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    t = TEXT[language if language in TEXT else "da"]
+    t = TEXT.of(language)
     for section in document.sections:
         footer = section.footer
         if not _has_page(footer):

@@ -16,7 +16,7 @@ from pathlib import Path
 from devagree.charts import LIGHT_ORDER, Timeline, state_chart, timeline
 from devagree.coverage import StrategyCoverage, compute
 from devagree.errors import DevagreeError, ExitCode
-from devagree.i18n import _
+from devagree.i18n import _, document_language
 from devagree.model import ROWS, Agreement, Item, Strategy
 from devagree.report_model import REPORT_TEXT, ReportAgreement, ReportItem, build_report
 from devagree.richtext import Block, BulletList, NumberedList, parse, parse_texts
@@ -78,7 +78,7 @@ class _Site:
         from devagree.render.strategy_parts import words
         from devagree.render.templating import environment
 
-        self.language = "en" if language == "en" else "da"
+        self.language = document_language(language)
         self.agreements = sorted(agreements, key=lambda a: a.id)
         self.strategies = sorted(strategies, key=lambda s: s.id)
         self.as_of = as_of

@@ -17,11 +17,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from devagree.digest import digest
-from devagree.i18n import LANGUAGE_TAGS
+from devagree.i18n import LANGUAGE_TAGS, document_language
 from devagree.model import Strategy, Track
 from devagree.render.docx import (
     SHADE,
-    TEXT,
     RenderOptions,
     add_page_numbers,
     document_bytes,
@@ -62,7 +61,7 @@ NO_DATE = date(1980, 1, 1)
 
 def render_strategy_docx(strategy: Strategy, options: RenderOptions) -> bytes:
     """The strategy as the bytes of a deterministic .docx file."""
-    language = options.language if options.language in TEXT else "da"
+    language = document_language(options.language)
     refuse_unwritable(strategy, language)
     document = open_template(options.template)
     _StrategyWriter(document, strategy, language).write()

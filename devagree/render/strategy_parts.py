@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from devagree.i18n import N_, Localised
+from devagree.i18n import N_, Localised, document_language
 from devagree.model import BudgetLine, Milestone, Strategy, Track
 from devagree.richtext import Block, BulletList, ListItem, NumberedList, Paragraph, parse
 
@@ -71,7 +71,7 @@ _TRACK_GROUPS: dict[str, str] = {
 
 
 def words(language: str) -> Mapping[str, str]:
-    return WORDS.get(language, WORDS["da"])
+    return WORDS.of(language)
 
 
 def _groups(data: dict[str, Any], groups: dict[str, str]) -> list[str]:
@@ -146,7 +146,7 @@ def milestone_when(milestone: Milestone, language: str) -> str:
     from devagree.render.docx import long_date
 
     w = words(language)
-    lang = language if language in WORDS else "da"
+    lang = document_language(language)
     due = milestone.due
     text = milestone.deadline_text
     if due is None:
@@ -179,6 +179,6 @@ def period_text(strategy: Strategy, language: str) -> str:
 
     if strategy.period is None:
         return ""
-    lang = language if language in WORDS else "da"
+    lang = document_language(language)
     start, end = strategy.period.start, strategy.period.end
     return f"{long_date(start, lang)} \u2013 {long_date(end, lang)}"

@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from devagree.charts import SHAPES
-from devagree.i18n import _, ngettext
+from devagree.i18n import BABEL_LOCALES, _, document_language, ngettext
 from devagree.report_model import LIGHT_COLOURS, Light, light_word, state_label
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def environment(language: str) -> Environment:
 
     from devagree.render.docx import long_date
 
-    lang = "en" if language == "en" else "da"
+    lang = document_language(language)
     env = Environment(
         loader=PackageLoader("devagree", "render/site_templates"),
         autoescape=select_autoescape(["html", "svg", "j2"], default_for_string=True),
@@ -61,9 +61,8 @@ def environment(language: str) -> Environment:
     def month(value: date, with_year: bool) -> str:
         from babel.dates import format_date
 
-        locale = "en_GB" if lang == "en" else "da_DK"
         pattern = "MMM yyyy" if with_year else "MMM"
-        return str(format_date(value, pattern, locale=locale)).rstrip(".")
+        return str(format_date(value, pattern, locale=BABEL_LOCALES[lang])).rstrip(".")
 
     def state_word(state: State) -> str:
         return state_label(state, lang)

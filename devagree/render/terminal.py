@@ -15,7 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from devagree.i18n import N_, Localised
+from devagree.i18n import N_, Localised, document_language
 from devagree.model import ROWS, STATE_LABELS, Agreement, Item, Party, role_label
 from devagree.render.docx import long_date
 from devagree.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse_texts
@@ -67,7 +67,7 @@ def _line(out: Text, prefix: str, runs: tuple[Run, ...]) -> None:
 
 
 def _words(language: str) -> Mapping[str, str]:
-    return WORDS.get(language, WORDS["da"])
+    return WORDS.of(language)
 
 
 def _party(party: Party, language: str) -> str:
@@ -79,7 +79,7 @@ def _party(party: Party, language: str) -> str:
 def agreement_header(agreement: Agreement, language: str) -> RenderableType:
     """Title, organisation, parties, period (and signatures) above the items."""
     w = _words(language)
-    lang = language if language in WORDS else "da"
+    lang = document_language(language)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
@@ -105,7 +105,7 @@ def agreement_header(agreement: Agreement, language: str) -> RenderableType:
 def item_panel(item: Item, as_of: date, language: str) -> Panel:
     """One item: its twelve rows, the deadline resolved, and its latest status."""
     w = _words(language)
-    lang = language if language in WORDS else "da"
+    lang = document_language(language)
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True, min_width=14)
     table.add_column(ratio=1)

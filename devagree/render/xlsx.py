@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
+from devagree.i18n import document_language
 from devagree.render.determinism import normalise_zip
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ def add_table(book: Workbook, table: Table, language: str) -> Worksheet:
     from openpyxl.worksheet.properties import PageSetupProperties
 
     sheet: Worksheet = book.create_sheet(table.title[:31])
-    date_format = DATE_FORMATS.get(language, DATE_FORMATS["da"])
+    date_format = DATE_FORMATS[document_language(language)]
     grey = PatternFill("solid", fgColor=GREY)
     marked = PatternFill("solid", fgColor=MARKED)
     thin = Side(style="thin", color="BFBFBF")

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from devagree.coverage import Coverage, ItemRef, TrackCoverage
-from devagree.i18n import N_, Localised
+from devagree.i18n import N_, Localised, document_language
 from devagree.model import Track
 from devagree.money import format_money
 from devagree.rollup import Money, SdgUse, StrategyBudget, sdg_name, years_label
@@ -81,11 +81,7 @@ _WORDS = Localised(
 
 
 def words(language: str) -> Mapping[str, str]:
-    return _WORDS.get(language, _WORDS["da"])
-
-
-def _locale(language: str) -> str:
-    return "en" if language == "en" else "da"
+    return _WORDS.of(language)
 
 
 def format_percent(value: float | None, language: str = "da", *, fixed: bool = True) -> str:
@@ -97,7 +93,8 @@ def format_percent(value: float | None, language: str = "da", *, fixed: bool = T
 
     if value is None:
         return "-"
-    number = format_decimal(value, format="0.0" if fixed else None, locale=_locale(language))
+    locale = document_language(language)
+    number = format_decimal(value, format="0.0" if fixed else None, locale=locale)
     return f"{number}%" if language == "en" else f"{number} %"
 
 

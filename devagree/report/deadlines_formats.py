@@ -73,17 +73,13 @@ def _days(row: DeadlineRow, words: Mapping[str, object]) -> str:
 
 def _state(row: DeadlineRow, language: str) -> str:
     if row.kind == "milestone":
-        return str(_WORDS.get(language, _WORDS["da"])["milestone"])
+        return str(_WORDS.of(language)["milestone"])
     return state_labels(language)[row.state]
-
-
-def _language(language: str) -> str:
-    return language if language in PRECISION_LABELS else "da"
 
 
 def table(rows: list[DeadlineRow], options: ListOptions) -> Table:
     """A terminal table in the workbook's language, overdue items in red."""
-    words = _WORDS.get(options.language, _WORDS["da"])
+    words = _WORDS.of(options.language)
     out = Table(
         title=str(words["title"]).format(day=options.as_of.isoformat()), title_justify="left"
     )
@@ -101,7 +97,7 @@ def table(rows: list[DeadlineRow], options: ListOptions) -> Table:
             row.title,
             row.deadline,
             due,
-            PRECISION_LABELS[_language(options.language)][row.precision] if row.precision else "",
+            PRECISION_LABELS.of(options.language)[row.precision] if row.precision else "",
             _state(row, options.language),
             _days(row, words),
             row.owner,
@@ -137,10 +133,9 @@ def ics(rows: list[DeadlineRow], options: ListOptions) -> str:
     calendar = Calendar()
     calendar.add("prodid", "-//devagree//deadlines//DA")
     calendar.add("version", "2.0")
-    language = _language(options.language)
 
     def say(message: str) -> str:
-        return gettext_in(language, message)
+        return gettext_in(options.language, message)
 
     calendar.add("x-wr-calname", say(N_("Development agreements: deadlines")))
     stamp = datetime.combine(options.as_of, time(0, 0), tzinfo=UTC)
@@ -205,7 +200,7 @@ def github(rows: list[DeadlineRow], options: ListOptions) -> str:
     cancelled, ...) are not annotated; combine with --within for a reminder job. Strategy
     milestones are warnings while they are ahead (due today or later), else not annotated.
     """
-    words = _WORDS.get(options.language, _WORDS["da"])
+    words = _WORDS.of(options.language)
     labels = state_labels(options.language)
     lines: list[str] = []
     for row in rows:
@@ -235,7 +230,7 @@ def github(rows: list[DeadlineRow], options: ListOptions) -> str:
     overdue = sum(1 for row in rows if row.overdue)
     lines.append(
         ngettext_in(
-            _language(options.language),
+            options.language,
             "{count} deadline annotation ({overdue} overdue) as of {date}",
             "{count} deadline annotations ({overdue} overdue) as of {date}",
             len(lines),
