@@ -56,15 +56,12 @@ def state_word(state: State) -> str:
     return _(STATE_LABELS.ids[state])
 
 
-def valid_states(language: str | None = None) -> str:
+def valid_states() -> str:
     """The six states with their labels (in the current language), for messages and help."""
-    if language is None and current_language() != "en":
+    if current_language() != "en":
         # Danish readers type the Danish words, which --state takes as well.
         return ", ".join(state_word(state) for state in State)
-    if language is None:
-        return ", ".join(f"{state.value} ({state_word(state)})" for state in State)
-    labels = state_labels(language)
-    return ", ".join(f"{state.value} ({labels[state]})" for state in State)
+    return ", ".join(f"{state.value} ({state_word(state)})" for state in State)
 
 
 ROLE_LABELS: Localised[str] = Localised(
