@@ -26,11 +26,11 @@ DOMAIN = "devagree"
 LANGUAGES = ("da", "en")
 DEFAULT = "da"
 FALLBACK = "en"
+"""The language outside any workbook when the locale does not say Danish."""
 LANGUAGE_TAGS = {"da": "da-DK", "en": "en-GB"}
 """The tag a Word document is marked with (``w:lang``), per language."""
 BABEL_LOCALES = {"da": "da_DK", "en": "en_GB"}
 """The locale dates and numbers are written in, per language."""
-"""The language outside any workbook when the locale does not say Danish."""
 
 _active: ContextVar[tuple[str, gettext.NullTranslations]] = ContextVar(
     "devagree_language", default=("en", gettext.NullTranslations())
