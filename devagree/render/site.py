@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from devagree.charts import LIGHT_ORDER, Timeline, state_chart, timeline
+from devagree.charts import LIGHT_ORDER, StateChart, Timeline, state_chart, timeline
 from devagree.coverage import StrategyCoverage, compute
 from devagree.errors import DevagreeError, ExitCode
 from devagree.i18n import _, document_language
@@ -81,6 +81,8 @@ class _Site:
         self.language = document_language(language)
         self.agreements = sorted(agreements, key=lambda a: a.id)
         self.strategies = sorted(strategies, key=lambda s: s.id)
+        self.agreement_by_id = {a.id: a for a in self.agreements}
+        self.strategy_by_id = {s.id: s for s in self.strategies}
         self.as_of = as_of
         self.municipality = municipality or next((a.municipality for a in self.agreements), "")
         self.report = build_report(self.agreements, as_of, self.language)
@@ -116,6 +118,7 @@ class _Site:
         for strategy_coverage in self.coverage.strategies:
             out[strategy_page(strategy_coverage.strategy.id)] = self._strategy(strategy_coverage)
         lanes = agreement_lanes(self.report, begin, href="agreements/{id}.html")
+        chart = state_chart(self.report)
         out["index.html"] = self.render(
             "index.html.j2",
             "",
@@ -126,19 +129,20 @@ class _Site:
                 key=lambda i: (i.due, i.agreement_id, i.number),
             ),
             titles={a.id: a.title for a in self.report.agreements},
-            models={a.id: a for a in self.agreements},
+            models=self.agreement_by_id,
             coverage=self.coverage,
-            states=self._states_svg(),
+            chart=chart,
+            states=self._states_svg(chart),
             timeline=self._timeline_svg(timeline(lanes, self.as_of), "deadlines"),
         )
         for name in ASSETS:
             out[f"assets/{name}"] = _asset(name)
         return dict(sorted(out.items()))
 
-    def _states_svg(self) -> str:
+    def _states_svg(self, chart: StateChart) -> str:
         from devagree.render.svg_charts import states_svg
 
-        return states_svg(state_chart(self.report), "states", self.language)
+        return states_svg(chart, "states", self.language)
 
     def _timeline_svg(self, chart: Timeline, element_id: str) -> str:
         from devagree.render.svg_charts import timeline_svg
@@ -164,8 +168,7 @@ class _Site:
         )
 
     def _links(self, agreement: Agreement, item: Item) -> list[Link]:
-        strategies = {s.id: s for s in self.strategies}
-        agreements = {a.id: a for a in self.agreements}
+        strategies, agreements = self.strategy_by_id, self.agreement_by_id
         found: list[Link] = []
         for link in item.links:
             target, _, part = link.partition("#")
