@@ -23,7 +23,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from devagree.i18n import document_language
-from devagree.render.determinism import normalise_zip
+from devagree.render.determinism import zip_bytes
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -188,11 +188,7 @@ def workbook_bytes(book: Workbook, as_of: date, title: str, language: str) -> by
 
     props.modified = stamp
     core = tostring(props.to_tree())
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
-        zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target,
-    ):
-        for name in source.namelist():
-            target.writestr(name, core if name == CORE_PART else source.read(name))
-    return normalise_zip(out.getvalue())
+    with zipfile.ZipFile(buffer) as source:
+        return zip_bytes(
+            (name, core if name == CORE_PART else source.read(name)) for name in source.namelist()
+        )
