@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from devagree.deadlines import Deadline, DeadlineError, parse_deadline
+from devagree.deadlines import Deadline, parse_deadline
 from devagree.i18n import N_, Localised, LocalisedText, document_language, gettext_in
 from devagree.model import ROWS
 
@@ -121,11 +121,6 @@ def describe_deadline(
     return deadline, f"{text} -> {meaning}"
 
 
-def deadline_error_text(err: DeadlineError, language: str) -> str:
-    """The DeadlineError message in the current language (the catalogue has it)."""
-    return str(err)
-
-
 # --- the skeleton ----------------------------------------------------------------------------
 
 _TODO = LocalisedText(N_("TODO: fill in {what}"))
@@ -168,21 +163,19 @@ def skeleton(
     agreement_id: str, year: int, municipality: str = "", language: str = "da"
 ) -> AgreementDraft:
     """A draft with one item whose twelve rows are placeholders `check` reports (DA209)."""
-    todo = _TODO[language]
-    words = _SKELETON[language]
     start, end = default_period(year)
-    rows = {row.key: todo.format(what=row.label_in(language).lower()) for row in ROWS}
+    rows = {row.key: row_placeholder(row.key, language) for row in ROWS}
     return AgreementDraft(
         id=agreement_id,
-        title=words["title"].format(year=year),
-        municipality=municipality or todo.format(what=words["municipality"]),
-        organisation=todo.format(what=words["organisation"]),
-        committee=todo.format(what=words["committee"]),
-        chief=todo.format(what=words["chief"]),
+        title=_SKELETON.of(language)["title"].format(year=year),
+        municipality=municipality or front_placeholder("municipality", language),
+        organisation=front_placeholder("organisation", language),
+        committee=front_placeholder("committee", language),
+        chief=front_placeholder("chief", language),
         start=start,
         end=end,
         day=start,
-        items=[ItemDraft(todo.format(what=words["item"]), rows)],
+        items=[ItemDraft(front_placeholder("item", language), rows)],
     )
 
 
@@ -421,16 +414,6 @@ def _item_lines(item: dict[str, Any], language: str, style: str) -> list[str]:
     return lines
 
 
-def _build(draft: AgreementDraft, schema_ref: str | None, language: str, style: str) -> str:
-    words = _WORDS[language]
-    header = words["header"].format(
-        title=draft.title, organisation=draft.organisation, municipality=draft.municipality
-    )
-    return _document(
-        expected_data(draft), schema_ref, language, style, (header, words["made"], words["rich"])
-    )
-
-
 def document_text(
     data: dict[str, Any],
     schema_ref: str | None,
@@ -495,11 +478,10 @@ def agreement_text(draft: AgreementDraft, schema_ref: str | None, language: str 
     missing = [r.key for item in draft.items for r in ROWS if r.key not in item.rows]
     if missing:
         raise ValueError(f"rows missing from the draft: {', '.join(sorted(set(missing)))}")
-    wanted = expected_data(draft)
-    text = _build(draft, schema_ref, language, "pretty")
-    if _reads_as(text, wanted):
-        return text
-    text = _build(draft, schema_ref, language, "quoted")
-    if not _reads_as(text, wanted):  # pragma: no cover - double quotes always read back
-        raise ValueError("the answers cannot be written as YAML that reads back exactly")
-    return text
+    words = _WORDS.of(language)
+    header = words["header"].format(
+        title=draft.title, organisation=draft.organisation, municipality=draft.municipality
+    )
+    return document_text(
+        expected_data(draft), schema_ref, language, (header, words["made"], words["rich"])
+    )

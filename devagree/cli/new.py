@@ -193,7 +193,7 @@ class Interview:
 
     def ask_deadline(self, start: date, end: date) -> str:
         from devagree.deadlines import DeadlineError
-        from devagree.drafting import deadline_error_text, describe_deadline
+        from devagree.drafting import describe_deadline
 
         words = self.words
 
@@ -201,7 +201,7 @@ class Interview:
             try:
                 deadline, shown = describe_deadline(text, self.speaks, (start, end))
             except DeadlineError as err:
-                return deadline_error_text(err, self.language)
+                return str(err)
             self.say(f"  {shown}", "green")
             if deadline.due is not None and not start <= deadline.due <= end:
                 self.say(
