@@ -422,6 +422,22 @@ def wait_until_reading(child: Any, timeout: float = 10.0) -> None:
     raise AssertionError("devagree new never waited for an answer")
 
 
+def interrupt(child: Any) -> None:
+    """Press Ctrl-C once the program waits for an answer, and see it stop.
+
+    On a loaded machine the first Ctrl-C has been seen to go unanswered now and then, even
+    with the program blocked in its read; a person presses Ctrl-C again, and so does the
+    test, once. Either way the program must say it stopped and write nothing.
+    """
+    import pexpect
+
+    wait_until_reading(child)
+    child.sendintr()
+    if child.expect_exact(["Afbrudt; intet er skrevet.", pexpect.TIMEOUT], timeout=10) == 1:
+        child.sendintr()
+        child.expect_exact("Afbrudt; intet er skrevet.")
+
+
 def test_interactive_draft_through_a_terminal(fresh: Path) -> None:
     import pexpect
 
@@ -551,9 +567,7 @@ def test_ctrl_c_leaves_no_file(fresh: Path, stop_at: str) -> None:
                 child.expect_exact("  > ")
             break
         answer(child, prompt, *lines)
-    wait_until_reading(child)
-    child.sendintr()
-    child.expect_exact("Afbrudt; intet er skrevet.")
+    interrupt(child)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
