@@ -593,3 +593,21 @@ def test_deadlines_no_workbook(tmp_path: Path) -> None:
     result = run("deadlines", "--as-of", "2016-03-01", cwd=tmp_path)
     ok(result, 2)
     assert "agreements" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("report", "-o", "missing/r.docx"), "-o missing/r.docx"),
+        (("deadlines", "--format", "xlsx", "-o", "missing/d.xlsx"), "-o missing/d.xlsx"),
+        (("export", "missing/f.xlsx"), "missing/f.xlsx"),
+    ],
+)
+def test_an_output_in_a_missing_folder_is_refused_first(
+    workbook: Path, args: tuple[str, ...], named: str
+) -> None:
+    result = run(*args, "--as-of", "2016-09-30", cwd=workbook)
+    assert result.returncode == 2
+    assert_no_traceback(result)
+    assert f"{named}: the folder missing does not exist" in result.stderr, result.stderr
+    assert not (workbook / "missing").exists()

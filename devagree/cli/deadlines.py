@@ -8,7 +8,13 @@ from typing import Annotated
 
 import typer
 
-from devagree.cli.options import AsOfOption, PathsArgument, as_of_day, format_choices
+from devagree.cli.options import (
+    AsOfOption,
+    PathsArgument,
+    as_of_day,
+    format_choices,
+    require_folder,
+)
 from devagree.cli.output import emit
 from devagree.errors import ExitCode, UsageError
 from devagree.i18n import _
@@ -75,12 +81,8 @@ def deadlines(
     from devagree.schedule import deadline_rows, parse_within
     from devagree.workbook import check_workbook
 
-    if output is not None and not output.parent.is_dir():
-        raise UsageError(
-            _("-o {file}: the folder {folder} does not exist").format(
-                file=output, folder=output.parent
-            )
-        )
+    if output is not None:
+        require_folder(output)
     binary = output_format.value == "xlsx"  # type: ignore[attr-defined]
     if binary and output is None:
         raise UsageError(_("--format xlsx writes a file: name it with -o FILE.xlsx"))

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from devagree.cli.options import PathsArgument, as_of_day
+from devagree.cli.options import PathsArgument, as_of_day, require_folder
 from devagree.cli.output import say_left_out
 from devagree.errors import ExitCode, UsageError
 
@@ -61,12 +61,7 @@ def export(
                 file=output
             )
         )
-    if not output.parent.is_dir():
-        raise UsageError(
-            _("{file}: the folder {folder} does not exist").format(
-                file=output, folder=output.parent
-            )
-        )
+    require_folder(output, option="")
     agreements = list(workbook.agreements)
     strategies = list(workbook.strategies)
     if agreement_ids:

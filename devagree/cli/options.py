@@ -73,3 +73,15 @@ def lock_timeout_from_environment() -> float | None:
             )
         )
     return seconds
+
+
+def require_folder(output: Path, option: str = "-o") -> None:
+    """Refuse an output file whose folder is missing before any work is done; ``option``
+    is how the command line named the file ("" for an argument)."""
+    if not output.parent.is_dir():
+        named = f"{option} {output}" if option else str(output)
+        raise UsageError(
+            _("{output}: the folder {folder} does not exist").format(
+                output=named, folder=output.parent
+            )
+        )

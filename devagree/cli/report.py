@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from devagree.cli.options import PathsArgument, as_of_day
+from devagree.cli.options import PathsArgument, as_of_day, require_folder
 from devagree.cli.output import say_left_out
 from devagree.errors import DevagreeError, ExitCode, UsageError
 from devagree.i18n import _, ngettext, say_date
@@ -63,12 +63,7 @@ def report(
                 '"{suffix}" is neither'
             ).format(path=output, suffix=output.suffix or output.name)
         )
-    if not output.parent.is_dir():
-        raise UsageError(
-            _("-o {path}: the folder {folder} does not exist").format(
-                path=output, folder=output.parent
-            )
-        )
+    require_folder(output)
     day = as_of_day(as_of)
     workbook = check_workbook(list(paths or []), day, start=Path.cwd())
     left_out = say_left_out(workbook)
