@@ -98,6 +98,11 @@ def changed_rows(signed: dict[str, str], now: dict[str, str]) -> list[str]:
     return [key for key in order if signed.get(key) != now.get(key)]
 
 
+def changed_lines(signed: dict[str, str], now: dict[str, str]) -> list[str]:
+    """ "changed: punkt 2, Mål (`goal`)" for each part that differs, in the current language."""
+    return [_("changed: {row}").format(row=describe_row(key)) for key in changed_rows(signed, now)]
+
+
 _LABELS = {row.key: row for row in ROWS}
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from devagree.digest import changed_rows, describe_row, digest, row_digests
+from devagree.digest import changed_lines, digest, row_digests
 from devagree.editing import edit_file
 from devagree.errors import UsageError
 from devagree.i18n import _
@@ -100,10 +100,8 @@ def _same_text(
         )
     if identity.digest == agreed:
         return
-    changed = changed_rows(identity.rows, rows) if identity.rows else []
-    listed = "".join(
-        "\n    " + _("changed: {row}").format(row=describe_row(key)) for key in changed
-    )
+    changed = changed_lines(identity.rows, rows) if identity.rows else []
+    listed = "".join("\n    " + line for line in changed)
     raise PdfRefused(
         _(
             "{pdf} shows another version of the text of {id} than the file holds now "

@@ -113,7 +113,7 @@ def verify(
 
 def _verify_pdf(agreement: Agreement, pdf: Path, trust: Path | None) -> tuple[list[str], int]:
     """Lines about each signature of ``pdf``, and how many do not match the record."""
-    from devagree.digest import changed_rows, describe_row, digest, row_digests
+    from devagree.digest import changed_lines, digest, row_digests
     from devagree.signed_pdf import PdfRefused, load_roots, read_signed_pdf
 
     roots = load_roots(trust) if trust is not None else None
@@ -122,6 +122,7 @@ def _verify_pdf(agreement: Agreement, pdf: Path, trust: Path | None) -> tuple[li
     except PdfRefused as refused:
         return [_("{pdf}: BROKEN  {reason}").format(pdf=pdf, reason=refused)], 1
     agreed = digest(agreement.data)
+    rows = row_digests(agreement.data)
     recorded = {
         s.certificate.fingerprint: s for s in agreement.signatures if s.certificate is not None
     }
@@ -139,10 +140,7 @@ def _verify_pdf(agreement: Agreement, pdf: Path, trust: Path | None) -> tuple[li
                 )
             )
             if identity is not None and identity.rows:
-                lines.extend(
-                    "    " + _("changed: {row}").format(row=describe_row(key))
-                    for key in changed_rows(identity.rows, row_digests(agreement.data))
-                )
+                lines.extend("    " + line for line in changed_lines(identity.rows, rows))
         elif match is None:
             broken += 1
             lines.append(
