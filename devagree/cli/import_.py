@@ -195,11 +195,13 @@ def import_(
 
 
 def _free_id(base: str, used: dict[str, str], folder: Path) -> str:
+    from devagree.drafting import ID_MAX
+
     candidate, count = base, 1
     while candidate in used or (folder / f"{candidate}.yaml").exists():
         count += 1
         suffix = f"-{count}"
-        candidate = base[: 80 - len(suffix)] + suffix
+        candidate = base[: ID_MAX - len(suffix)] + suffix
     return candidate
 
 

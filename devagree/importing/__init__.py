@@ -159,6 +159,7 @@ _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ß": "ss"})
 def slug_for(data: Mapping[str, Any]) -> str:
     """An id from the organisation (or title) and the year: "center-for-sundhed-2027"."""
     from devagree.checks.placeholders import MARKER
+    from devagree.drafting import ID_MAX
 
     year = str(data["period"]["start"])[:4]
     organisation = str(data.get("organisation", ""))
@@ -170,8 +171,8 @@ def slug_for(data: Mapping[str, Any]) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", words).strip("-")
     if year not in slug.split("-"):
         slug = f"{slug}-{year}" if slug else f"udviklingsaftale-{year}"
-    if len(slug) > 80:
-        slug = slug[: 80 - len(year) - 1].rstrip("-") + f"-{year}"
+    if len(slug) > ID_MAX:
+        slug = slug[: ID_MAX - len(year) - 1].rstrip("-") + f"-{year}"
         slug = slug.strip("-")
     return slug
 
@@ -187,7 +188,5 @@ def _without_fingerprint(blocks: list[Block], agreed: str) -> list[Block]:
 
     mark = ": " + fingerprint(agreed)
     return [
-        block
-        for block in blocks
-        if not (isinstance(block, Para) and "".join(p.text for p in block.pieces).endswith(mark))
+        block for block in blocks if not (isinstance(block, Para) and block.text.endswith(mark))
     ]
