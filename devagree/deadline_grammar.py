@@ -267,8 +267,9 @@ class _Parser:
 
     # -- units
 
-    def with_year(self, i: int, resolve: _Resolve, precision: Precision,
-                  straddle: bool = False) -> _Result:  # fmt: skip
+    def with_year(
+        self, i: int, resolve: _Resolve, precision: Precision, straddle: bool = False
+    ) -> _Result:
         """A unit's optional year; without one the span waits for the caller's year. With
         `straddle`, two consecutive years ("vinteren 2016/2017") give the first."""
         both = self.straddle(i) if straddle else None
