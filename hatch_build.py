@@ -21,7 +21,7 @@ class CatalogueBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         from babel.messages.pofile import read_po
 
         root = Path(self.root)
-        for po in sorted((root / "devagree" / "locale").glob("*/LC_MESSAGES/*.po")):
+        for po in sorted((root / "devagree" / "i18n" / "locale").glob("*/LC_MESSAGES/*.po")):
             with po.open("rb") as handle:
                 catalogue = read_po(handle, locale=po.parent.parent.name, domain=po.stem)
             mo = po.with_suffix(".mo")

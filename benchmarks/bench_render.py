@@ -72,7 +72,7 @@ def measure_pdf(count: int, root: Path) -> tuple[float, float]:
     from devagree.render.batch import render_document
     from devagree.render.docx import RenderOptions
     from devagree.render.pdf import docx_to_pdfs
-    from devagree.workbook import check_workbook
+    from devagree.workbook.pipeline import check_workbook
 
     folder = root / "pdf"
     make_workbook(folder, count, standalone(SEED.read_text(encoding="utf-8")))

@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _API = {
-    "Deadline": "devagree.deadlines",
-    "DeadlineError": "devagree.deadlines",
-    "Precision": "devagree.deadlines",
-    "parse_deadline": "devagree.deadlines",
-    "Problem": "devagree.problems",
-    "Severity": "devagree.problems",
-    "DeadlineRow": "devagree.schedule",
-    "deadline_rows": "devagree.schedule",
-    "Workbook": "devagree.workbook",
-    "check_workbook": "devagree.workbook",
+    "Deadline": "devagree.deadlines.deadline",
+    "DeadlineError": "devagree.deadlines.deadline",
+    "Precision": "devagree.deadlines.deadline",
+    "parse_deadline": "devagree.deadlines.deadline",
+    "Problem": "devagree.core.problems",
+    "Severity": "devagree.core.problems",
+    "DeadlineRow": "devagree.followup.schedule",
+    "deadline_rows": "devagree.followup.schedule",
+    "Workbook": "devagree.workbook.pipeline",
+    "check_workbook": "devagree.workbook.pipeline",
 }
 
 __all__ = [
@@ -39,10 +39,10 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from devagree.deadlines import Deadline, DeadlineError, Precision, parse_deadline
-    from devagree.problems import Problem, Severity
-    from devagree.schedule import DeadlineRow, deadline_rows
-    from devagree.workbook import Workbook, check_workbook
+    from devagree.core.problems import Problem, Severity
+    from devagree.deadlines.deadline import Deadline, DeadlineError, Precision, parse_deadline
+    from devagree.followup.schedule import DeadlineRow, deadline_rows
+    from devagree.workbook.pipeline import Workbook, check_workbook
 
 
 def __getattr__(name: str) -> Any:

@@ -4,8 +4,8 @@
     python -m devagree.i18n_tools check                     list ids without a Danish text
     python -m devagree.i18n_tools compile                   write the .mo files (the build does too)
 
-Run from the repository's root. ``update`` rewrites ``devagree/locale/devagree.pot`` from the
-source (``babel.cfg`` says where), brings ``devagree/locale/da/LC_MESSAGES/devagree.po`` up to
+Run from the repository's root. ``update`` rewrites ``devagree/i18n/locale/devagree.pot`` from the
+source (``babel.cfg`` says where), brings ``devagree/i18n/locale/da/LC_MESSAGES/devagree.po`` up to
 date with it, and fills untranslated or fuzzy entries from the snippet files named (plain PO
 files holding only the new messages and their Danish).
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCALE = ROOT / "devagree" / "locale"
+LOCALE = ROOT / "devagree" / "i18n" / "locale"
 TEMPLATE = LOCALE / "devagree.pot"
 KEYWORDS = {"_": None, "ngettext": (1, 2), "N_": None, "gettext_in": (2,), "ngettext_in": (2, 3)}
 

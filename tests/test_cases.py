@@ -19,7 +19,7 @@ import pytest
 from conftest import CASES, assert_no_traceback, run
 
 from devagree import check_workbook
-from devagree.problems import Problem
+from devagree.core.problems import Problem
 
 DEFAULT_AS_OF = date(2016, 3, 1)
 WARNINGS = frozenset({"DA207", "DA208", "DA214", "DA215"})
@@ -225,7 +225,7 @@ def test_da010_message_states_the_real_size(scratch: Path) -> None:
 
 
 def test_a_file_just_under_the_size_limit_is_read(scratch: Path) -> None:
-    from devagree.yamlio import MAX_BYTES
+    from devagree.core.loader import MAX_BYTES
 
     seed_text = (CASES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
     padding = MAX_BYTES - len(seed_text.encode("utf-8")) - 1

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from devagree.charts import LaneInput, state_chart, timeline
-from devagree.model import Period, State
-from devagree.report_model import Light, Report, ReportAgreement, ReportItem, traffic_light
+from devagree.core.model import Period, State
+from devagree.followup.charts import LaneInput, state_chart, timeline
+from devagree.followup.report_model import (
+    Light,
+    Report,
+    ReportAgreement,
+    ReportItem,
+    traffic_light,
+)
 
 
 def _item(number: int, due: date | None, state: State = State.PLANNED) -> ReportItem:

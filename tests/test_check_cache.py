@@ -22,10 +22,10 @@ from conftest import CASES, REPO, assert_no_traceback, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from devagree import check_cache
-from devagree.check_cache import FOLDER, SEGMENT, read_segment, write_segment
 from devagree.i18n import use_language
-from devagree.workbook import check_workbook
+from devagree.workbook import cache as check_cache
+from devagree.workbook.cache import FOLDER, SEGMENT, read_segment, write_segment
+from devagree.workbook.pipeline import check_workbook
 
 AGREEMENT = "agreements/slagelse-chp-2016.yaml"
 STRATEGY = "agreements/strategier/slagelse-vision-pejlemaerker-2020.yaml"
@@ -225,16 +225,16 @@ def test_another_version_of_devagree_reads_afresh(
 def test_another_schema_reads_afresh(
     warm: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import devagree.resources
+    import devagree.core.resources
 
-    real = devagree.resources.data_file
+    real = devagree.core.resources.data_file
     changed = tmp_path / "agreement.schema.json"
     changed.write_bytes(real("schemas", "agreement.schema.json").read_bytes() + b"\n")
 
     def data_file(folder: str, name: str) -> Any:
         return changed if name == "agreement.schema.json" else real(folder, name)
 
-    monkeypatch.setattr(devagree.resources, "data_file", data_file)
+    monkeypatch.setattr(devagree.core.resources, "data_file", data_file)
     check_cache._code_stamps.cache_clear()
     try:
         assert not _poisoned(warm, AGREEMENT)
@@ -275,7 +275,7 @@ def test_an_edited_translation_changes_the_key(tmp_path: Path) -> None:
     os.utime(source, ns=(2_000_000_000, 2_000_000_000))
     assert check_cache._folder_stamps(tmp_path, tmp_path) != before
     stamps = check_cache._code_stamps()
-    assert any(stamp.startswith("locale/da/LC_MESSAGES/devagree.po ") for stamp in stamps)
+    assert any(stamp.startswith("i18n/locale/da/LC_MESSAGES/devagree.po ") for stamp in stamps)
 
 
 def test_the_day_is_never_remembered(warm: Path) -> None:

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from conftest import DANISH, assert_no_traceback, run
 
-from devagree.coverage import compute, percent
-from devagree.model import Agreement, Strategy, agreement_from_data, strategy_from_data
-from devagree.report.coverage_formats import format_money, format_percent
-from devagree.rollup import Money, budgets, sdg_name, sdgs, years_label
-from devagree.yamlio import load
+from devagree.core.loader import load
+from devagree.core.model import Agreement, Strategy, agreement_from_data, strategy_from_data
+from devagree.formats.coverage import format_money, format_percent
+from devagree.strategies.coverage import compute, percent
+from devagree.strategies.rollup import Money, budgets, sdg_name, sdgs, years_label
 
 STRATEGY = """\
 kind: strategy

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from devagree.deadlines import (
+from devagree.deadlines.deadline import (
     Deadline,
     DeadlineError,
     MissingYearError,
@@ -576,7 +576,7 @@ def test_grammar_phrases(text: str, period: tuple[date, date] | None) -> None:
 
 
 def test_devagree_new_reads_a_missing_year_in_the_period_given() -> None:
-    from devagree.drafting import describe_deadline
+    from devagree.drafting.writer import describe_deadline
 
     assert describe_deadline("ultimo august", "da", YEAR_2016)[1] == (
         "ultimo august -> 31. august 2016"

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from devagree.deadlines import MissingYearError, parse_deadline
+from devagree.deadlines.deadline import MissingYearError, parse_deadline
 
 D = date
 PERIOD = (D(2016, 3, 1), D(2017, 2, 28))

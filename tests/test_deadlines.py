@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from devagree import deadlines
-from devagree.deadlines import (
+from devagree.deadlines import deadline as deadlines
+from devagree.deadlines.deadline import (
     ACCEPTED_FORMS,
     Deadline,
     DeadlineError,

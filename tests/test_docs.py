@@ -8,8 +8,8 @@ from pathlib import Path
 
 from devagree.checks import CODES
 from devagree.cli.app import app
+from devagree.formats.codes import markdown_table
 from devagree.i18n import in_language
-from devagree.report.codes import markdown_table
 
 REPO = Path(__file__).resolve().parent.parent
 README = (REPO / "README.md").read_text(encoding="utf-8")

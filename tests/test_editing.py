@@ -1,7 +1,7 @@
 """The one write path: many writers at once, a writer killed mid-write, Windows-style files.
 
 The writers are real processes of the installed command; a writer killed at the worst moment
-is a small Python process that imports ``devagree.editing`` and dies instead of renaming.
+is a small Python process that imports ``devagree.core.write_path`` and dies instead of renaming.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from conftest import REPO, assert_no_traceback, devagree_command, lock_held, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from devagree.editing import AlreadyExists, create_file, edit_file, lock_path
-from devagree.yamlio import iter_yaml_files
+from devagree.core.loader import iter_yaml_files
+from devagree.core.write_path import AlreadyExists, create_file, edit_file, lock_path
 
 NAME = "agreements/slagelse-chp-2016.yaml"
 WRITERS = 12
@@ -113,7 +113,7 @@ def test_twelve_status_writers_and_two_signers_at_once_lose_nothing(repo_workboo
 APPENDER = """
 import sys
 from pathlib import Path
-from devagree.editing import edit_file
+from devagree.core.write_path import edit_file
 
 for turn in range(int(sys.argv[3])):
     edit_file(Path(sys.argv[1]), lambda text: text + f"{sys.argv[2]} {turn}\\n", timeout=60)
@@ -142,7 +142,7 @@ def test_processes_hammering_one_file_keep_every_line_and_leave_no_lock(tmp_path
 HOLDER = """
 import sys, time
 from pathlib import Path
-from devagree.editing import edit_file
+from devagree.core.write_path import edit_file
 
 def change(text: str) -> str:
     print("holding", flush=True)
@@ -260,13 +260,13 @@ def _yaml_bytes(workbook: Path) -> dict[str, bytes]:
 KILLED = """
 import os, sys
 from pathlib import Path
-import devagree.editing
+import devagree.core.write_path
 
 def die(*args: object) -> None:
     os._exit(9)
 
 os.replace = die  # killed between writing the temporary file and renaming it
-devagree.editing.edit_file(Path(sys.argv[1]), lambda text: text + "# half-way\\n")
+devagree.core.write_path.edit_file(Path(sys.argv[1]), lambda text: text + "# half-way\\n")
 """
 
 
@@ -317,7 +317,7 @@ def test_only_the_write_path_renames_files() -> None:
         for path in (REPO / "devagree").rglob("*.py")
         if _renames(path.read_text("utf-8"))
     )
-    assert renaming == ["devagree/editing.py"]
+    assert renaming == ["devagree/core/write_path.py"]
     assert _renames("Path(a).replace(b)") and _renames("os.replace(a, b)")
     assert not _renames('text.replace("a", "b")') and not _renames("day.replace(year=2)")
 
@@ -472,9 +472,9 @@ def test_allow_future_records_a_planned_state(repo_workbook: Path) -> None:
 
 
 def test_status_is_refused_in_the_core_after_today(repo_workbook: Path) -> None:
-    from devagree.errors import UsageError
-    from devagree.followup import StatusUpdate, record_status
-    from devagree.model import State
+    from devagree.core.errors import UsageError
+    from devagree.core.model import State
+    from devagree.followup.status import StatusUpdate, record_status
 
     update = StatusUpdate(1, State.DONE, date(2016, 6, 2))
     with pytest.raises(UsageError, match="after today"):
@@ -533,10 +533,10 @@ _STEPS = st.lists(
 def test_any_sequence_of_status_and_sign_keeps_every_earlier_line(
     steps: list[tuple[object, ...]], windows: bool
 ) -> None:
-    from devagree.errors import DevagreeError
-    from devagree.followup import StatusUpdate, record_status
-    from devagree.model import State
-    from devagree.signing import SignRequest, sign
+    from devagree.core.errors import DevagreeError
+    from devagree.core.model import State
+    from devagree.followup.status import StatusUpdate, record_status
+    from devagree.signatures.signing import SignRequest, sign
 
     today = date(2016, 12, 31)
     with tempfile.TemporaryDirectory() as folder:

@@ -20,11 +20,11 @@ from hypothesis import strategies as st
 from word_corpus import CUSTOM_LABELS, LAYOUTS, build
 
 from devagree.checks.placeholders import MARKER
+from devagree.core.loader import load
+from devagree.core.model import ROWS, agreement_from_data
+from devagree.core.richtext import parse_texts
 from devagree.importing import import_document
-from devagree.model import ROWS, agreement_from_data
 from devagree.render.docx import RenderOptions, render_docx
-from devagree.richtext import parse_texts
-from devagree.yamlio import load
 
 EXAMPLE = REPO / "examples" / "english" / "agreements" / "exampleton-family-2026.yaml"
 RICH = {"purpose", *(row.key for row in ROWS if row.key != "deadline")}

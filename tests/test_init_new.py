@@ -20,7 +20,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.compat import StringIO
 
-from devagree.drafting import (
+from devagree.core.loader import load, round_trip
+from devagree.core.model import ROWS
+from devagree.core.resources import data_file
+from devagree.drafting.scaffold import plan_workbook
+from devagree.drafting.writer import (
     AgreementDraft,
     ItemDraft,
     agreement_text,
@@ -29,10 +33,6 @@ from devagree.drafting import (
     id_problem,
     skeleton,
 )
-from devagree.model import ROWS
-from devagree.resources import data_file
-from devagree.scaffold import plan_workbook
-from devagree.yamlio import load, round_trip
 
 WORKBOOK_FILES = (
     "devagree.yaml",

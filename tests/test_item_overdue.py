@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from devagree.deadlines import parse_deadline
-from devagree.model import Item, State, StatusEntry
+from devagree.core.model import Item, State, StatusEntry
+from devagree.deadlines.deadline import parse_deadline
 
 
 def _item(text: str, state: State, pinned: date | None = None) -> Item:

@@ -1,4 +1,4 @@
-"""The loader (devagree.yamlio): positions, plain values, and everything it refuses."""
+"""The loader (devagree.core.loader): positions, plain values, and everything it refuses."""
 
 from __future__ import annotations
 
@@ -18,9 +18,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from devagree import check_workbook, yamlio
-from devagree.editing import write_atomic
-from devagree.yamlio import LoadError
+from devagree import check_workbook
+from devagree.core import loader as yamlio
+from devagree.core.loader import LoadError
+from devagree.core.write_path import write_atomic
 
 
 def load(text: str) -> yamlio.Document:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import assert_no_traceback, run
 
-from devagree.schedule import milestone_title
+from devagree.followup.schedule import milestone_title
 
 LONG = (
     "Systematisk opsamling og afdækning af status på kapaciteten (belægningsprocenter og "

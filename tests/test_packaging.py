@@ -39,7 +39,7 @@ def test_wheel_holds_schemas_and_templates(wheel: Path) -> None:
     for part in shipped:
         assert f"devagree/render/site_templates/{part.name}" in names
     # The Danish catalogue is compiled by the build; its source stays out of the wheel.
-    assert "devagree/locale/da/LC_MESSAGES/devagree.mo" in names
+    assert "devagree/i18n/locale/da/LC_MESSAGES/devagree.mo" in names
     assert not [name for name in names if name.endswith((".po", ".pot"))]
 
 

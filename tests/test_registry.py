@@ -11,7 +11,7 @@ from conftest import CASES
 
 from devagree.checks import CODES, RULES, Code
 from devagree.checks.reading import READING_CODES
-from devagree.problems import Severity
+from devagree.core.problems import Severity
 
 TESTS = Path(__file__).resolve().parent
 TESTED_ELSEWHERE = frozenset({"DA001", "DA002", "DA010", "DA301"})
@@ -110,8 +110,8 @@ def test_case_files_name_only_real_codes() -> None:
 
 
 def test_a_listing_shows_ten_problems_and_counts_the_rest() -> None:
+    from devagree.core.problems import Problem, listing
     from devagree.i18n import in_language
-    from devagree.problems import Problem, listing
 
     found = [Problem("a.yaml", n, 1, "DA201", Severity.ERROR, f"row {n}") for n in range(1, 13)]
     with in_language("en"):

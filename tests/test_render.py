@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from devagree.model import ROWS
-from devagree.richtext import parse_texts, plain
-from devagree.workbook import check_workbook
+from devagree.core.model import ROWS
+from devagree.core.richtext import parse_texts, plain
+from devagree.workbook.pipeline import check_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_YAML = ROOT / "agreements" / "slagelse-chp-2016.yaml"

@@ -21,7 +21,7 @@ from devagree.render.batch import Renderer, render_document
 from devagree.render.determinism import FIXED_TIME, zip_bytes
 from devagree.render.docx import RenderOptions
 from devagree.render.docx_fields import CORE_LIMIT, clip
-from devagree.workbook import check_workbook
+from devagree.workbook.pipeline import check_workbook
 
 AGREEMENT = "agreements/slagelse-chp-2016.yaml"
 

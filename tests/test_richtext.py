@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from devagree.richtext import (
+from devagree.core.richtext import (
     BulletList,
     ListItem,
     NumberedList,

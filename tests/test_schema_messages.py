@@ -11,7 +11,7 @@ from conftest import CASES, assert_no_traceback, run, standalone_seed_text
 
 from devagree import check_workbook
 from devagree.checks import CODES
-from devagree.problems import Problem
+from devagree.core.problems import Problem
 
 AS_OF = date(2016, 3, 1)
 MINIMAL = (CASES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
@@ -194,7 +194,8 @@ def test_an_unforeseen_schema_rule_still_gives_a_located_registered_problem() ->
     code from the registry and jsonschema's words kept as the detail."""
     import jsonschema
 
-    from devagree import schema, yamlio
+    from devagree.core import loader as yamlio
+    from devagree.core import schema
 
     document = yamlio.load("a.yaml", "kind: agreement\nparties:\n  - a\n  - a\n")
     validator = jsonschema.Draft202012Validator({"properties": {"parties": {"uniqueItems": True}}})

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import REPO, assert_no_traceback, run
 
-from devagree.model import State
-from devagree.report_model import Light, build_report, traffic_light
-from devagree.workbook import check_workbook
+from devagree.core.model import State
+from devagree.followup.report_model import Light, build_report, traffic_light
+from devagree.workbook.pipeline import check_workbook
 
 NAME = "agreements/slagelse-chp-2016.yaml"
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from devagree.digest import changed_rows, describe_row, digest, row_digests
 from devagree.i18n import in_language
-from devagree.workbook import check_workbook
+from devagree.signatures.digest import changed_rows, describe_row, digest, row_digests
+from devagree.workbook.pipeline import check_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "agreements" / "slagelse-chp-2016.yaml"

@@ -15,9 +15,9 @@ import pytest
 from conftest import assert_no_traceback, lock_held, run, standalone_seed_text
 from pki import Authority, add_empty_field, authority, pem, sign_incrementally, signer
 
-from devagree.digest import digest
-from devagree.pdf_identity import fingerprint, read_identity
-from devagree.workbook import check_workbook
+from devagree.signatures.digest import digest
+from devagree.signatures.pdf_identity import fingerprint, read_identity
+from devagree.workbook.pipeline import check_workbook
 
 NAME = "agreements/slagelse-chp-2016.yaml"
 CHANGED_GOAL = ("Det inkluderende perspektiv", "Det ekskluderende perspektiv")
@@ -291,8 +291,8 @@ def test_party_refusals(kit: Kit, book: Path) -> None:
 
 
 def test_text_changed_while_checking_is_refused_under_the_lock(kit: Kit, book: Path) -> None:
-    from devagree.errors import DevagreeError
-    from devagree.signing_pdf import prepare, record
+    from devagree.core.errors import DevagreeError
+    from devagree.signatures.from_pdf import prepare, record
 
     path = book / NAME
     prepared = prepare(path, kit.signed, None, date(2016, 3, 1))

@@ -15,8 +15,8 @@ import pytest
 from conftest import REPO, assert_no_traceback, run
 from site_pages import page_text, read_page, read_site, resolve
 
-from devagree.model import ROWS
-from devagree.workbook import check_workbook
+from devagree.core.model import ROWS
+from devagree.workbook.pipeline import check_workbook
 
 AS_OF = "2016-09-01"
 

@@ -18,10 +18,10 @@ import pytest
 from conftest import DANISH, assert_no_traceback
 from conftest import run as run_command
 
-from devagree.collect import answer_day
+from devagree.core.model import STATE_LABELS, State
+from devagree.followup.collect import answer_day
 from devagree.i18n import translations
-from devagree.model import STATE_LABELS, State
-from devagree.workbook import check_workbook
+from devagree.workbook.pipeline import check_workbook
 
 NAME = "agreements/slagelse-chp-2016.yaml"
 AS_OF = "2016-09-01"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import DANISH, assert_no_traceback, run
 
-from devagree.followup import StatusUpdate, add_entry, parse_state
-from devagree.model import State
-from devagree.workbook import check_workbook
+from devagree.core.model import State
+from devagree.followup.status import StatusUpdate, add_entry, parse_state
+from devagree.workbook.pipeline import check_workbook
 
 NAME = "agreements/slagelse-chp-2016.yaml"
 

@@ -419,7 +419,7 @@ def custom_template(doc: Any) -> dict[str, Any]:
 def _typed(cell_or_doc: Any, blocks: Any, first: Any = None) -> None:
     """Rich text the way the original was typed: paragraphs, and lists typed as "- " or
     "1) " lines separated by manual line breaks in one paragraph."""
-    from devagree.richtext import BulletList, Paragraph
+    from devagree.core.richtext import BulletList, Paragraph
 
     def paragraph() -> Any:
         nonlocal first
@@ -448,8 +448,8 @@ def _typed(cell_or_doc: Any, blocks: Any, first: Any = None) -> None:
 
 
 def seed_original(doc: Any) -> dict[str, Any]:
-    from devagree.richtext import parse_texts
-    from devagree.yamlio import load
+    from devagree.core.loader import load
+    from devagree.core.richtext import parse_texts
 
     seed = Path(__file__).resolve().parent.parent / "agreements" / "slagelse-chp-2016.yaml"
     data = load(str(seed), seed.read_text("utf-8")).data

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from types import ModuleType
 
-from devagree.model import Agreement, Strategy
-from devagree.paths import Path_
-from devagree.problems import Severity
+from devagree.core.model import Agreement, Strategy
+from devagree.core.paths import Path_
+from devagree.core.problems import Severity
 
 
 @dataclass(frozen=True, slots=True)

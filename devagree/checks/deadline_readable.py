@@ -18,8 +18,8 @@ from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
 from devagree.checks.placeholders import MARKER
+from devagree.core.problems import Severity
 from devagree.i18n import _
-from devagree.problems import Severity
 
 CODE = "DA206"
 SEVERITY = Severity.ERROR

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
+from devagree.core.problems import Severity
 from devagree.i18n import _
-from devagree.problems import Severity
 
 CODE = "DA204"
 SEVERITY = Severity.ERROR

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from difflib import get_close_matches
 
 from devagree.checks.base import Context, Finding
+from devagree.core.problems import Severity
 from devagree.i18n import _
-from devagree.problems import Severity
 
 CODE = "DA211"
 SEVERITY = Severity.ERROR

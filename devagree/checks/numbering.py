@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
+from devagree.core.problems import Severity
 from devagree.i18n import _
-from devagree.problems import Severity
 
 CODE = "DA202"
 SEVERITY = Severity.ERROR

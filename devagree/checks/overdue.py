@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
+from devagree.core.model import state_word
+from devagree.core.problems import Severity
 from devagree.i18n import ngettext, say_date
-from devagree.model import state_word
-from devagree.problems import Severity
 
 CODE = "DA208"
 SEVERITY = Severity.WARNING

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from devagree.checks.base import Context, Finding
+from devagree.core.paths import Path_
+from devagree.core.places import describe_place, field_name
+from devagree.core.problems import Severity
 from devagree.i18n import _
-from devagree.paths import Path_
-from devagree.places import describe_place, field_name
-from devagree.problems import Severity
 
 CODE = "DA209"
 SEVERITY = Severity.ERROR

@@ -9,8 +9,8 @@ with 2; schema problems (DA1xx) with 1. Neither can be switched off in devagree.
 from __future__ import annotations
 
 from devagree.checks.base import Code
+from devagree.core.problems import Severity
 from devagree.i18n import N_
-from devagree.problems import Severity
 
 
 def _code(code: str, title: str, doc: str) -> Code:

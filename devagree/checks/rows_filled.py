@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
+from devagree.core.model import ROWS
+from devagree.core.problems import Severity
 from devagree.i18n import _
-from devagree.model import ROWS
-from devagree.problems import Severity
 
 CODE = "DA201"
 SEVERITY = Severity.ERROR

@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
+from devagree.core.model import role_label
+from devagree.core.problems import Severity
 from devagree.i18n import _, current_language
-from devagree.model import role_label
-from devagree.problems import Severity
 
 CODE = "DA215"
 SEVERITY = Severity.WARNING

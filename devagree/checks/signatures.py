@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
+from devagree.core.problems import Severity
 from devagree.i18n import _, say_date
-from devagree.problems import Severity
 
 CODE = "DA210"
 SEVERITY = Severity.ERROR
@@ -22,7 +22,7 @@ PER_DOCUMENT = True
 
 
 def check(context: Context) -> Iterator[Finding]:
-    from devagree.signing import check_signatures
+    from devagree.signatures.signing import check_signatures
 
     for agreement in context.agreements:
         for result in check_signatures(agreement):

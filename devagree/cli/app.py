@@ -32,7 +32,7 @@ from devagree.cli import (
     verify,
 )
 from devagree.cli.language import remember_arguments
-from devagree.errors import DevagreeError, ExitCode
+from devagree.core.errors import DevagreeError, ExitCode
 from devagree.i18n import _
 
 app = typer.Typer(

@@ -8,9 +8,9 @@ import typer
 
 from devagree.cli.options import AsOfOption, PathsArgument, as_of_day, format_choices
 from devagree.cli.output import emit
-from devagree.errors import ExitCode
+from devagree.core.errors import ExitCode
+from devagree.formats import PROBLEM_REPORTERS
 from devagree.i18n import N_
-from devagree.report import PROBLEM_REPORTERS
 
 ProblemFormat = format_choices("ProblemFormat", PROBLEM_REPORTERS)
 
@@ -49,8 +49,8 @@ def check(
     there are no errors (warnings allowed), 1 when there are errors, 2 when a file cannot be
     read or the arguments are wrong.
     """
-    from devagree.report.problem_formats import ReportOptions
-    from devagree.workbook import check_workbook
+    from devagree.formats.problems import ReportOptions
+    from devagree.workbook.pipeline import check_workbook
 
     workbook = check_workbook(list(paths or []), as_of_day(as_of), cache=not no_cache)
     reporter = PROBLEM_REPORTERS[output_format.value]  # type: ignore[attr-defined]

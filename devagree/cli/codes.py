@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from devagree.cli.output import emit
-from devagree.errors import ExitCode, UsageError
+from devagree.core.errors import ExitCode, UsageError
 from devagree.i18n import _
 
 
@@ -23,7 +23,7 @@ def codes(
     (DA2xx) can be changed, or a code switched off, under `rules:` in devagree.yaml.
     """
     from devagree.checks import CODES
-    from devagree.report.codes import markdown_table, text_reference
+    from devagree.formats.codes import markdown_table, text_reference
 
     if code is None:
         emit(markdown_table(CODES.values()))

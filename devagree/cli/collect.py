@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from devagree.cli.options import as_of_day, lock_timeout_from_environment
-from devagree.errors import ExitCode
+from devagree.core.errors import ExitCode
 
 
 def collect(
@@ -54,11 +54,11 @@ def collect(
     heading that no longer matches, an unknown state, a formula), no file is changed and
     the exit code is 1. Collecting the same sheet again records nothing new.
     """
-    from devagree.collect import plan_collection, write_collection
+    from devagree.core.model import state_labels
+    from devagree.followup.collect import plan_collection, write_collection
+    from devagree.followup.sheet_answers import read_answers
     from devagree.i18n import _, ngettext
-    from devagree.model import state_labels
-    from devagree.workbook import check_workbook
-    from devagree.xlsx_input import read_answers
+    from devagree.workbook.pipeline import check_workbook
 
     day = as_of_day(as_of)
     workbook = check_workbook([], day, start=workbook_dir or Path.cwd())

@@ -10,13 +10,13 @@ import typer
 
 from devagree.cli.options import PathsArgument, format_choices
 from devagree.cli.output import emit
-from devagree.errors import ExitCode
+from devagree.core.errors import ExitCode
+from devagree.formats import COVERAGE_REPORTERS
 from devagree.i18n import _
-from devagree.report import COVERAGE_REPORTERS
 
 if TYPE_CHECKING:
-    from devagree.report.coverage_formats import CoverageReport
-    from devagree.workbook import Workbook
+    from devagree.formats.coverage import CoverageReport
+    from devagree.workbook.pipeline import Workbook
 
 CoverageFormat = format_choices("CoverageFormat", COVERAGE_REPORTERS)
 
@@ -57,8 +57,8 @@ def coverage(
     """
     # Coverage does not depend on the day: the day only drives the overdue rule, which is
     # the business of `check` and `deadlines`. A fixed day keeps the error count stable.
-    from devagree.report.coverage_formats import format_percent
-    from devagree.workbook import check_workbook
+    from devagree.formats.coverage import format_percent
+    from devagree.workbook.pipeline import check_workbook
 
     workbook = check_workbook(list(paths or []), date.min)
     report = build_report(workbook)
@@ -95,11 +95,11 @@ def coverage(
 
 def build_report(workbook: Workbook) -> CoverageReport:
     """Coverage and roll-ups of what the workbook could read, with what it could not."""
-    from devagree.coverage import compute
-    from devagree.paths import display_path
-    from devagree.problems import Severity
-    from devagree.report.coverage_formats import CoverageReport
-    from devagree.rollup import budgets, sdgs
+    from devagree.core.paths import display_path
+    from devagree.core.problems import Severity
+    from devagree.formats.coverage import CoverageReport
+    from devagree.strategies.coverage import compute
+    from devagree.strategies.rollup import budgets, sdgs
 
     read = {a.source for a in workbook.agreements} | {s.source for s in workbook.strategies}
     if workbook.settings.config is not None:

@@ -16,9 +16,9 @@ from devagree.cli.options import (
     require_folder,
 )
 from devagree.cli.output import emit
-from devagree.errors import ExitCode, UsageError
+from devagree.core.errors import ExitCode, UsageError
+from devagree.formats import DEADLINE_REPORTERS
 from devagree.i18n import _
-from devagree.report import DEADLINE_REPORTERS
 
 DeadlineFormat = format_choices("DeadlineFormat", DEADLINE_REPORTERS)
 
@@ -77,9 +77,9 @@ def deadlines(
     have no follow-up, so they are never overdue and never in --overdue, and --within lists
     only those still ahead.
     """
-    from devagree.report.deadlines_formats import ListOptions
-    from devagree.schedule import deadline_rows, parse_within
-    from devagree.workbook import check_workbook
+    from devagree.followup.schedule import deadline_rows, parse_within
+    from devagree.formats.deadlines import ListOptions
+    from devagree.workbook.pipeline import check_workbook
 
     if output is not None:
         require_folder(output)
@@ -103,7 +103,7 @@ def deadlines(
     reporter = DEADLINE_REPORTERS[output_format.value]  # type: ignore[attr-defined]
     result = reporter(rows, options)
     if output is not None:
-        from devagree.editing import write_atomic
+        from devagree.core.write_path import write_atomic
 
         if isinstance(result, bytes):
             write_atomic(output, result)

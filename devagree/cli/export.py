@@ -9,7 +9,7 @@ import typer
 
 from devagree.cli.options import PathsArgument, as_of_day, require_folder
 from devagree.cli.output import say_left_out
-from devagree.errors import ExitCode, UsageError
+from devagree.core.errors import ExitCode, UsageError
 
 
 def export(
@@ -45,13 +45,13 @@ def export(
     drop-down), new note and date. Then the deadlines and the strategy coverage. Send it,
     and read the answers back with `devagree collect`.
     """
-    from devagree.coverage import compute
-    from devagree.editing import write_atomic
+    from devagree.core.paths import display_path
+    from devagree.core.write_path import write_atomic
+    from devagree.followup.schedule import deadline_rows
     from devagree.i18n import _, in_language
-    from devagree.paths import display_path
     from devagree.render.followup_xlsx import followup_workbook
-    from devagree.schedule import deadline_rows
-    from devagree.workbook import check_workbook
+    from devagree.strategies.coverage import compute
+    from devagree.workbook.pipeline import check_workbook
 
     day = as_of_day(as_of)
     workbook = check_workbook(list(paths or []), day, start=Path.cwd())

@@ -9,9 +9,9 @@ from typing import Annotated, Any
 import typer
 
 from devagree.cli.options import lock_timeout_from_environment
-from devagree.errors import ExitCode, UsageError
+from devagree.core.errors import ExitCode, UsageError
+from devagree.core.paths import display_path
 from devagree.i18n import _, current_language, in_language, ngettext
-from devagree.paths import display_path
 
 SUFFIXES = (".docx", ".docm", ".doc", ".odt", ".rtf")
 
@@ -89,10 +89,10 @@ def import_(
     cannot be read, 1 when some documents of a batch failed (the others are imported).
     """
     from devagree.cli.new import existing_ids, schema_reference
-    from devagree.drafting import document_text, id_problem
-    from devagree.editing import create_file
+    from devagree.core.write_path import create_file
+    from devagree.drafting.writer import document_text, id_problem
     from devagree.importing import ImportFailure, import_document, slug_for
-    from devagree.workbook import load_settings
+    from devagree.workbook.pipeline import load_settings
 
     settings, _problems, _unreadable = load_settings(Path.cwd())
     timeout = settings.lock_wait(lock_timeout_from_environment())
@@ -195,7 +195,7 @@ def import_(
 
 
 def _free_id(base: str, used: dict[str, str], folder: Path) -> str:
-    from devagree.drafting import ID_MAX
+    from devagree.drafting.writer import ID_MAX
 
     candidate, count = base, 1
     while candidate in used or (folder / f"{candidate}.yaml").exists():

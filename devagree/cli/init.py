@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from devagree.cli.options import lock_timeout_from_environment
-from devagree.errors import ExitCode, UsageError
+from devagree.core.errors import ExitCode, UsageError
+from devagree.core.paths import display_path
 from devagree.i18n import _
-from devagree.paths import display_path
 
 if TYPE_CHECKING:
     pass
@@ -47,8 +47,8 @@ def init(
     An existing .gitignore only gets the lines for the lock files appended when it lacks
     them (reported as updated); every line it had stays.
     """
-    from devagree.editing import AlreadyExists, create_file
-    from devagree.scaffold import GITIGNORE, plan_workbook
+    from devagree.core.write_path import AlreadyExists, create_file
+    from devagree.drafting.scaffold import GITIGNORE, plan_workbook
 
     if directory.exists() and not directory.is_dir():
         raise UsageError(
@@ -107,8 +107,8 @@ def init(
 
 def _ignore_lock_files(gitignore: Path, timeout: float | None) -> bool:
     """Append the lock-file lines to an existing .gitignore that lacks them; True if it did."""
-    from devagree.editing import edit_file
-    from devagree.scaffold import GITIGNORE_LINES
+    from devagree.core.write_path import edit_file
+    from devagree.drafting.scaffold import GITIGNORE_LINES
 
     appended = False
 

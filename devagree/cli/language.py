@@ -52,7 +52,7 @@ def choose_language(option: str | None, args: Sequence[str] = ()) -> str:
     environment = os.environ.get("DEVAGREE_LANG")
     workbook = None
     if not any(v and v.strip().lower() in LANGUAGES for v in (option, environment)):
-        from devagree.workbook import workbook_language  # only when the workbook decides
+        from devagree.workbook.pipeline import workbook_language  # only when the workbook decides
 
         workbook = workbook_language(workbook_start(args))
     language = resolve_language(option, environment, workbook, locale_setting(os.environ))

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from devagree.cli.options import lock_timeout_from_environment
-from devagree.errors import ExitCode, InputError, UsageError
+from devagree.core.errors import ExitCode, InputError, UsageError
+from devagree.core.model import ROWS
+from devagree.core.paths import display_path
 from devagree.i18n import (
     N_,
     Localised,
@@ -24,12 +26,10 @@ from devagree.i18n import (
     in_language,
     ngettext,
 )
-from devagree.model import ROWS
-from devagree.paths import display_path
 
 if TYPE_CHECKING:
-    from devagree.drafting import AgreementDraft, ItemDraft
-    from devagree.settings import Settings
+    from devagree.core.settings import Settings
+    from devagree.drafting.writer import AgreementDraft, ItemDraft
 
 TEXT = Localised(
     {
@@ -82,8 +82,8 @@ _NO = {"", "n", "nej", "no"}
 
 def existing_ids(settings: Settings) -> dict[str, str]:
     """Ids already used in the workbook, each with the file that has it first."""
-    from devagree.workbook import read_document
-    from devagree.yamlio import iter_yaml_files
+    from devagree.core.loader import iter_yaml_files
+    from devagree.workbook.pipeline import read_document
 
     used: dict[str, str] = {}
     for folder in settings.paths:
@@ -161,7 +161,7 @@ class Interview:
         """Several lines, ended by an empty line."""
         from rich.text import Text
 
-        from devagree.drafting import join_lines
+        from devagree.drafting.writer import join_lines
 
         hint = self.words["multi_short" if self.hinted else "multi"]
         self.hinted = True
@@ -192,8 +192,8 @@ class Interview:
         return date.fromisoformat(self.ask(label, default.isoformat(), check).strip())
 
     def ask_deadline(self, start: date, end: date) -> str:
-        from devagree.deadlines import DeadlineError
-        from devagree.drafting import describe_deadline
+        from devagree.deadlines.deadline import DeadlineError
+        from devagree.drafting.writer import describe_deadline
 
         words = self.words
 
@@ -224,7 +224,7 @@ class Interview:
             self.say(f"  {self.words['yes_no']}", "red")
 
     def run(self, agreement_id: str | None) -> AgreementDraft:
-        from devagree.drafting import AgreementDraft, ItemDraft, default_period
+        from devagree.drafting.writer import AgreementDraft, ItemDraft, default_period
 
         words = self.words
         self.say(words["intro"], "bold")
@@ -330,9 +330,9 @@ def new(
     and asked again when it cannot be read. Nothing is written before the last answer
     (Ctrl-C leaves no file), and an existing file is never overwritten.
     """
-    from devagree.drafting import agreement_text, id_problem, skeleton
-    from devagree.editing import AlreadyExists, create_file
-    from devagree.workbook import load_settings
+    from devagree.core.write_path import AlreadyExists, create_file
+    from devagree.drafting.writer import agreement_text, id_problem, skeleton
+    from devagree.workbook.pipeline import load_settings
 
     settings, _problems, _unreadable = load_settings(Path.cwd())
     language = document_language(settings.language)
@@ -430,11 +430,11 @@ def _renew(
     open_only: bool,
 ) -> int:
     """`new --from`: next period's draft from an agreement that checks against the schema."""
-    from devagree.drafting import document_text, id_problem
-    from devagree.editing import create_file
-    from devagree.renewal import renew
-    from devagree.schema import validate
-    from devagree.workbook import read_document
+    from devagree.core.schema import validate
+    from devagree.core.write_path import create_file
+    from devagree.drafting.renewal import renew
+    from devagree.drafting.writer import document_text, id_problem
+    from devagree.workbook.pipeline import read_document
 
     if not source.is_file():
         raise UsageError(_("{file}: no such file").format(file=display_path(source)))

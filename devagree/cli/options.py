@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from devagree.errors import UsageError
+from devagree.core.errors import UsageError
 from devagree.i18n import _
 
 PathsArgument = Annotated[

@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from devagree.workbook import Workbook
+    from devagree.workbook.pipeline import Workbook
 
 
 def emit(rendered: object) -> None:

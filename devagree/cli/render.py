@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from devagree.cli.options import PathsArgument
-from devagree.errors import DevagreeError, ExitCode, UsageError
+from devagree.core.errors import DevagreeError, ExitCode, UsageError
+from devagree.core.model import Agreement, Strategy
+from devagree.core.paths import display_path
 from devagree.i18n import N_, _
-from devagree.model import Agreement, Strategy
-from devagree.paths import display_path
 
 if TYPE_CHECKING:
     from devagree.render import RenderOptions
@@ -84,7 +84,7 @@ def render(
     """
     from devagree.render import RenderOptions, output_path
     from devagree.render.batch import available_cores
-    from devagree.workbook import check_workbook
+    from devagree.workbook.pipeline import check_workbook
 
     workbook = check_workbook(list(paths or []), date.today(), start=Path.cwd())
     settings = workbook.settings
@@ -139,8 +139,8 @@ def render(
 
 def stamp_identity(pdf: Path, agreement: Agreement) -> None:
     """The agreement's id and digests into the PDF, before anyone signs it."""
-    from devagree.digest import digest, row_digests
-    from devagree.pdf_identity import PdfIdentity, stamp_pdf
+    from devagree.signatures.digest import digest, row_digests
+    from devagree.signatures.pdf_identity import PdfIdentity, stamp_pdf
 
     stamp_pdf(pdf, PdfIdentity(agreement.id, digest(agreement.data), row_digests(agreement.data)))
 

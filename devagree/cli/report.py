@@ -9,13 +9,13 @@ import typer
 
 from devagree.cli.options import PathsArgument, as_of_day, require_folder
 from devagree.cli.output import say_left_out
-from devagree.errors import DevagreeError, ExitCode, UsageError
+from devagree.core.errors import DevagreeError, ExitCode, UsageError
+from devagree.core.paths import display_path
 from devagree.i18n import _, ngettext, say_date
-from devagree.paths import display_path
 
 if TYPE_CHECKING:
-    from devagree.model import Agreement
-    from devagree.report_model import Report
+    from devagree.core.model import Agreement
+    from devagree.followup.report_model import Report
 
 SUFFIXES = {".docx": "docx", ".md": "markdown", ".markdown": "markdown"}
 
@@ -51,7 +51,7 @@ def report(
     item: owner, deadline and due date, traffic light, latest note and history. Status
     entries dated after --as-of are left out, so a report can be made again later.
     """
-    from devagree.workbook import check_workbook
+    from devagree.workbook.pipeline import check_workbook
 
     if output == Path():
         raise UsageError(_("name the report file with -o FILE.docx or -o FILE.md"))
@@ -70,10 +70,10 @@ def report(
     if not workbook.agreements:
         raise _NothingToReport(_("no agreements to report on; nothing was written"))
 
-    from devagree.editing import write_atomic
+    from devagree.core.write_path import write_atomic
+    from devagree.followup.report_model import build_report
     from devagree.i18n import in_language
     from devagree.render.svg_charts import starts
-    from devagree.report_model import build_report
 
     # The report speaks the workbook's language; the terminal, the reader's.
     with in_language(workbook.settings.language):
@@ -108,7 +108,7 @@ def report(
 
 def _write_svg_charts(output: Path, report: Report, agreements: list[Agreement]) -> tuple[str, str]:
     """The two charts as SVG files beside the Markdown report; their names, for its links."""
-    from devagree.editing import write_atomic
+    from devagree.core.write_path import write_atomic
     from devagree.render.svg_charts import report_charts, states_svg, timeline_svg
 
     states, deadlines = report_charts(report, agreements)
@@ -122,7 +122,7 @@ def _write_svg_charts(output: Path, report: Report, agreements: list[Agreement])
 
 def _template(settings: object) -> Path | None:
     """The workbook's ``template:`` (relative to devagree.yaml), as the agreements use."""
-    from devagree.settings import Settings
+    from devagree.core.settings import Settings
 
     assert isinstance(settings, Settings)
     if not settings.template:

@@ -10,13 +10,13 @@ import typer
 
 from devagree.cli.options import AsOfOption, as_of_day
 from devagree.cli.output import emit
-from devagree.errors import DevagreeError, ExitCode, UsageError
+from devagree.core.errors import DevagreeError, ExitCode, UsageError
+from devagree.core.model import Agreement, Strategy
+from devagree.core.paths import display_path
 from devagree.i18n import _
-from devagree.model import Agreement, Strategy
-from devagree.paths import display_path
 
 if TYPE_CHECKING:
-    from devagree.workbook import Workbook
+    from devagree.workbook.pipeline import Workbook
 
 
 class _Unreadable(DevagreeError):
@@ -101,7 +101,7 @@ def show(
 
 def _find(target: str, day: date) -> tuple[Workbook, Agreement | Strategy]:
     """The workbook and the agreement or strategy that ``target`` names (a file or an id)."""
-    from devagree.workbook import check_workbook
+    from devagree.workbook.pipeline import check_workbook
 
     path = Path(target)
     by_file = path.suffix.lower() in (".yaml", ".yml") or path.exists()

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from devagree.cli.options import lock_timeout_from_environment
-from devagree.errors import ExitCode, UsageError
+from devagree.core.errors import ExitCode, UsageError
+from devagree.core.paths import display_path
 from devagree.i18n import _, say_date
-from devagree.paths import display_path
 
 if TYPE_CHECKING:
-    from devagree.signing_pdf import PdfSigning
+    from devagree.signatures.from_pdf import PdfSigning
 
 
 def sign(
@@ -76,8 +76,8 @@ def sign(
         return _from_pdf(file, from_pdf, list(party or []), trust)
     if trust is not None:
         raise UsageError(_("--trust only applies with --from-pdf"))
-    from devagree.signing import SignRequest
-    from devagree.signing import sign as sign_file
+    from devagree.signatures.signing import SignRequest
+    from devagree.signatures.signing import sign as sign_file
 
     if not party or len(party) != 1:
         raise UsageError(_("give --party once (the signing party's role)"))
@@ -111,8 +111,8 @@ def sign(
 
 
 def _from_pdf(file: Path, pdf: Path, parties: list[str], trust: Path | None) -> int:
-    from devagree.signed_pdf import load_roots
-    from devagree.signing_pdf import prepare, record
+    from devagree.signatures.from_pdf import prepare, record
+    from devagree.signatures.signed_pdf import load_roots
 
     roots = load_roots(trust) if trust is not None else None
     prepared = prepare(file, pdf, roots, date.today())

@@ -9,8 +9,8 @@ import typer
 
 from devagree.cli.options import AsOfOption, PathsArgument, as_of_day
 from devagree.cli.output import say_left_out
-from devagree.errors import ExitCode, UsageError
-from devagree.paths import display_path
+from devagree.core.errors import ExitCode, UsageError
+from devagree.core.paths import display_path
 
 
 def site(
@@ -34,7 +34,7 @@ def site(
     files give the same bytes.
     """
     from devagree.i18n import _, in_language, ngettext
-    from devagree.workbook import check_workbook
+    from devagree.workbook.pipeline import check_workbook
 
     if output == Path():
         raise UsageError(_("name the site's folder with -o FOLDER"))

@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 
 from devagree.cli.options import as_of_day, lock_timeout_from_environment
-from devagree.errors import ExitCode
+from devagree.core.errors import ExitCode
+from devagree.core.model import state_word, valid_states
 from devagree.i18n import _, ngettext, say_date
-from devagree.model import state_word, valid_states
 
 
 def status(
@@ -53,7 +53,7 @@ def status(
     added under the file's lock to what is on disk then, so people recording follow-up at
     the same time all keep their entries. A file with errors is refused; nothing is written.
     """
-    from devagree.followup import StatusUpdate, parse_state, record_status
+    from devagree.followup.status import StatusUpdate, parse_state, record_status
 
     chosen = parse_state(state)
     today = date.today()

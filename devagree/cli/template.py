@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from devagree.errors import ExitCode, UsageError
+from devagree.core.errors import ExitCode, UsageError
 from devagree.i18n import _
 
 app = typer.Typer(help="The Word template devagree renders with.", no_args_is_help=True)
@@ -26,8 +26,8 @@ def export(
     List Bullet 2, List Number, Table Grid); change their fonts, colours and spacing, the page
     margins, and the header and footer (a logo, the municipality's letterhead) as you like.
     """
-    from devagree.editing import write_atomic
-    from devagree.resources import data_file
+    from devagree.core.resources import data_file
+    from devagree.core.write_path import write_atomic
 
     if file.suffix.lower() != ".docx":
         raise UsageError(_("{path}: the template must be a .docx file").format(path=file))

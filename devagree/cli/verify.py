@@ -10,12 +10,12 @@ import typer
 
 from devagree.cli.options import PathsArgument
 from devagree.cli.output import emit
-from devagree.errors import ExitCode, UsageError
+from devagree.core.errors import ExitCode, UsageError
+from devagree.core.model import role_label
 from devagree.i18n import _, current_language, ngettext, say_date
-from devagree.model import role_label
 
 if TYPE_CHECKING:
-    from devagree.model import Agreement
+    from devagree.core.model import Agreement
 
 
 def verify(
@@ -49,8 +49,8 @@ def verify(
     """
     if trust is not None and pdf is None:
         raise UsageError(_("--trust only applies with --pdf"))
-    from devagree.signing import check_signatures
-    from devagree.workbook import check_workbook
+    from devagree.signatures.signing import check_signatures
+    from devagree.workbook.pipeline import check_workbook
 
     workbook = check_workbook(list(paths or []), date.today(), start=Path.cwd())
     lines: list[str] = []
@@ -113,8 +113,8 @@ def verify(
 
 def _verify_pdf(agreement: Agreement, pdf: Path, trust: Path | None) -> tuple[list[str], int]:
     """Lines about each signature of ``pdf``, and how many do not match the record."""
-    from devagree.digest import changed_lines, digest, row_digests
-    from devagree.signed_pdf import PdfRefused, load_roots, read_signed_pdf
+    from devagree.signatures.digest import changed_lines, digest, row_digests
+    from devagree.signatures.signed_pdf import PdfRefused, load_roots, read_signed_pdf
 
     roots = load_roots(trust) if trust is not None else None
     try:

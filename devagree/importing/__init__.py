@@ -159,7 +159,7 @@ _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ß": "ss"})
 def slug_for(data: Mapping[str, Any]) -> str:
     """An id from the organisation (or title) and the year: "center-for-sundhed-2027"."""
     from devagree.checks.placeholders import MARKER
-    from devagree.drafting import ID_MAX
+    from devagree.drafting.writer import ID_MAX
 
     year = str(data["period"]["start"])[:4]
     organisation = str(data.get("organisation", ""))
@@ -184,7 +184,7 @@ def _without_fingerprint(blocks: list[Block], agreed: str) -> list[Block]:
     """
     if not agreed:
         return blocks
-    from devagree.pdf_identity import fingerprint
+    from devagree.signatures.pdf_identity import fingerprint
 
     mark = ": " + fingerprint(agreed)
     return [

@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from devagree.deadlines import DeadlineError, parse_deadline
-from devagree.drafting import front_placeholder, row_placeholder
+from devagree.core.model import ROWS
+from devagree.deadlines.deadline import DeadlineError, parse_deadline
+from devagree.drafting.writer import front_placeholder, row_placeholder
 from devagree.i18n import _
 from devagree.importing import front
 from devagree.importing.labels import TITLE, Labels, normalise
 from devagree.importing.richtext_out import Line, lines_of, plain_text, to_markdown
 from devagree.importing.wordread import Block, Para, Row, Table
-from devagree.model import ROWS
 
 _ITEM_HEADING = re.compile(
     r"^\s*(?:(?P<word>udviklingsaftale|aftale|udviklingsmål|indsatsområde|indsats|tema|"
@@ -57,7 +57,7 @@ _ROLE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 def _role(word: str) -> str | None:
     """The role id of a word in a rendered signature block ("udvalg", "centre chief", "chief")."""
-    from devagree.model import ROLE_LABELS
+    from devagree.core.model import ROLE_LABELS
 
     said = word.strip().casefold()
     for language in ("da", "en"):

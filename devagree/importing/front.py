@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from devagree.deadlines import DeadlineError, Precision, parse_deadline
+from devagree.deadlines.deadline import DeadlineError, Precision, parse_deadline
 
 _MONTH = (
     r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from devagree.model import ROWS
+from devagree.core.model import ROWS
 
 TITLE = "title"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from devagree.errors import DevagreeError, ExitCode
+from devagree.core.errors import DevagreeError, ExitCode
 from devagree.i18n import _
 from devagree.office_files import OLE_MAGIC, unpacks_too_far
 

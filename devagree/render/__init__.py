@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from devagree.editing import write_atomic
-from devagree.errors import OutputError
+from devagree.core.errors import OutputError
+from devagree.core.model import Agreement, Strategy
+from devagree.core.write_path import write_atomic
 from devagree.i18n import _
-from devagree.model import Agreement, Strategy
 from devagree.render.docx import RenderError, RenderOptions, render_docx
 from devagree.render.strategy_docx import render_strategy_docx
 

@@ -20,8 +20,8 @@ from datetime import date
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from devagree.errors import DevagreeError
-from devagree.model import Agreement, Strategy
+from devagree.core.errors import DevagreeError
+from devagree.core.model import Agreement, Strategy
 from devagree.render.docx import RenderOptions
 
 if TYPE_CHECKING:

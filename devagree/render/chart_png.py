@@ -13,9 +13,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from devagree.charts import LIGHT_ORDER, SHAPES, StateChart, Timeline
+from devagree.followup.charts import LIGHT_ORDER, SHAPES, StateChart, Timeline
+from devagree.followup.report_model import LIGHT_COLOURS, light_word, state_label
 from devagree.i18n import _
-from devagree.report_model import LIGHT_COLOURS, light_word, state_label
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from devagree.core.model import state_labels
+from devagree.followup.schedule import DeadlineRow
 from devagree.i18n import _
-from devagree.model import state_labels
 from devagree.render.xlsx import CellValue, Table, add_table, new_workbook, workbook_bytes
-from devagree.schedule import DeadlineRow
 
 if TYPE_CHECKING:
-    from devagree.report.deadlines_formats import ListOptions
+    from devagree.formats.deadlines import ListOptions
 
 
 def state_text(label: str, overdue: bool) -> str:

@@ -17,8 +17,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from devagree.digest import describe_row, digest
-from devagree.errors import DevagreeError, ExitCode
+from devagree.core.errors import DevagreeError, ExitCode
+from devagree.core.model import ROWS, Agreement, Item, Strategy, role_label
+from devagree.core.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse_texts
 from devagree.i18n import (
     BABEL_LOCALES,
     LANGUAGE_TAGS,
@@ -29,9 +30,8 @@ from devagree.i18n import (
     gettext_in,
     ngettext,
 )
-from devagree.model import ROWS, Agreement, Item, Strategy, role_label
-from devagree.pdf_identity import fingerprint
-from devagree.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse_texts
+from devagree.signatures.digest import describe_row, digest
+from devagree.signatures.pdf_identity import fingerprint
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -178,7 +178,7 @@ def open_template(template: Path | None) -> Document:
 
 
 def _template_bytes(template: Path | None) -> tuple[bytes, str]:
-    from devagree.resources import data_file
+    from devagree.core.resources import data_file
 
     if template is None:
         return data_file("templates", "default.docx").read_bytes(), _("the built-in template")
@@ -405,7 +405,7 @@ class _Writer:
         heading = self.doc.add_heading(t["signatures"], level=1)
         heading.paragraph_format.keep_with_next = True
         # The short fingerprint of the agreed text, draft or not: a signed PDF names the text
-        # it shows in its metadata as well (devagree.pdf_identity).
+        # it shows in its metadata as well (devagree.signatures.pdf_identity).
         self._keep(self.doc.add_paragraph(f"{t['digest']}: {fingerprint(digest(a.data))}"))
         for party in a.parties:
             title = self.doc.add_paragraph()

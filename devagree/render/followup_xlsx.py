@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from devagree.coverage import Coverage
-from devagree.followup_columns import COLUMNS, SHEET_TITLE, Key
+from devagree.core.model import Agreement, State, state_labels
+from devagree.core.richtext import parse_texts, plain
+from devagree.followup.columns import COLUMNS, SHEET_TITLE, Key
+from devagree.followup.schedule import DeadlineRow
 from devagree.i18n import _
-from devagree.model import Agreement, State, state_labels
 from devagree.render.deadlines_xlsx import deadlines_table, state_text
 from devagree.render.xlsx import CellValue, Table, add_table, new_workbook, workbook_bytes
-from devagree.richtext import parse_texts, plain
-from devagree.schedule import DeadlineRow
+from devagree.strategies.coverage import Coverage
 
 
 def _plain(value: str | list[str]) -> str:
@@ -67,7 +67,7 @@ def followup_table(agreements: Sequence[Agreement], as_of: date, language: str) 
 
 
 def coverage_table(coverage: Coverage, language: str) -> Table:
-    from devagree.report.coverage_formats import format_percent
+    from devagree.formats.coverage import format_percent
 
     rows: list[list[CellValue]] = []
     uncovered: set[int] = set()

@@ -3,8 +3,8 @@
 LibreOffice runs with a private user profile per conversion, so parallel runs (tests, CI)
 never fight over one profile. The PDF is PDF/A-2b (``SelectPdfVersion=2``), the format public
 archives take; devagree's identity stamp and PAdES signatures are added to it as incremental
-updates (see ``devagree.pdf_identity``). Signing loads the PKCS#12 file once, before anything is
-rendered, so a wrong password fails early with nothing written.
+updates (see ``devagree.signatures.pdf_identity``). Signing loads the PKCS#12 file once,
+before anything is rendered, so a wrong password fails early with nothing written.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from devagree import libreoffice
-from devagree.editing import move_into_place
-from devagree.errors import DevagreeError, ExitCode
+from devagree.core.errors import DevagreeError, ExitCode
+from devagree.core.write_path import move_into_place
 from devagree.i18n import N_, _
 
 
@@ -183,7 +183,7 @@ def sign_pdf(pdf: Path, signer: Any, reason: str = "") -> None:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
-    from devagree.editing import write_atomic
+    from devagree.core.write_path import write_atomic
 
     with pdf.open("rb") as handle:
         writer = IncrementalPdfFileWriter(handle)

@@ -12,17 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from devagree.i18n import LANGUAGE_TAGS, _
-from devagree.render.docx import (
-    LABEL_WIDTH_CM,
-    document_bytes,
-    long_date,
-    open_template,
-    shade,
-    write_blocks,
-)
-from devagree.render.docx_build import Builder, Grid, add_run, first_paragraph
-from devagree.report_model import (
+from devagree.core.richtext import parse
+from devagree.followup.report_model import (
     LIGHT_COLOURS,
     REPORT_TEXT,
     Light,
@@ -33,7 +24,16 @@ from devagree.report_model import (
     light_word,
     state_label,
 )
-from devagree.richtext import parse
+from devagree.i18n import LANGUAGE_TAGS, _
+from devagree.render.docx import (
+    LABEL_WIDTH_CM,
+    document_bytes,
+    long_date,
+    open_template,
+    shade,
+    write_blocks,
+)
+from devagree.render.docx_build import Builder, Grid, add_run, first_paragraph
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -128,14 +128,14 @@ class _ReportWriter:
     # --- the pictures -----------------------------------------------------------------
 
     def _charts_state(self) -> None:
-        from devagree.charts import state_chart
+        from devagree.followup.charts import state_chart
         from devagree.render.chart_png import state_png
 
         picture = state_png(state_chart(self.report), self.language)
         self._picture(picture, _("Items by state and traffic light"))
 
     def _charts_timeline(self) -> None:
-        from devagree.charts import timeline
+        from devagree.followup.charts import timeline
         from devagree.render.chart_png import timeline_png
         from devagree.render.svg_charts import agreement_lanes
 

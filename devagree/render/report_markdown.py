@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from devagree.i18n import _
-from devagree.render.docx import long_date
-from devagree.report_model import (
+from devagree.core.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse
+from devagree.followup.report_model import (
     REPORT_TEXT,
     Light,
     Report,
@@ -19,7 +18,8 @@ from devagree.report_model import (
     light_word,
     state_label,
 )
-from devagree.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse
+from devagree.i18n import _
+from devagree.render.docx import long_date
 
 EMOJI: dict[Light, str] = {
     Light.GREEN: "🟢",

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from devagree.charts import LIGHT_ORDER, StateChart, Timeline, state_chart, timeline
-from devagree.coverage import StrategyCoverage, compute
-from devagree.errors import DevagreeError, ExitCode
+from devagree.core.errors import DevagreeError, ExitCode
+from devagree.core.model import ROWS, Agreement, Item, Strategy
+from devagree.core.richtext import Block, BulletList, NumberedList, parse, parse_texts
+from devagree.followup.charts import LIGHT_ORDER, StateChart, Timeline, state_chart, timeline
+from devagree.followup.report_model import REPORT_TEXT, ReportAgreement, ReportItem, build_report
 from devagree.i18n import _, document_language
-from devagree.model import ROWS, Agreement, Item, Strategy
-from devagree.report_model import REPORT_TEXT, ReportAgreement, ReportItem, build_report
-from devagree.richtext import Block, BulletList, NumberedList, parse, parse_texts
-from devagree.rollup import budgets, sdg_name, sdgs, years_label
+from devagree.strategies.coverage import StrategyCoverage, compute
+from devagree.strategies.rollup import budgets, sdg_name, sdgs, years_label
 
 MANIFEST = ".devagree-site"
 """Lists the files of the last build, so a rebuild removes pages of deleted documents and
@@ -193,8 +193,8 @@ class _Site:
         return found
 
     def _strategy(self, covered: StrategyCoverage) -> bytes:
-        from devagree.money import format_money
         from devagree.render import strategy_parts as parts
+        from devagree.strategies.money import format_money
 
         strategy = covered.strategy
         budget = next(iter(budgets([strategy])), None)
@@ -258,7 +258,7 @@ def write_site(folder: Path, files: dict[str, bytes]) -> Written:
     never written over someone's documents; pages of an earlier build that are gone now are
     removed.
     """
-    from devagree.editing import write_atomic
+    from devagree.core.write_path import write_atomic
 
     manifest = folder / MANIFEST
     if folder.exists() and not folder.is_dir():

@@ -16,9 +16,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from devagree.digest import digest
+from devagree.core.model import Strategy, Track
+from devagree.core.richtext import Block, BulletList, ListItem, Paragraph, Run, parse
 from devagree.i18n import LANGUAGE_TAGS, document_language
-from devagree.model import Strategy, Track
 from devagree.render.docx import (
     SHADE,
     RenderOptions,
@@ -44,8 +44,8 @@ from devagree.render.strategy_parts import (
     track_parts,
     words,
 )
-from devagree.richtext import Block, BulletList, ListItem, Paragraph, Run, parse
-from devagree.rollup import sdg_name
+from devagree.signatures.digest import digest
+from devagree.strategies.rollup import sdg_name
 
 if TYPE_CHECKING:
     from docx.document import Document

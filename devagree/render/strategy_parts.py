@@ -13,9 +13,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from devagree.core.model import BudgetLine, Milestone, Strategy, Track
+from devagree.core.richtext import Block, BulletList, ListItem, NumberedList, Paragraph, parse
 from devagree.i18n import N_, Localised, document_language
-from devagree.model import BudgetLine, Milestone, Strategy, Track
-from devagree.richtext import Block, BulletList, ListItem, NumberedList, Paragraph, parse
 
 WORDS = Localised(
     {
@@ -167,7 +167,7 @@ def budget_phase(line: BudgetLine) -> str:
 
 def budget_amount(line: BudgetLine, language: str) -> str:
     """``40.000 kr.``, ``75.000-125.000 kr.``, ``ca. 100.000 kr.``; "" without an amount."""
-    from devagree.money import format_money, line_money
+    from devagree.strategies.money import format_money, line_money
 
     money = line_money(line)
     return format_money(money, language) if money is not None else ""

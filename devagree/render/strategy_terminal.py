@@ -15,7 +15,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from devagree.model import Strategy, Track
+from devagree.core.model import Strategy, Track
+from devagree.core.richtext import parse
 from devagree.render.strategy_parts import (
     action_points,
     budget_amount,
@@ -30,8 +31,7 @@ from devagree.render.strategy_parts import (
     words,
 )
 from devagree.render.terminal import rich_text
-from devagree.richtext import parse
-from devagree.rollup import sdg_name
+from devagree.strategies.rollup import sdg_name
 
 
 def strategy_view(

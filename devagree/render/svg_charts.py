@@ -10,9 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from devagree.charts import LIGHT_ORDER, LaneInput, StateChart, Timeline, state_chart, timeline
-from devagree.model import Agreement, Item
-from devagree.report_model import Report, ReportAgreement, ReportItem
+from devagree.core.model import Agreement, Item
+from devagree.followup.charts import (
+    LIGHT_ORDER,
+    LaneInput,
+    StateChart,
+    Timeline,
+    state_chart,
+    timeline,
+)
+from devagree.followup.report_model import Report, ReportAgreement, ReportItem
 
 
 def deadline_start(item: Item) -> date | None:

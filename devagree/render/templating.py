@@ -11,14 +11,14 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
-from devagree.charts import SHAPES
+from devagree.followup.charts import SHAPES
+from devagree.followup.report_model import LIGHT_COLOURS, Light, light_word, state_label
 from devagree.i18n import BABEL_LOCALES, _, document_language, ngettext
-from devagree.report_model import LIGHT_COLOURS, Light, light_word, state_label
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from devagree.model import State
+    from devagree.core.model import State
 
 
 def light_fill(light: Light) -> str:

@@ -15,10 +15,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from devagree.core.model import ROWS, STATE_LABELS, Agreement, Item, Party, role_label
+from devagree.core.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse_texts
 from devagree.i18n import N_, Localised, document_language
-from devagree.model import ROWS, STATE_LABELS, Agreement, Item, Party, role_label
 from devagree.render.docx import long_date
-from devagree.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse_texts
 
 WORDS = Localised(
     {

@@ -1,0 +1,274 @@
+"""Bundled JSON Schemas, and schema errors turned into located problems in plain words.
+
+Valid files are the common case, so they go through a validator compiled to Python code
+(fastjsonschema); only a file that fails is validated again by jsonschema, whose errors
+carry the path we need to point at the line and to explain the problem.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from datetime import date
+from difflib import get_close_matches
+from functools import cache
+from typing import Any
+
+from devagree.core.loader import Document
+from devagree.core.paths import Path_
+from devagree.core.places import describe_place, field_name
+from devagree.core.problems import Problem, Severity
+from devagree.core.resources import data_file
+from devagree.i18n import N_, _, ngettext
+
+SCHEMA_FILES = {
+    "agreement": "agreement.schema.json",
+    "strategy": "strategy.schema.json",
+    "workbook": "workbook.schema.json",
+}
+"""Schema per document ``kind``."""
+
+
+@cache
+def schema_for(kind: str) -> dict[str, Any]:
+    text = data_file("schemas", SCHEMA_FILES[kind]).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def _is_date(value: object) -> bool:
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+@cache
+def _fast_validator(kind: str) -> Callable[[Any], Any]:
+    import fastjsonschema
+
+    validator: Callable[[Any], Any] = fastjsonschema.compile(
+        schema_for(kind), formats={"date": _is_date}
+    )
+    return validator
+
+
+def is_valid(kind: str, data: Any) -> bool:
+    """The fast path: a yes or no from the compiled validator."""
+    import fastjsonschema
+
+    try:
+        _fast_validator(kind)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+def validate(document: Document, kind: str) -> list[Problem]:
+    """Schema problems of ``document`` against the schema of ``kind``, each at its position."""
+    if is_valid(kind, document.data):
+        return []
+    return sorted(_explain(document, kind))
+
+
+def _explain(document: Document, kind: str) -> Iterator[Problem]:
+    import jsonschema
+
+    validator_class = jsonschema.Draft202012Validator
+    checker = jsonschema.FormatChecker(formats=())
+    checker.checks("date", raises=ValueError)(_is_date)
+    validator = validator_class(schema_for(kind), format_checker=checker)
+    seen: set[tuple[int, int, str]] = set()
+    for error in validator.iter_errors(document.data):
+        for problem in _explain_error(document, _innermost(error)):
+            key = (problem.line, problem.column, problem.message)
+            if key not in seen:
+                seen.add(key)
+                yield problem
+
+
+def _innermost(error: Any) -> Any:
+    """For `oneOf` failures, the alternative that came closest, which is what the user meant.
+
+    "Not text" at the level of the value itself says little when the value is a list with
+    one bad entry, so an alternative that got deeper into the value wins.
+    """
+    import jsonschema.exceptions
+
+    while error.validator in ("oneOf", "anyOf") and error.context:
+        deeper = [e for e in error.context if e.validator != "type" or e.relative_path]
+        error = jsonschema.exceptions.best_match(deeper or error.context)
+    return error
+
+
+def _explain_error(document: Document, error: Any) -> Iterator[Problem]:
+    for code, message, where, at_key in _describe(document, error, tuple(error.absolute_path)):
+        if at_key:
+            line, column = document.key_position(where)
+        else:
+            line, column = document.position(where)
+        yield Problem(
+            document.path, line, column, code, Severity.ERROR, message, detail=error.message
+        )
+
+
+_EXPECTED_FORM = N_("does not have the expected form")
+_NOT_IN_THIS_FORM = N_("is not allowed in this form")
+_NOT_HERE = N_("is not allowed here")
+
+Description = tuple[str, str, Path_, bool]
+"""Problem code, message in plain words, where it is, and whether to point at the key."""
+
+
+def _describe(document: Document, error: Any, where: Path_) -> Iterator[Description]:
+    kind = error.validator
+    value = error.instance
+    name = field_name(where)
+    place = describe_place(document.data, where)
+    if kind == "required":
+        owner = describe_place(document.data, where, owner=True)
+        for field in error.validator_value:
+            if field not in (value or {}):
+                yield (
+                    "DA101",
+                    _("{place} has no `{field}`").format(place=owner, field=field),
+                    where,
+                    False,
+                )
+    elif kind == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        for field in sorted(set(value) - set(known)):
+            at = (*where, field)
+            hint = _did_you_mean(field, known)
+            yield (
+                "DA102",
+                _("unknown field `{field}`{place}").format(
+                    field=field, place=describe_place(document.data, at)
+                )
+                + hint,
+                at,
+                True,
+            )
+    elif kind in ("const", "enum"):
+        yield _not_allowed(kind, name, place, value, error.validator_value, where)
+    elif kind == "type" and value is None:
+        message = _("{field}{place} is empty; write the text").format(field=name, place=place)
+        yield "DA103", message, where, False
+    elif kind == "type":
+        wanted = _type_words(error.validator_value)
+        message = _("{field}{place} must be {wanted}, not {found}").format(
+            field=name, place=place, wanted=wanted, found=_type_of(value)
+        )
+        yield "DA103", message, where, False
+    elif kind in ("pattern", "format"):
+        explanation = _(error.schema.get("x-message", _EXPECTED_FORM))
+        message = _("{field}{place} is `{value}`; it {explanation}").format(
+            field=name, place=place, value=value, explanation=explanation
+        )
+        yield "DA104", message, where, False
+    elif kind == "minLength":
+        yield "DA104", _("{field}{place} is empty").format(field=name, place=place), where, False
+    elif kind == "maxLength":
+        limit = error.validator_value
+        message = _("{field}{place} is longer than {limit} characters").format(
+            field=name, place=place, limit=limit
+        )
+        yield "DA104", message, where, False
+    elif kind == "minItems":
+        count = error.validator_value
+        message = ngettext(
+            "{field}{place} needs at least {count} entry",
+            "{field}{place} needs at least {count} entries",
+            count,
+        ).format(field=name, place=place, count=count)
+        yield "DA104", message, where, False
+    elif kind in ("minimum", "maximum"):
+        if kind == "minimum":
+            said = _("{field}{place} is {value}; it must be at least {limit}")
+        else:
+            said = _("{field}{place} is {value}; it must be at most {limit}")
+        message = said.format(field=name, place=place, value=value, limit=error.validator_value)
+        yield "DA104", message, where, False
+    elif kind == "dependentRequired":
+        owner = describe_place(document.data, where, owner=True)
+        for field, needs in error.validator_value.items():
+            if field in (value or {}):
+                for other in needs:
+                    if other not in value:
+                        message = _("{place} has `{field}` but no `{other}`").format(
+                            place=owner, field=field, other=other
+                        )
+                        yield "DA101", message, where, False
+    elif kind == "not":
+        owner = describe_place(document.data, where, owner=True)
+        explanation = _(error.schema.get("x-not-message", _NOT_IN_THIS_FORM))
+        message = _("{place} {explanation}").format(place=owner, explanation=explanation)
+        yield "DA104", message, where, False
+    elif kind == "propertyNames":
+        explanation = _(error.schema.get("x-message", _NOT_HERE))
+        message = _("`{value}` in {field}: it {explanation}").format(
+            value=value, field=name, explanation=explanation
+        )
+        yield "DA104", message, where, True
+    else:
+        message = _("{field}{place}: {detail}").format(
+            field=name, place=place, detail=error.message
+        )
+        yield "DA104", message, where, False
+
+
+def _not_allowed(
+    kind: str, name: str, place: str, value: Any, allowed_value: Any, where: Path_
+) -> Description:
+    allowed = allowed_value if kind == "enum" else [allowed_value]
+    code = "DA105" if where and where[-1] in ("kind", "version") else "DA104"
+    if isinstance(value, str) and value in {str(a) for a in allowed if not isinstance(a, str)}:
+        message = _('{field}{place} is the text "{value}"; write it without quotes').format(
+            field=name, place=place, value=value
+        )
+        return code, message, where, False
+    choices = ", ".join(str(a) for a in allowed)
+    hint = _did_you_mean(str(value), [str(a) for a in allowed])
+    message = _("{field}{place} is `{value}`; it must be one of: {choices}").format(
+        field=name, place=place, value=value, choices=choices
+    )
+    return code, message + hint, where, False
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = get_close_matches(word, choices, n=1, cutoff=0.6)
+    return _("; did you mean `{suggestion}`?").format(suggestion=close[0]) if close else ""
+
+
+_TYPE_WORDS = {
+    "string": N_("text"),
+    "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "object": N_("a mapping of keys"),
+    "array": N_("a list"),
+    "boolean": N_("true or false"),
+    "null": N_("empty"),
+}
+
+
+def _type_words(expected: str | list[str]) -> str:
+    names = [expected] if isinstance(expected, str) else expected
+    words = [_(_TYPE_WORDS[n]) if n in _TYPE_WORDS else n for n in names]
+    return _(" or ").join(words)
+
+
+def _type_of(value: Any) -> str:
+    if value is None:
+        return _("empty")
+    if isinstance(value, bool):
+        return _("true/false")
+    if isinstance(value, int | float):
+        return _("the number {value}").format(value=value)
+    if isinstance(value, str):
+        return _("text")
+    if isinstance(value, list):
+        return _("a list")
+    return _("a mapping")

@@ -1,0 +1,3 @@
+"""Political strategies: which tracks the agreements carry, roll-ups of UN goals and
+budgets, and money as people write it.
+"""
