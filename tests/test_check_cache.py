@@ -216,9 +216,9 @@ def test_the_language_of_the_messages_is_part_of_the_key(warm: Path) -> None:
 def test_another_version_of_devagree_reads_afresh(
     warm: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import devagree
+    import devagree.version
 
-    monkeypatch.setattr(devagree, "__version__", devagree.__version__ + ".1")
+    monkeypatch.setattr(devagree.version, "__version__", devagree.version.__version__ + ".1")
     assert not _poisoned(warm, AGREEMENT) and not _poisoned(warm, STRATEGY)
 
 

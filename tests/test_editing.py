@@ -23,8 +23,8 @@ from conftest import REPO, assert_no_traceback, devagree_command, lock_held, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from devagree.core.loader import iter_yaml_files
 from devagree.core.write_path import AlreadyExists, create_file, edit_file, lock_path
+from devagree.workbook.discover import iter_yaml_files
 
 NAME = "agreements/slagelse-chp-2016.yaml"
 WRITERS = 12
@@ -474,7 +474,8 @@ def test_allow_future_records_a_planned_state(repo_workbook: Path) -> None:
 def test_status_is_refused_in_the_core_after_today(repo_workbook: Path) -> None:
     from devagree.core.errors import UsageError
     from devagree.core.model import State
-    from devagree.followup.status import StatusUpdate, record_status
+    from devagree.followup.history_edit import StatusUpdate
+    from devagree.followup.status import record_status
 
     update = StatusUpdate(1, State.DONE, date(2016, 6, 2))
     with pytest.raises(UsageError, match="after today"):
@@ -535,8 +536,10 @@ def test_any_sequence_of_status_and_sign_keeps_every_earlier_line(
 ) -> None:
     from devagree.core.errors import DevagreeError
     from devagree.core.model import State
-    from devagree.followup.status import StatusUpdate, record_status
+    from devagree.followup.history_edit import StatusUpdate
+    from devagree.followup.status import record_status
     from devagree.signatures.signing import SignRequest, sign
+    from devagree.workbook.signable import signable_agreement
 
     today = date(2016, 12, 31)
     with tempfile.TemporaryDirectory() as folder:
@@ -559,7 +562,7 @@ def test_any_sequence_of_status_and_sign_keeps_every_earlier_line(
                 else:
                     _kind, party, name = step
                     request = SignRequest(str(party), str(name).strip() or "N", date(2016, 3, 1))
-                    sign(target, request, today=today)
+                    sign(target, request, today=today, checked=signable_agreement)
             except DevagreeError:
                 assert target.read_bytes() == before, "a refusal writes nothing"
                 continue

@@ -22,6 +22,7 @@ from devagree import check_workbook
 from devagree.core import loader as yamlio
 from devagree.core.loader import LoadError
 from devagree.core.write_path import write_atomic
+from devagree.workbook import discover
 
 
 def load(text: str) -> yamlio.Document:
@@ -350,7 +351,7 @@ def _in_subprocess(code: str) -> subprocess.CompletedProcess[str]:
 def test_deep_nesting_is_refused_without_crashing_the_interpreter(body: str) -> None:
     result = _in_subprocess(
         f"""
-        from devagree import yamlio
+        from devagree.core import loader as yamlio
         text = {body}
         try:
             yamlio.load("deep.yaml", text)
@@ -445,7 +446,7 @@ def test_iter_yaml_files_is_sorted_and_skips_hidden_folders(tmp_path: Path) -> N
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("kind: agreement\n", encoding="utf-8")
     (tmp_path / "dir.yaml").mkdir()
-    found = [p.relative_to(tmp_path).as_posix() for p in yamlio.iter_yaml_files(tmp_path)]
+    found = [p.relative_to(tmp_path).as_posix() for p in discover.iter_yaml_files(tmp_path)]
     assert found == ["a.yml", "b.yaml", "sub/d.yaml"]
 
 

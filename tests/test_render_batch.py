@@ -193,8 +193,8 @@ def test_a_rendered_document_is_not_kept_in_memory() -> None:
     import gc
     import weakref
 
-    from devagree.render.docx import open_template
     from devagree.render.docx_build import Builder
+    from devagree.render.docx_template import open_template
 
     document = open_template(None)
     Builder.of(document).add_paragraph("text", "Heading 1")
@@ -206,8 +206,8 @@ def test_a_rendered_document_is_not_kept_in_memory() -> None:
 
 def test_the_builder_keeps_python_docx_calls_in_order() -> None:
     """Its own calls and python-docx's (through it) all end up before the final section."""
-    from devagree.render.docx import open_template
     from devagree.render.docx_build import Builder
+    from devagree.render.docx_template import open_template
 
     document = open_template(None)
     builder = Builder.of(document)

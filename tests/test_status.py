@@ -11,7 +11,8 @@ import pytest
 from conftest import DANISH, assert_no_traceback, run
 
 from devagree.core.model import State
-from devagree.followup.status import StatusUpdate, add_entry, parse_state
+from devagree.followup.history_edit import StatusUpdate, add_entry
+from devagree.followup.status import parse_state
 from devagree.workbook.pipeline import check_workbook
 
 NAME = "agreements/slagelse-chp-2016.yaml"

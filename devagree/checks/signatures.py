@@ -22,7 +22,7 @@ PER_DOCUMENT = True
 
 
 def check(context: Context) -> Iterator[Finding]:
-    from devagree.signatures.signing import check_signatures
+    from devagree.signatures.recorded import check_signatures
 
     for agreement in context.agreements:
         for result in check_signatures(agreement):

@@ -11,7 +11,6 @@ from typing import Annotated
 
 import typer
 
-from devagree import __version__
 from devagree.cli import (
     check,
     codes,
@@ -34,6 +33,7 @@ from devagree.cli import (
 from devagree.cli.language import remember_arguments
 from devagree.core.errors import DevagreeError, ExitCode
 from devagree.i18n import _
+from devagree.version import __version__
 
 app = typer.Typer(
     name="devagree",

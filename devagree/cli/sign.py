@@ -78,6 +78,7 @@ def sign(
         raise UsageError(_("--trust only applies with --from-pdf"))
     from devagree.signatures.signing import SignRequest
     from devagree.signatures.signing import sign as sign_file
+    from devagree.workbook.signable import signable_agreement
 
     if not party or len(party) != 1:
         raise UsageError(_("give --party once (the signing party's role)"))
@@ -97,6 +98,7 @@ def sign(
         file,
         SignRequest(party[0], name, signed_on, title, place),
         today=today,
+        checked=signable_agreement,
         lock_timeout=lock_timeout_from_environment(),
     )
     print(
@@ -113,9 +115,10 @@ def sign(
 def _from_pdf(file: Path, pdf: Path, parties: list[str], trust: Path | None) -> int:
     from devagree.signatures.from_pdf import prepare, record
     from devagree.signatures.signed_pdf import load_roots
+    from devagree.workbook.signable import signable_agreement
 
     roots = load_roots(trust) if trust is not None else None
-    prepared = prepare(file, pdf, roots, date.today())
+    prepared = prepare(file, pdf, roots, date.today(), signable_agreement)
     if not parties:
         parties = _ask_parties(prepared)
     records = record(prepared, parties, lock_timeout=lock_timeout_from_environment())

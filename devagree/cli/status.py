@@ -53,7 +53,8 @@ def status(
     added under the file's lock to what is on disk then, so people recording follow-up at
     the same time all keep their entries. A file with errors is refused; nothing is written.
     """
-    from devagree.followup.status import StatusUpdate, parse_state, record_status
+    from devagree.followup.history_edit import StatusUpdate
+    from devagree.followup.status import parse_state, record_status
 
     chosen = parse_state(state)
     today = date.today()

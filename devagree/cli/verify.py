@@ -49,7 +49,7 @@ def verify(
     """
     if trust is not None and pdf is None:
         raise UsageError(_("--trust only applies with --pdf"))
-    from devagree.signatures.signing import check_signatures
+    from devagree.signatures.recorded import check_signatures
     from devagree.workbook.pipeline import check_workbook
 
     workbook = check_workbook(list(paths or []), date.today(), start=Path.cwd())

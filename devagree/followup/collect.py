@@ -28,11 +28,11 @@ from devagree.core.model import Agreement, Item, State, state_labels
 from devagree.core.problems import Problem
 from devagree.core.write_path import current_text
 from devagree.followup.columns import Key, normal
+from devagree.followup.history_edit import StatusUpdate
 from devagree.followup.sheet_answers import Answer
 from devagree.followup.status import (
     OutOfOrder,
     RecordedStatus,
-    StatusUpdate,
     apply_entries,
     file_errors,
     parse_state,

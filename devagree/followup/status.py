@@ -1,13 +1,8 @@
 """Recording follow-up on an item: a dated status entry added without disturbing the file.
 
-The entry is added to the round-trip YAML tree (as ``sign`` does), so every comment and line
-of the file stays where it was. Blank lines and comments that followed the item (they belong
-to what comes next) are moved below the new entry. Before anything is written the result is
-checked: the old lines must all still be there, in order (only the documented conversion of
-a single ``status:`` mapping into a list may re-indent that mapping), the file must still
-load and pass the schema, and the agreed text (its digest) must be unchanged, so a signature
-stays valid. The write goes through ``editing.edit_file``: under the file's lock, to the
-text on disk at that moment, so entries recorded at the same time are all kept.
+The entry itself is made and checked in ``followup.history_edit``. The write goes through
+``write_path.edit_file``: under the file's lock, to the text on disk at that moment, so
+entries recorded at the same time are all kept.
 
 ``status`` and ``collect`` record an entry the same way: ``plan_entry`` checks it against the
 item, ``apply_entries`` makes and checks the edit in memory, ``write_entries`` writes it.
@@ -16,16 +11,13 @@ Everything here is pure except ``write_entries``; the day and today are paramete
 
 from __future__ import annotations
 
-import difflib
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from devagree.core.errors import DevagreeError, ExitCode, UsageError
-from devagree.core.loader import LoadError, load, round_trip
+from devagree.core.loader import load
 from devagree.core.model import (
     STATE_LABELS,
     Agreement,
@@ -36,11 +28,10 @@ from devagree.core.model import (
 )
 from devagree.core.paths import display_path
 from devagree.core.problems import Problem, Severity, listing
-from devagree.core.schema import validate
 from devagree.core.settings import Settings
 from devagree.core.write_path import edit_file
+from devagree.followup.history_edit import StatusUpdate, checked_edit
 from devagree.i18n import _
-from devagree.signatures.digest import digest
 from devagree.workbook.pipeline import check_workbook, load_settings
 
 OVERDUE_CODE = "DA208"
@@ -93,14 +84,6 @@ def parse_state(text: str) -> State:
             )
         )
     return state
-
-
-@dataclass(frozen=True, slots=True)
-class StatusUpdate:
-    number: int
-    state: State
-    as_of: date
-    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +201,7 @@ def apply_entries(shown: str, text: str, updates: Sequence[StatusUpdate]) -> tup
     Returns the new text and, per update, whether a single ``status:`` mapping was turned
     into a list.
     """
-    return _edit(shown, text, updates)
+    return checked_edit(shown, text, updates)
 
 
 def write_entries(
@@ -298,213 +281,3 @@ def record_status(
 
 
 # --- the edit ----------------------------------------------------------------------------
-
-
-def _edit(shown: str, text: str, updates: Sequence[StatusUpdate]) -> tuple[str, list[bool]]:
-    """The checked new text: devagree's layout first, then the file's guessed one."""
-    refused: UsageError | None = None
-    for guess in (False, True):
-        new_text, converted = add_entries(text, updates, guess_indent=guess)
-        try:
-            verify_edit(shown, text, new_text, sum(converted), updates)
-        except UsageError as err:
-            refused = refused or err
-            continue
-        return new_text, converted
-    assert refused is not None
-    raise refused
-
-
-def add_entry(text: str, update: StatusUpdate, guess_indent: bool = False) -> tuple[str, bool]:
-    """``text`` with a status entry added to item ``update.number``.
-
-    Returns the new text and whether a single ``status:`` mapping was turned into a list.
-    ``guess_indent`` writes with the indentation ruamel guesses from the file instead of
-    devagree's own (for files laid out differently; the guess can be wrong, so it is the
-    second try).
-    """
-    new_text, converted = add_entries(text, [update], guess_indent)
-    return new_text, converted[0]
-
-
-def add_entries(
-    text: str, updates: Sequence[StatusUpdate], guess_indent: bool = False
-) -> tuple[str, list[bool]]:
-    """``text`` with the entries added in order, in one load and one dump of the file.
-
-    Several entries for one item follow each other in its history. Returns the new text
-    and, per update, whether it turned a single ``status:`` mapping into a list.
-    """
-    from ruamel.yaml.comments import CommentedMap
-
-    yaml = round_trip()
-    if guess_indent:
-        _fit_indentation(yaml, text)
-    tree = yaml.load(text)
-    items = tree.get("items") if isinstance(tree, CommentedMap) else None
-    converted = [_add_to_tree(items, update) for update in updates]
-    out = io.StringIO()
-    yaml.dump(tree, out)
-    return out.getvalue(), converted
-
-
-def _add_to_tree(items: Any, update: StatusUpdate) -> bool:
-    """Add the entry to its item in the round-trip tree; True when a mapping became a list."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import LiteralScalarString
-
-    item = next(
-        (
-            i
-            for i in items or ()
-            if isinstance(i, CommentedMap) and i.get("number") == update.number
-        ),
-        None,
-    )
-    if item is None:
-        raise UsageError(_("there is no item {number} in the file").format(number=update.number))
-    entry = CommentedMap()
-    entry["state"] = update.state.value
-    entry["as_of"] = update.as_of
-    note = update.note.strip("\n")
-    if note:
-        entry["note"] = LiteralScalarString(note + "\n") if "\n" in note else note
-    status = item.get("status")
-    converted = False
-    if isinstance(status, CommentedSeq):
-        _move_trailing(status, entry)
-        status.append(entry)
-    elif isinstance(status, CommentedMap):
-        # The one documented change of existing lines: the mapping becomes the list's first
-        # entry (its content kept), and the new entry follows it.
-        converted = True
-        _move_trailing(status, entry)
-        item["status"] = CommentedSeq([status, entry])
-    else:
-        _move_trailing(item, entry)
-        item["status"] = CommentedSeq([entry])
-    return converted
-
-
-def _fit_indentation(yaml: Any, text: str) -> None:
-    """Write with the file's own indentation (``- `` flush with its key, or indented)."""
-    from ruamel.yaml.util import load_yaml_guess_indent
-
-    try:
-        _data, indent, dash = load_yaml_guess_indent(text)
-    except Exception:  # a guess only; the defaults stay
-        return
-    if indent is None or dash is None or dash >= indent + 2 or indent < 2:
-        return
-    yaml.indent(mapping=indent, sequence=indent + dash, offset=dash)
-
-
-def _last_slot(node: Any) -> tuple[Any, Any] | None:
-    """The innermost container and key/index holding the last value under ``node``."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    container, slot = None, None
-    while isinstance(node, CommentedMap | CommentedSeq) and len(node):
-        container = node
-        slot = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
-        node = node[slot]
-    return (container, slot) if container is not None else None
-
-
-def _move_trailing(old: Any, new: Any) -> None:
-    """Move blank lines and comments that follow ``old``'s last value below ``new``.
-
-    ruamel keeps them with the value before them; left there, the new entry would be written
-    after them (after the blank line that separates items, or under the next item's
-    comment). The end-of-line comment of that value stays where it is.
-    """
-    from ruamel.yaml.comments import CommentedMap
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
-    from ruamel.yaml.tokens import CommentToken
-
-    found = _last_slot(old)
-    if found is None:
-        return
-    container, slot = found
-    comments = container.ca.items.get(slot)
-    if not comments:
-        return
-    index = 2 if isinstance(container, CommentedMap) else 0
-    token = comments[index] if len(comments) > index else None
-    if not isinstance(token, CommentToken):
-        return
-    value = str(token.value)
-    if isinstance(container[slot], LiteralScalarString | FoldedScalarString):
-        keep, moved = "", value  # a block scalar ends with its own line break
-    elif "\n" in value:
-        cut = value.index("\n") + 1  # the end of the value's own line (and its comment)
-        keep, moved = value[:cut], value[cut:]
-    else:
-        return
-    if not moved:
-        return
-    if keep:
-        token.value = keep
-    else:
-        comments[index] = None
-        if not any(comments):
-            del container.ca.items[slot]
-    target, key = _last_slot(new) or (None, None)
-    if target is None:
-        return
-    prefix = "" if isinstance(target[key], LiteralScalarString) else "\n"
-    target.ca.items[key] = [None, None, CommentToken(prefix + moved, CommentMark(0), None), None]
-
-
-def verify_edit(
-    shown: str, old: str, new: str, converted: int, updates: Sequence[StatusUpdate]
-) -> None:
-    """Refuse to write unless the edit only added lines and the agreed text is unchanged.
-
-    ``converted``: how many single ``status:`` mappings were turned into lists (each may
-    re-indent its own lines).
-    """
-    if old and not old.endswith("\n"):  # the one byte a file may gain: its final newline
-        old += "\r\n" if new.endswith("\r\n") else "\n"
-    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
-    changed = [
-        (tag, i1, i2)
-        for tag, i1, i2, _j1, _j2 in matcher.get_opcodes()
-        if tag in ("replace", "delete")
-    ]
-    if len(changed) > converted:
-        _tag, i1, _i2 = changed[-1]
-        raise UsageError(
-            _(
-                "{path}: devagree cannot add the entry without rewriting other lines of the "
-                "file (line {line} would change; the file's indentation or layout differs from "
-                "what devagree writes). Nothing was written; add the entry by hand under the "
-                "item's `status:` and run devagree check"
-            ).format(path=shown, line=i1 + 1)
-        )
-    try:
-        before = load(shown, old)
-        after = load(shown, new)
-    except LoadError as err:  # pragma: no cover - the round trip writes valid YAML
-        raise UsageError(
-            _("{path}: the edited file would not load ({error}); nothing written").format(
-                path=shown, error=err
-            )
-        ) from None
-    if validate(after, "agreement") or digest(before.data) != digest(after.data):
-        raise UsageError(
-            _("{path}: the edit would change the agreed text; nothing written").format(path=shown)
-        )
-    model = agreement_from_data(shown, after.data)
-    for number in dict.fromkeys(u.number for u in updates):
-        mine = [(u.state, u.as_of) for u in updates if u.number == number]
-        item = next(i for i in model.items if i.number == number)
-        recorded = [(e.state, e.as_of) for e in item.history[-len(mine) :]]
-        if recorded != mine:
-            raise UsageError(
-                _("{path}: the entry was not recorded as expected; nothing written").format(
-                    path=shown
-                )
-            )

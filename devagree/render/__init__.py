@@ -13,7 +13,8 @@ from devagree.core.errors import OutputError
 from devagree.core.model import Agreement, Strategy
 from devagree.core.write_path import write_atomic
 from devagree.i18n import _
-from devagree.render.docx import RenderError, RenderOptions, render_docx
+from devagree.render.docx import RenderOptions, render_docx
+from devagree.render.docx_template import RenderError
 from devagree.render.strategy_docx import render_strategy_docx
 
 __all__ = [

@@ -68,7 +68,8 @@ def prepare(options: RenderOptions) -> None:
     A template that cannot be used raises its RenderError here, before anything is written.
     """
     from devagree.i18n import document_language
-    from devagree.render.docx import long_date, open_template
+    from devagree.render.docx import long_date
+    from devagree.render.docx_template import open_template
     from devagree.render.strategy_docx import render_strategy_docx  # noqa: F401
 
     open_template(options.template)

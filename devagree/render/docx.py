@@ -8,18 +8,14 @@ gives the same bytes.
 
 from __future__ import annotations
 
-import copy
-import hashlib
-import io
 import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from devagree.core.errors import DevagreeError, ExitCode
 from devagree.core.model import ROWS, Agreement, Item, Strategy, role_label
-from devagree.core.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse_texts
+from devagree.core.richtext import Block, parse_texts
 from devagree.i18n import (
     BABEL_LOCALES,
     LANGUAGE_TAGS,
@@ -28,31 +24,17 @@ from devagree.i18n import (
     _,
     document_language,
     gettext_in,
-    ngettext,
 )
+from devagree.render.docx_blocks import add_page_numbers, empty_or_new, shade, write_blocks
+from devagree.render.docx_template import RenderError, document_bytes, open_template
 from devagree.signatures.digest import describe_row, digest
 from devagree.signatures.pdf_identity import fingerprint
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.oxml.table import CT_Tc
-    from docx.oxml.text.paragraph import CT_P
     from docx.table import _Cell
     from docx.text.paragraph import Paragraph as DocxParagraph
 
-    from devagree.render.docx_build import Builder, StyleIds
-
-REQUIRED_STYLES = (
-    "Normal",
-    "Title",
-    "Heading 1",
-    "Heading 2",
-    "List Bullet",
-    "List Bullet 2",
-    "List Number",
-    "Table Grid",
-)
-"""Styles the renderer uses; a template must define every one (by its English name)."""
 
 TEXT = Localised(
     {
@@ -62,8 +44,6 @@ TEXT = Localised(
         "number": N_("Agreement #"),
         "content": N_("Content"),
         "draft": N_("DRAFT"),
-        "page": N_("Page "),
-        "of": N_(" of "),
         "signatures": N_("Signatures"),
         "place_date": N_("Place and date"),
         "signature": N_("Signature"),
@@ -76,12 +56,6 @@ TEXT = Localised(
 
 LABEL_WIDTH_CM = 4.2
 SHADE = "D9D9D9"
-
-
-class RenderError(DevagreeError):
-    """An agreement or template that cannot become a Word document, and why."""
-
-    exit_code = ExitCode.PROBLEMS
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,125 +125,6 @@ def refuse_unwritable(document: Agreement | Strategy, language: str) -> None:
         )
 
 
-_PREPARED: dict[bytes, tuple[Document, StyleIds]] = {}
-"""Templates already opened and checked in this process, by the SHA-256 of their bytes,
-with the style ids found in their copies so far."""
-
-
-def open_template(template: Path | None) -> Document:
-    """The template (or the built-in one) with its styles checked and its body emptied.
-
-    Shared by every Word output (agreements, strategies, follow-up reports), so they look
-    alike. A template is opened and checked once per process: later calls get a copy of
-    that document, which costs less than opening the file (and, in the render workers,
-    nothing is read at all).
-    """
-    from devagree.render.docx_build import Builder
-
-    raw, shown = _template_bytes(template)
-    key = hashlib.sha256(raw).digest()
-    if key not in _PREPARED:
-        _PREPARED.clear()  # a batch uses one template; keep only the latest
-        _PREPARED[key] = (_prepare_template(raw, shown), {})
-    prepared, style_ids = _PREPARED[key]
-    copied: Document = copy.deepcopy(prepared)
-    Builder.of(copied).share_style_ids(style_ids)
-    return copied
-
-
-def _template_bytes(template: Path | None) -> tuple[bytes, str]:
-    from devagree.core.resources import data_file
-
-    if template is None:
-        return data_file("templates", "default.docx").read_bytes(), _("the built-in template")
-    shown = str(template)
-    try:
-        return template.read_bytes(), shown
-    except FileNotFoundError:
-        raise RenderError(_("the template {path} does not exist").format(path=shown)) from None
-    except OSError as err:
-        raise RenderError(
-            _("the template {path} cannot be read ({reason})").format(
-                path=shown, reason=err.strerror
-            )
-        ) from None
-
-
-def _prepare_template(raw: bytes, shown: str) -> Document:
-    from docx import Document as open_document
-
-    try:
-        document: Document = open_document(io.BytesIO(raw))
-    except Exception as err:  # python-docx raises several types for a non-Word file
-        raise RenderError(
-            _("the template {path} is not a Word .docx file ({error})").format(
-                path=shown, error=err
-            )
-        ) from None
-    names = {style.name for style in document.styles}
-    missing = [name for name in REQUIRED_STYLES if name not in names]
-    if missing:
-        raise RenderError(
-            ngettext(
-                "the template {path} lacks the style {styles} that devagree needs; add it in "
-                "Word (Styles pane) or start from `devagree template export`",
-                "the template {path} lacks the styles {styles} that devagree needs; add them in "
-                "Word (Styles pane) or start from `devagree template export`",
-                len(missing),
-            ).format(path=shown, styles=", ".join(f'"{name}"' for name in missing))
-        )
-    body = document.element.body
-    for child in list(body):
-        if not child.tag.endswith("}sectPr"):
-            body.remove(child)
-    return document
-
-
-def document_bytes(document: Document) -> bytes:
-    """The saved document as deterministic bytes (fixed zip metadata).
-
-    The package's members are handed straight to ``zip_bytes`` instead of being zipped by
-    python-docx and then unzipped and zipped again: each member is compressed once.
-    """
-    from devagree.render.determinism import normalise_zip, zip_bytes
-
-    members = _package_members(document)
-    if members is None:  # a python-docx without the writer's steps: save, then rewrite
-        out = io.BytesIO()
-        document.save(out)
-        return normalise_zip(out.getvalue())
-    return zip_bytes(members)
-
-
-class _Members:
-    """Collects what python-docx's package writer would put in the zip, by member name."""
-
-    def __init__(self) -> None:
-        self.members: list[tuple[str, bytes]] = []
-
-    def write(self, uri: Any, blob: bytes) -> None:
-        self.members.append((uri.membername, blob))
-
-
-def _package_members(document: Document) -> list[tuple[str, bytes]] | None:
-    """The package's members as ``Document.save`` writes them, or None if it cannot tell."""
-    from docx.opc.pkgwriter import PackageWriter
-
-    writer: Any = PackageWriter  # its steps are static methods, called with our collector
-    steps = ("_write_content_types_stream", "_write_pkg_rels", "_write_parts")
-    if not all(hasattr(writer, step) for step in steps):
-        return None
-    package = document.part.package
-    parts = list(package.iter_parts())
-    for part in parts:
-        part.before_marshal()
-    collector = _Members()
-    writer._write_content_types_stream(collector, parts)
-    writer._write_pkg_rels(collector, package.rels)
-    writer._write_parts(collector, parts)
-    return collector.members
-
-
 class _Writer:
     """One document being written; keeps the language and the list numbering state."""
 
@@ -306,7 +161,7 @@ class _Writer:
         add_page_numbers(self.doc.document, self.language)
         for section in self.doc.sections:
             if not self.agreement.signatures:
-                paragraph = _empty_or_new(section.header)
+                paragraph = empty_or_new(section.header)
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 run = paragraph.add_run(self.t["draft"])
                 run.bold = True
@@ -473,117 +328,3 @@ class _Writer:
                 content_status="" if a.signatures else self.t["draft"],
             ),
         )
-
-
-def add_page_numbers(document: Document, language: str) -> None:
-    """Page numbers ("Side 1 af 3") in every footer, unless the template already shows them."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    t = TEXT.of(language)
-    for section in document.sections:
-        footer = section.footer
-        if not _has_page(footer):
-            paragraph = _empty_or_new(footer)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            paragraph.add_run(t["page"])
-            _field(paragraph, "PAGE")
-            paragraph.add_run(t["of"])
-            _field(paragraph, "NUMPAGES")
-
-
-def write_blocks(document: Document | Builder, container: Any, blocks: tuple[Block, ...]) -> None:
-    """Rich-text blocks as paragraphs of ``container`` (the body or a table cell).
-
-    A cell's first paragraph (every new cell holds an empty one) takes the first block.
-    """
-    from devagree.render.docx_build import Builder, new_paragraph, set_style
-
-    builder = Builder.of(document)
-    tc: CT_Tc | None = getattr(container, "_tc", None)
-    first: CT_P | None = tc.p_lst[0] if tc is not None else None
-
-    def paragraph(style: str | None = None) -> CT_P:
-        nonlocal first
-        style_id = builder.style_id(style) if style is not None else None
-        p: CT_P
-        if first is not None:
-            p, first = first, None
-        elif tc is not None:
-            p = tc.add_p()
-        else:
-            return builder.append(new_paragraph(style_id))
-        if style_id is not None:
-            set_style(p, style_id)
-        return p
-
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            _runs(paragraph(), block.runs)
-            continue
-        num_id = builder.new_numbering() if isinstance(block, NumberedList) else None
-        for entry in block.items:
-            if isinstance(block, BulletList):
-                style = "List Bullet 2" if entry.level else "List Bullet"
-            else:
-                style = "List Number"
-            p = paragraph(style)
-            if num_id is not None:
-                _set_numbering(p, num_id, entry.level)
-            _runs(p, entry.runs)
-
-
-def text_width(document: Document) -> Any:
-    """The width between the margins of the last section (tables span it)."""
-    from docx.shared import Cm
-
-    section = document.sections[-1]
-    width, left, right = section.page_width, section.left_margin, section.right_margin
-    if width is None or left is None or right is None:
-        return Cm(16)  # A4 with 2.5 cm margins, when a template leaves them unset
-    return width - left - right
-
-
-def shade(cell: _Cell, fill: str) -> None:
-    """Fill a table cell with a colour (hex RGB, e.g. ``D9D9D9``)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
-
-
-def _empty_or_new(part: Any) -> DocxParagraph:
-    """The header's or footer's only paragraph when it is empty, else a new one after it."""
-    paragraphs = part.paragraphs
-    only = paragraphs[0] if len(paragraphs) == 1 else None
-    if only is not None and not only.text and not only._p.xpath(".//w:drawing"):
-        return only  # type: ignore[no-any-return]
-    return part.add_paragraph()  # type: ignore[no-any-return]
-
-
-def _has_page(part: Any) -> bool:
-    from devagree.render.docx_fields import has_field
-
-    return has_field(list(part.paragraphs), "PAGE")
-
-
-def _field(paragraph: DocxParagraph, instruction: str) -> None:
-    from devagree.render.docx_fields import add_field
-
-    add_field(paragraph, instruction)
-
-
-def _runs(p: CT_P, runs: tuple[Run, ...]) -> None:
-    from devagree.render.docx_build import add_run
-
-    for piece in runs:
-        add_run(p, piece.text, bold=piece.bold, italic=piece.italic)
-
-
-def _set_numbering(p: CT_P, num_id: int, level: int) -> None:
-    num_pr = p.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = level
-    num_pr.get_or_add_numId().val = num_id

@@ -167,8 +167,6 @@ class Builder:
     def text_width(self) -> int:
         """The width between the margins of the last section, in EMU (tables span it)."""
         if self._width is None:
-            from devagree.render.docx import text_width
-
             self._width = int(text_width(self.document))
         return self._width
 
@@ -319,3 +317,14 @@ def _twips(emu: int) -> int:
 
     twips: int = Emu(emu).twips
     return twips
+
+
+def text_width(document: Document) -> Any:
+    """The width between the margins of the last section (tables span it)."""
+    from docx.shared import Cm
+
+    section = document.sections[-1]
+    width, left, right = section.page_width, section.left_margin, section.right_margin
+    if width is None or left is None or right is None:
+        return Cm(16)  # A4 with 2.5 cm margins, when a template leaves them unset
+    return width - left - right

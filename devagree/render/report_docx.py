@@ -25,15 +25,10 @@ from devagree.followup.report_model import (
     state_label,
 )
 from devagree.i18n import LANGUAGE_TAGS, _
-from devagree.render.docx import (
-    LABEL_WIDTH_CM,
-    document_bytes,
-    long_date,
-    open_template,
-    shade,
-    write_blocks,
-)
+from devagree.render.docx import LABEL_WIDTH_CM, long_date
+from devagree.render.docx_blocks import shade, write_blocks
 from devagree.render.docx_build import Builder, Grid, add_run, first_paragraph
+from devagree.render.docx_template import document_bytes, open_template
 
 if TYPE_CHECKING:
     from docx.document import Document

@@ -19,18 +19,10 @@ from typing import TYPE_CHECKING, Any
 from devagree.core.model import Strategy, Track
 from devagree.core.richtext import Block, BulletList, ListItem, Paragraph, Run, parse
 from devagree.i18n import LANGUAGE_TAGS, document_language
-from devagree.render.docx import (
-    SHADE,
-    RenderOptions,
-    add_page_numbers,
-    document_bytes,
-    long_date,
-    open_template,
-    refuse_unwritable,
-    shade,
-    text_width,
-    write_blocks,
-)
+from devagree.render.docx import SHADE, RenderOptions, long_date, refuse_unwritable
+from devagree.render.docx_blocks import add_page_numbers, shade, write_blocks
+from devagree.render.docx_build import text_width
+from devagree.render.docx_template import document_bytes, open_template
 from devagree.render.strategy_parts import (
     action_points,
     budget_amount,

@@ -23,7 +23,7 @@ from devagree.core.write_path import edit_file
 from devagree.i18n import _
 from devagree.signatures.digest import changed_lines, digest, row_digests
 from devagree.signatures.signed_pdf import PdfRefused, PdfSigner, SignedPdf, read_signed_pdf
-from devagree.signatures.signing import SignRefused, append_records, signable_agreement
+from devagree.signatures.signing import CheckedAgreement, SignRefused, append_records
 
 METHOD = "pades"
 
@@ -53,9 +53,16 @@ class PdfSigning:
         ]
 
 
-def prepare(path: Path, pdf: Path, roots: list[bytes] | None, as_of: date) -> PdfSigning:
-    """Everything short of writing: the agreement checks, the PDF proves, the text matches."""
-    agreement, settings = signable_agreement(path, as_of)
+def prepare(
+    path: Path,
+    pdf: Path,
+    roots: list[bytes] | None,
+    as_of: date,
+    checked: CheckedAgreement,
+) -> PdfSigning:
+    """Everything short of writing: the agreement checks (``checked``, the pipeline's check of
+    one file), the PDF proves, the text matches."""
+    agreement, settings = checked(path, as_of)
     try:
         signed = read_signed_pdf(pdf, roots)
     except PdfRefused as refused:

@@ -1,15 +1,16 @@
-"""Recording signatures and telling whether the text is still the text that was signed.
+"""Recording a signature on the agreed text.
 
-A signature stores the digest of the agreed text (see ``signatures.digest``) and a digest per
-part, so a later change can be named ("item 2, Mål (goal)") instead of only detected.
 ``sign`` edits the round-trip YAML tree: every comment and every line of the file stays as
 it was, the signature is appended at the end of ``signatures:``, and the file is written
 through ``devagree.core.write_path`` (under its lock, from the text on disk at that moment).
+Checking the file in its workbook is the pipeline's job, one floor up: the caller hands it in
+as ``checked`` (``devagree.workbook.signable.signable_agreement``).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,14 +18,12 @@ from typing import Any
 
 from devagree.core.errors import DevagreeError, ExitCode, UsageError
 from devagree.core.loader import load, round_trip
-from devagree.core.model import Agreement, Signature
+from devagree.core.model import Agreement
 from devagree.core.paths import display_path
-from devagree.core.problems import listing
 from devagree.core.settings import Settings
 from devagree.core.write_path import current_text, edit_file
 from devagree.i18n import _
-from devagree.signatures.digest import changed_rows, describe_row, digest, row_digests
-from devagree.workbook.pipeline import check_workbook
+from devagree.signatures.digest import digest, row_digests
 
 
 class SignRefused(DevagreeError):
@@ -33,37 +32,9 @@ class SignRefused(DevagreeError):
     exit_code = ExitCode.PROBLEMS
 
 
-@dataclass(frozen=True, slots=True)
-class SignatureCheck:
-    """One recorded signature, and whether the agreement still matches it."""
-
-    agreement: Agreement
-    signature: Signature
-    index: int
-    ok: bool
-    changed: tuple[str, ...]
-    """Part keys (``item-2.goal``) whose text differs from what was signed."""
-
-    def describe_changes(self, language: str | None = None) -> list[str]:
-        return [describe_row(key, language) for key in self.changed]
-
-
-def check_signatures(agreement: Agreement) -> list[SignatureCheck]:
-    """Every signature of ``agreement`` compared with its current text."""
-    if not agreement.signatures:
-        return []  # nothing to compare, and digesting is the costly part
-    now_digest = digest(agreement.data)
-    now_rows: dict[str, str] | None = None
-    results: list[SignatureCheck] = []
-    for index, signature in enumerate(agreement.signatures):
-        if signature.digest == now_digest:
-            results.append(SignatureCheck(agreement, signature, index, True, ()))
-            continue
-        if now_rows is None:
-            now_rows = row_digests(agreement.data)
-        changed = tuple(changed_rows(signature.rows, now_rows)) if signature.rows else ()
-        results.append(SignatureCheck(agreement, signature, index, False, changed))
-    return results
+CheckedAgreement = Callable[[Path, date], tuple[Agreement, Settings]]
+"""The agreement in a file as it is on disk now, checked in its workbook as of a day, and the
+workbook's settings; raises ``SignRefused`` when the file has errors."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,29 +46,13 @@ class SignRequest:
     place: str = ""
 
 
-def signable_agreement(path: Path, as_of: date) -> tuple[Agreement, Settings]:
-    """The agreement in ``path`` as it is on disk now, and its workbook's settings; refused
-    when the file has errors."""
-    shown = display_path(path)
-    if not path.is_file():
-        raise UsageError(_("{path}: no such file").format(path=shown))
-    workbook = check_workbook([path], as_of=as_of)
-    errors = [p for p in workbook.problems if p.severity.value == "error"]
-    if errors:
-        raise SignRefused(
-            _("{path} has errors; fix them before signing (devagree check {path}):").format(
-                path=shown
-            )
-            + "\n"
-            + listing(errors)
-        )
-    if len(workbook.agreements) != 1:
-        raise UsageError(_("{path} is not an agreement file (kind: agreement)").format(path=shown))
-    return workbook.agreements[0], workbook.settings
-
-
 def sign(
-    path: Path, request: SignRequest, *, today: date, lock_timeout: float | None = None
+    path: Path,
+    request: SignRequest,
+    *,
+    today: date,
+    checked: CheckedAgreement,
+    lock_timeout: float | None = None,
 ) -> dict[str, Any]:
     """Append a signature to the agreement in ``path``; returns the recorded mapping.
 
@@ -130,10 +85,10 @@ def sign(
     # Checked once before the lock, to refuse early and to keep the lock short; under the
     # lock the check is made again unless the file is still the text checked here.
     seen = current_text(path)
-    checked, settings = _checked(path, request)
+    agreement_seen, settings = _checked(path, request, checked)
 
     def change(current: str) -> str:
-        agreement = checked if current == seen else _checked(path, request)[0]
+        agreement = agreement_seen if current == seen else _checked(path, request, checked)[0]
         agreed = digest(agreement.data)
         if digest(load(shown, current).data) != agreed:
             moved = _("{path} changed while it was being checked; nothing was written, try again")
@@ -146,10 +101,12 @@ def sign(
     return recorded[-1]
 
 
-def _checked(path: Path, request: SignRequest) -> tuple[Agreement, Settings]:
+def _checked(
+    path: Path, request: SignRequest, checked: CheckedAgreement
+) -> tuple[Agreement, Settings]:
     """The agreement as it is on disk now, refused when it cannot be signed as requested,
     and its workbook's settings."""
-    agreement, settings = signable_agreement(path, request.day)
+    agreement, settings = checked(path, request.day)
     roles = [party.role for party in agreement.parties]
     if request.party not in roles:
         raise UsageError(

@@ -376,7 +376,7 @@ class _NotStorable(Exception):
 
 def context_key(language: str) -> bytes:
     """What, besides a file's bytes, decides what the file gives (see the module's text)."""
-    from devagree import __version__
+    from devagree.version import __version__
 
     digest = hashlib.sha256()
     for part in (f"format {FORMAT}", __version__, sys.version, language, *_code_stamps()):

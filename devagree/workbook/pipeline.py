@@ -14,15 +14,7 @@ from typing import TYPE_CHECKING
 
 from devagree.checks import CODES, RULES, Context
 from devagree.core.errors import UsageError
-from devagree.core.loader import (
-    Document,
-    LoadError,
-    decode,
-    iter_yaml_files,
-    load,
-    read_raw,
-    read_text,
-)
+from devagree.core.loader import Document, LoadError, decode, load, read_raw, read_text
 from devagree.core.model import Agreement, Strategy, agreement_from_data, strategy_from_data
 from devagree.core.paths import display_path
 from devagree.core.problems import Problem, Severity
@@ -30,6 +22,7 @@ from devagree.core.schema import validate
 from devagree.core.settings import CONFIG_NAME, DEFAULT_PATHS, Settings, find_config
 from devagree.i18n import DEFAULT as DEFAULT_LANGUAGE
 from devagree.i18n import _
+from devagree.workbook.discover import iter_yaml_files
 
 if TYPE_CHECKING:
     from devagree.workbook.cache import CheckCache, FileResult
