@@ -160,3 +160,14 @@ def test_loose_modules_are_few() -> None:
 def test_no_module_is_over_500_lines(module: str) -> None:
     lines = len(MODULES[module].read_text("utf-8").splitlines())
     assert lines <= MAX_LINES, f"{module} has {lines} lines"
+
+
+def test_every_module_the_map_names_exists() -> None:
+    text = MAP.read_text("utf-8")
+    section = text[text.index("## Packages") :]
+    named = 0
+    for package, body in re.findall(r"^- \*\*`(\w+)/`\*\*:(.*?)(?=^- |\Z)", section, re.M | re.S):
+        for module in re.findall(r"`(\w+)\.py`", body):
+            named += 1
+            assert (PACKAGE / package / f"{module}.py").is_file(), f"{package}/{module}.py"
+    assert named > 40

@@ -9,10 +9,10 @@ import typer
 from devagree.cli.options import AsOfOption, PathsArgument, as_of_day, format_choices
 from devagree.cli.output import emit
 from devagree.core.errors import ExitCode
-from devagree.formats import PROBLEM_REPORTERS
+from devagree.formats import PROBLEM_FORMATS
 from devagree.i18n import N_
 
-ProblemFormat = format_choices("ProblemFormat", PROBLEM_REPORTERS)
+ProblemFormat = format_choices("ProblemFormat", PROBLEM_FORMATS)
 
 FormatOption = Annotated[
     ProblemFormat,  # type: ignore[valid-type]
@@ -49,12 +49,12 @@ def check(
     there are no errors (warnings allowed), 1 when there are errors, 2 when a file cannot be
     read or the arguments are wrong.
     """
-    from devagree.formats.problems import ReportOptions
+    from devagree.formats.problems import ProblemOptions
     from devagree.workbook.pipeline import check_workbook
 
     workbook = check_workbook(list(paths or []), as_of_day(as_of), cache=not no_cache)
-    reporter = PROBLEM_REPORTERS[output_format.value]  # type: ignore[attr-defined]
-    emit(reporter(workbook, ReportOptions(verbose=verbose)))
+    formatter = PROBLEM_FORMATS[output_format.value]  # type: ignore[attr-defined]
+    emit(formatter(workbook, ProblemOptions(verbose=verbose)))
     if workbook.unreadable:
         return ExitCode.USAGE
     return ExitCode.PROBLEMS if workbook.errors else ExitCode.OK

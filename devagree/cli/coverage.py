@@ -11,14 +11,14 @@ import typer
 from devagree.cli.options import PathsArgument, format_choices
 from devagree.cli.output import emit
 from devagree.core.errors import ExitCode
-from devagree.formats import COVERAGE_REPORTERS
+from devagree.formats import COVERAGE_FORMATS
 from devagree.i18n import _
 
 if TYPE_CHECKING:
-    from devagree.formats.coverage import CoverageReport
+    from devagree.formats.coverage import CoverageData
     from devagree.workbook.pipeline import Workbook
 
-CoverageFormat = format_choices("CoverageFormat", COVERAGE_REPORTERS)
+CoverageFormat = format_choices("CoverageFormat", COVERAGE_FORMATS)
 
 
 def coverage(
@@ -62,8 +62,8 @@ def coverage(
 
     workbook = check_workbook(list(paths or []), date.min)
     report = build_report(workbook)
-    reporter = COVERAGE_REPORTERS[output_format.value]  # type: ignore[attr-defined]
-    emit(reporter(report))
+    formatter = COVERAGE_FORMATS[output_format.value]  # type: ignore[attr-defined]
+    emit(formatter(report))
     if workbook.unreadable:
         return ExitCode.USAGE
     if fail_under is None:
@@ -93,11 +93,11 @@ def coverage(
     return ExitCode.OK
 
 
-def build_report(workbook: Workbook) -> CoverageReport:
+def build_report(workbook: Workbook) -> CoverageData:
     """Coverage and roll-ups of what the workbook could read, with what it could not."""
     from devagree.core.paths import display_path
     from devagree.core.problems import Severity
-    from devagree.formats.coverage import CoverageReport
+    from devagree.formats.coverage import CoverageData
     from devagree.strategies.coverage import compute
     from devagree.strategies.rollup import budgets, sdgs
 
@@ -106,7 +106,7 @@ def build_report(workbook: Workbook) -> CoverageReport:
         read.add(display_path(workbook.settings.config))  # read as the settings
     errors = [p for p in workbook.problems if p.severity is Severity.ERROR]
     left_out = tuple(dict.fromkeys(p.path for p in errors if p.path not in read))
-    return CoverageReport(
+    return CoverageData(
         coverage=compute(workbook.strategies, workbook.agreements),
         sdgs=sdgs(workbook.strategies),
         budgets=budgets(workbook.strategies),

@@ -17,10 +17,10 @@ from devagree.cli.options import (
 )
 from devagree.cli.output import emit
 from devagree.core.errors import ExitCode, UsageError
-from devagree.formats import DEADLINE_REPORTERS
+from devagree.formats import DEADLINE_FORMATS
 from devagree.i18n import _
 
-DeadlineFormat = format_choices("DeadlineFormat", DEADLINE_REPORTERS)
+DeadlineFormat = format_choices("DeadlineFormat", DEADLINE_FORMATS)
 
 
 def deadlines(
@@ -100,8 +100,8 @@ def deadlines(
         strategies=workbook.strategies,
     )
     options = ListOptions(as_of=day, language=workbook.settings.language)
-    reporter = DEADLINE_REPORTERS[output_format.value]  # type: ignore[attr-defined]
-    result = reporter(rows, options)
+    formatter = DEADLINE_FORMATS[output_format.value]  # type: ignore[attr-defined]
+    result = formatter(rows, options)
     if output is not None:
         from devagree.core.write_path import write_atomic
 

@@ -50,7 +50,7 @@ def as_of_day(text: str | None) -> date:
 
 
 def format_choices(name: str, registry: Mapping[str, object]) -> type[Enum]:
-    """An Enum of a reporter registry's keys, so `--format` choices come from the registry."""
+    """An Enum of a format registry's keys, so `--format` choices come from the registry."""
     return Enum(name, {key: key for key in registry}, type=str)  # type: ignore[return-value]
 
 

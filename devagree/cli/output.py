@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 
 def emit(rendered: object) -> None:
-    """Print a reporter's result to standard output."""
+    """Print a format's result to standard output."""
     if isinstance(rendered, str):
         sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
         sys.stdout.flush()

@@ -1,4 +1,5 @@
-"""Reporters: a workbook's problems, or its deadline list, in each output format.
+"""Output formats: a workbook's problems, its deadline list or its coverage, as text, JSON,
+GitHub annotations, JUnit, CSV, iCalendar or a spreadsheet.
 
 Each registry maps a ``--format`` name to the function that returns what to print (or, for a
 binary format such as xlsx, the bytes to write to a file), so the
@@ -14,15 +15,15 @@ from typing import Any
 
 
 class Registry(Mapping[str, Callable[..., Any]]):
-    """Format name → reporter function, given as "module:function" and imported on use."""
+    """Format name → the function that writes it, given as "module:function", imported on use."""
 
     def __init__(self, targets: dict[str, str]) -> None:
         self._targets = targets
 
     def __getitem__(self, name: str) -> Callable[..., Any]:
         module, _, function = self._targets[name].partition(":")
-        reporter: Callable[..., Any] = getattr(import_module(module), function)
-        return reporter
+        writer: Callable[..., Any] = getattr(import_module(module), function)
+        return writer
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._targets)
@@ -34,20 +35,20 @@ class Registry(Mapping[str, Callable[..., Any]]):
 _PROBLEMS = "devagree.formats.problems"
 _DEADLINES = "devagree.formats.deadlines"
 
-PROBLEM_REPORTERS = Registry(
+PROBLEM_FORMATS = Registry(
     {
         "text": f"{_PROBLEMS}:text",
-        "json": f"{_PROBLEMS}:json_report",
+        "json": f"{_PROBLEMS}:as_json",
         "github": f"{_PROBLEMS}:github",
         "junit": f"{_PROBLEMS}:junit",
     }
 )
 
-DEADLINE_REPORTERS = Registry(
+DEADLINE_FORMATS = Registry(
     {
         "table": f"{_DEADLINES}:table",
-        "json": f"{_DEADLINES}:json_report",
-        "csv": f"{_DEADLINES}:csv_report",
+        "json": f"{_DEADLINES}:as_json",
+        "csv": f"{_DEADLINES}:as_csv",
         "ics": f"{_DEADLINES}:ics",
         "github": f"{_DEADLINES}:github",
         "xlsx": "devagree.render.deadlines_xlsx:xlsx",
@@ -56,12 +57,12 @@ DEADLINE_REPORTERS = Registry(
 
 _COVERAGE = "devagree.formats.coverage"
 
-COVERAGE_REPORTERS = Registry(
+COVERAGE_FORMATS = Registry(
     {
         "table": f"{_COVERAGE}:table",
-        "json": f"{_COVERAGE}:json_report",
+        "json": f"{_COVERAGE}:as_json",
         "markdown": f"{_COVERAGE}:markdown",
     }
 )
 
-__all__ = ["COVERAGE_REPORTERS", "DEADLINE_REPORTERS", "PROBLEM_REPORTERS", "Registry"]
+__all__ = ["COVERAGE_FORMATS", "DEADLINE_FORMATS", "PROBLEM_FORMATS", "Registry"]

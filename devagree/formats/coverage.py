@@ -3,7 +3,7 @@
 Headings are Danish unless the workbook says ``language: en``; money is written the way the
 reader's language writes it, with Babel: ``1.250.000 kr.`` and ``75.000-125.000 kr.`` in
 Danish, ``DKK 1,250,000`` in English. The JSON is for programs and keeps its keys and shapes
-from version to version (see ``json_report``).
+from version to version (see ``as_json``).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ JSON_VERSION = 1
 
 
 @dataclass(frozen=True, slots=True)
-class CoverageReport:
+class CoverageData:
     """Everything the coverage command shows, computed by the core."""
 
     coverage: Coverage
@@ -106,7 +106,7 @@ def _track_name(track: Track) -> str:
     return f"{track.label} ({track.id})" if track.label else track.id
 
 
-def _notices(report: CoverageReport) -> list[str]:
+def _notices(report: CoverageData) -> list[str]:
     w = words(report.language)
     notes = []
     if report.errors:
@@ -119,7 +119,7 @@ def _notices(report: CoverageReport) -> list[str]:
 # --- table -----------------------------------------------------------------------------------
 
 
-def table(report: CoverageReport) -> RenderableType:
+def table(report: CoverageData) -> RenderableType:
     """The terminal view: a table per strategy, the gaps, the total, then the roll-ups."""
     lang = report.language
     w = words(lang)
@@ -242,7 +242,7 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def markdown(report: CoverageReport) -> str:
+def markdown(report: CoverageData) -> str:
     """The same sections as the table, as Markdown for a wiki, an issue or a CI summary."""
     lang = report.language
     w = words(lang)
@@ -346,8 +346,8 @@ def _money(money: Money | None) -> dict[str, Any] | None:
     return {"low": money.low, "high": money.high, "approximate": money.approximate}
 
 
-def as_data(report: CoverageReport) -> dict[str, Any]:
-    """The report as plain data; see ``json_report`` for its shape."""
+def as_data(report: CoverageData) -> dict[str, Any]:
+    """The report as plain data; see ``as_json`` for its shape."""
     cov = report.coverage
     return {
         "version": JSON_VERSION,
@@ -402,7 +402,7 @@ def as_data(report: CoverageReport) -> dict[str, Any]:
     }
 
 
-def json_report(report: CoverageReport) -> str:
+def as_json(report: CoverageData) -> str:
     """Stable JSON (``version`` 1); keys are English whatever the workbook's language.
 
     ``summary``: ``tracks``, ``covered``, ``percent`` (one decimal, null without tracks),

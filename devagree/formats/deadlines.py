@@ -108,11 +108,11 @@ def table(rows: list[DeadlineRow], options: ListOptions) -> Table:
     return out
 
 
-def json_report(rows: list[DeadlineRow], options: ListOptions) -> str:
+def as_json(rows: list[DeadlineRow], options: ListOptions) -> str:
     return json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2)
 
 
-def csv_report(rows: list[DeadlineRow], options: ListOptions) -> str:
+def as_csv(rows: list[DeadlineRow], options: ListOptions) -> str:
     buffer = io.StringIO()
     fields = list(DeadlineRow.__slots__)
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")

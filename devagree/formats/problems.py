@@ -16,11 +16,11 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
 
 @dataclass(frozen=True, slots=True)
-class ReportOptions:
+class ProblemOptions:
     verbose: bool = False
 
 
-def text(workbook: Workbook, options: ReportOptions) -> Text:
+def text(workbook: Workbook, options: ProblemOptions) -> Text:
     """One `file:line:col CODE message` line per problem and a summary line."""
     out = Text()
     for problem in workbook.problems:
@@ -77,7 +77,7 @@ def _as_dict(problem: Problem, verbose: bool) -> dict[str, object]:
     return record
 
 
-def json_report(workbook: Workbook, options: ReportOptions) -> str:
+def as_json(workbook: Workbook, options: ProblemOptions) -> str:
     """A JSON list of problems, each with path, line, column, code, severity, message."""
     records = [_as_dict(p, options.verbose) for p in workbook.problems]
     return json.dumps(records, ensure_ascii=False, indent=2)
@@ -91,7 +91,7 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(workbook: Workbook, options: ReportOptions) -> str:
+def github(workbook: Workbook, options: ProblemOptions) -> str:
     """GitHub Actions workflow commands: each problem becomes an annotation on its line."""
     lines = []
     for problem in workbook.problems:
@@ -105,7 +105,7 @@ def github(workbook: Workbook, options: ReportOptions) -> str:
     return "\n".join(lines)
 
 
-def junit(workbook: Workbook, options: ReportOptions) -> str:
+def junit(workbook: Workbook, options: ProblemOptions) -> str:
     """JUnit XML: one test case per file, failing when the file has errors."""
     by_file: dict[str, list[Problem]] = {source: [] for source in workbook.sources}
     for problem in workbook.problems:

@@ -64,5 +64,5 @@ def deadlines_workbook(rows: list[DeadlineRow], as_of: date, language: str) -> b
 
 
 def xlsx(rows: list[DeadlineRow], options: ListOptions) -> bytes:
-    """The ``deadlines --format xlsx`` reporter: bytes, written with ``-o FILE.xlsx``."""
+    """The ``deadlines --format xlsx`` format: bytes, written with ``-o FILE.xlsx``."""
     return deadlines_workbook(rows, options.as_of, options.language)

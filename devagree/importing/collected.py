@@ -1,0 +1,93 @@
+"""What the importer collects while it reads a document, and the text of its cells and rows.
+
+The reading goes in stages (the front in ``importing.front_assembly``, the items' rows and
+tables in ``importing.item_rows``, the walk in ``importing.assemble``); each stage adds to
+one ``Collector``: the items found, the text placed nowhere (with where it stood), notes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from devagree.importing.labels import Labels
+from devagree.importing.richtext_out import Line, lines_of, to_markdown
+from devagree.importing.wordread import Block, Para, Row, Table
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the importer made of a document."""
+
+    data: dict[str, Any]
+    unplaced: list[dict[str, str]]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Item:
+    title: str | None = None
+    heading: str = ""
+    """The heading's text as the document wrote it ("Aftale 2: ...")."""
+    fields: dict[str, list[Line]] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    has_table: bool = False
+
+    def add(self, key: str, lines: list[Line]) -> None:
+        if key not in self.fields:
+            self.fields[key] = []
+            self.order.append(key)
+        if lines and self.fields[key]:
+            lines = [Line(lines[0].kind, lines[0].level, lines[0].text, False), *lines[1:]]
+        self.fields[key].extend(lines)
+
+    @property
+    def filled(self) -> int:
+        return len(self.fields)
+
+
+class Collector:
+    """The document's blocks and what has been made of them so far."""
+
+    def __init__(
+        self,
+        blocks: list[Block],
+        labels: Labels,
+        municipality: str,
+        language: str,
+        properties: dict[str, str],
+    ) -> None:
+        self.blocks = blocks
+        self.labels = labels
+        self.municipality = municipality
+        self.language = language
+        self.properties = properties
+        self.unplaced: list[dict[str, str]] = []
+        self.notes: list[str] = []
+        self.items: list[Item] = []
+        self.signature_parties: list[dict[str, str]] = []
+        self.position = 0
+        """The block being read, so unplaced text can be listed in document order."""
+
+    def _unplace_para(self, para: Para) -> None:
+        text = to_markdown(lines_of(para))
+        if text:
+            self._unplace(text, para.where)
+
+    def _unplace_table(self, table: Table) -> None:
+        for row in table.rows:
+            text = row_text(row)
+            if text:
+                self._unplace(text, row.where)
+
+    def _unplace(self, text: str, where: str) -> None:
+        self.unplaced.append({"text": text, "where": where, "_at": str(self.position)})
+
+
+def cell_text(paragraphs: list[Para]) -> str:
+    return " ".join(p.text for p in paragraphs).strip()
+
+
+def row_text(row: Row) -> str:
+    cells = [to_markdown([line for p in cell for line in lines_of(p)]) for cell in row.cells]
+    return " | ".join(c for c in cells if c)

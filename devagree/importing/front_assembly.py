@@ -1,0 +1,254 @@
+"""The front of an imported agreement: title, centre, date, parties, period, purpose, vision.
+
+Everything before the first item is read here: labelled lines and front tables ("Periode:
+1.1.2027-31.12.2027"), "Udviklingsaftale mellem X og Y", the headings of the purpose and
+the vision. What the document does not say becomes a placeholder or a note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from devagree.drafting.writer import front_placeholder
+from devagree.i18n import _
+from devagree.importing import front
+from devagree.importing.collected import Collector, cell_text, row_text
+from devagree.importing.labels import normalise
+from devagree.importing.richtext_out import lines_of, plain_text, to_markdown
+from devagree.importing.wordread import Block, Para, Table
+
+_PURPOSE = frozenset(
+    {
+        "formål",
+        "formålet",
+        "formål med aftalen",
+        "formålet med aftalen",
+        "formålet med udviklingsaftalen",
+        "indledning",
+        "purpose",
+        "introduction",
+    }
+)
+
+
+class FrontAssembly(Collector):
+    """The front stage of the reading."""
+
+    def read_front(self, blocks: list[Block]) -> dict[str, Any]:
+        state = _Front()
+        for index, block in enumerate(blocks):
+            self.position = index
+            if isinstance(block, Table):
+                for row in block.rows:
+                    label = cell_text(row.cells[0]) if len(row.cells) >= 2 else ""
+                    content = [p for cell in row.cells[1:] for p in cell]
+                    text = "\n".join(p.text.strip() for p in content if p.text.strip())
+                    if not (label and self._front_label(label, text, state)):
+                        shown = row_text(row)
+                        if shown:
+                            self._unplace(shown, row.where)
+                continue
+            colon = block.text.find(":")
+            if 0 < colon <= 30 and self._front_label(
+                block.text[:colon], block.text[colon + 1 :].strip(), state
+            ):
+                continue
+            self._front_para(block, state)
+        return self._front_data(state)
+
+    def _front_label(self, label: str, text: str, state: _Front) -> bool:
+        """Read a labelled line of the front ("Periode: 1.1.2027-31.12.2027"); False when
+        the label is not one of the front's or its text cannot be read."""
+        what = front.FRONT_LABELS.get(normalise(label))
+        if what is None or not text:
+            return False
+        if what == "parties" and not state.parties_lines:
+            state.parties_lines = [text]
+            return True
+        if what == "period":
+            period = front.find_period(text)
+            years = front.year_paragraph(text)
+            if period is not None and state.period is None:
+                state.period = period
+                return True
+            if years is not None and state.years is None:
+                state.years = years
+                return True
+            return False
+        if what == "date" and state.date is None:
+            state.date = front.read_date(text)
+            return state.date is not None
+        if what == "organisation" and state.organisation is None:
+            state.organisation = " ".join(text.split())
+            return True
+        if what == "municipality" and state.municipality is None:
+            state.municipality = " ".join(text.split())
+            return True
+        return False
+
+    def _front_para(self, para: Para, state: _Front) -> None:
+        text = para.text.strip()
+        if not text:
+            return
+        if state.parties_open and not para.heading:
+            if front.year_paragraph(text) is None and len(state.parties_lines) < 3:
+                state.parties_lines.append(para.text)
+                if not re.search(r"\b(og|and|&)\s*$", text):
+                    state.parties_open = len(state.parties_lines) < 2 and not _has_and(
+                        state.parties_lines
+                    )
+                return
+            state.parties_open = False
+        if state.date is None and state.section != "vision":
+            day = front.date_paragraph(text)
+            if day is not None:
+                state.date = day
+                return
+        rest = front.between(para.text)
+        if rest is not None and not state.parties_lines:
+            state.parties_lines = [rest] if rest else []
+            state.parties_open = not rest or not _has_and(state.parties_lines)
+            return
+        if state.section == "pre" and front.year_paragraph(text) is not None:
+            state.years = front.year_paragraph(text)
+            return
+        heading = bool(para.heading) or (para.all_bold and len(text) <= 200)
+        if state.title is None and (
+            para.heading
+            or re.match(r"^(udviklingsaftale|development agreement)\b", text, re.IGNORECASE)
+        ):
+            state.title = plain_text(lines_of(para))
+            state.section = "purpose"
+            return
+        if (heading and state.section != "pre") or (heading and state.title is not None):
+            low = normalise(text)
+            if "vision" in low:
+                state.vision_title = plain_text(lines_of(para))
+                state.section = "vision"
+                return
+            if low in _PURPOSE:
+                state.section = "purpose"
+                return
+        if state.section == "pre":
+            municipality = front.municipality_in(text)
+            if municipality is not None and normalise(municipality) == normalise(text):
+                state.municipality = municipality
+                return
+            if state.organisation is None:
+                state.organisation = plain_text(lines_of(para))
+                return
+            if state.title is None:
+                state.pre.append(para)
+                return
+        target = state.vision if state.section == "vision" else state.purpose
+        target.append(para)
+
+    def _front_data(self, state: _Front) -> dict[str, Any]:
+        language = self.language
+        if state.title is None and state.pre:
+            # no title line: the purpose starts at the first paragraph after the front lines
+            state.purpose[:0] = state.pre
+            state.pre = []
+        for para in state.pre:
+            self._unplace_para(para)
+        purpose_lines = [line for p in state.purpose for line in lines_of(p)]
+        texts = [p.text for p in (*state.purpose, *state.vision)]
+        period = state.period
+        for text in texts if period is None else ():
+            period = front.find_period(text)
+            if period is not None:
+                break
+        if purpose_lines and self.properties.get("devagree.period-line") == "added":
+            last_para = state.purpose[-1]
+            if front.find_period(last_para.text) is not None:
+                purpose_lines = [line for p in state.purpose[:-1] for line in lines_of(p)]
+        title = state.title or _("TODO: fill in the title")
+        everything = " ".join([title, state.organisation or "", *texts, *state.parties_lines])
+        years = state.years or front.title_years(title)
+        if period is None:
+            if years is not None:
+                period = (date(years[0], 1, 1), date(years[1], 12, 31))
+                self.notes.append(
+                    _(
+                        "the document gives no period; the calendar year {years} is taken from it"
+                    ).format(years="-".join(str(y) for y in sorted(set(years))))
+                )
+            elif state.date is not None:
+                period = (date(state.date.year, 1, 1), date(state.date.year, 12, 31))
+                self.notes.append(
+                    _(
+                        "the document gives no period; the year of its date, {year}, is taken"
+                    ).format(year=state.date.year)
+                )
+        municipality = (
+            state.municipality
+            or front.municipality_in(everything)
+            or front.municipality_in(self.properties.get("category", ""))
+            or self.municipality
+            or front_placeholder("municipality", language)
+        )
+        organisation = (
+            state.organisation
+            or front.centre_in(title, *texts, *state.parties_lines)
+            or front_placeholder("organisation", language)
+        )
+        parties = self._parties(state)
+        data: dict[str, Any] = {
+            "title": title,
+            "municipality": municipality,
+            "organisation": organisation,
+            "parties": parties,
+        }
+        if state.date is not None:
+            data["date"] = state.date.isoformat()
+        data["period"] = period
+        purpose = to_markdown(purpose_lines)
+        data["purpose"] = purpose or _("TODO: fill in the purpose")
+        vision_text = to_markdown([line for p in state.vision for line in lines_of(p)])
+        vision: dict[str, str] = {}
+        if state.vision_title:
+            vision["title"] = state.vision_title
+        vision["text"] = vision_text or _("TODO: fill in the vision")
+        data["vision"] = vision
+        return data
+
+    def _parties(self, state: _Front) -> list[dict[str, str]]:
+        if len(self.signature_parties) >= 2:
+            return self.signature_parties
+        names = front.split_parties("\n".join(state.parties_lines))
+        roles = ["committee", "chief"]
+        parties = [
+            {"role": roles[i] if i < 2 else f"party-{i + 1}", "name": name}
+            for i, name in enumerate(names)
+        ]
+        if len(parties) < 2:
+            hints = ["committee", "chief"]
+            for i in range(len(parties), 2):
+                parties.append(
+                    {"role": roles[i], "name": front_placeholder(hints[i], self.language)}
+                )
+        return parties
+
+
+@dataclass(slots=True)
+class _Front:
+    period: tuple[date, date] | None = None
+    section: str = "pre"
+    organisation: str | None = None
+    municipality: str | None = None
+    date: date | None = None
+    title: str | None = None
+    years: tuple[int, int] | None = None
+    parties_lines: list[str] = field(default_factory=list)
+    parties_open: bool = False
+    vision_title: str | None = None
+    purpose: list[Para] = field(default_factory=list)
+    vision: list[Para] = field(default_factory=list)
+    pre: list[Para] = field(default_factory=list)
+
+
+def _has_and(lines: list[str]) -> bool:
+    return bool(re.search(r"\s(og|and|&)\s", " ".join(lines)))

@@ -1,0 +1,220 @@
+"""An imported agreement's item rows: labels at the start of paragraphs, label tables, and
+tables with one item per row.
+
+Whether a paragraph begins with a label ("Politisk mål: ...", a bold "Mål" or a heading),
+which table rows carry labels, and how a table's rows become the item's fields.
+"""
+
+from __future__ import annotations
+
+import re
+
+from devagree.importing.collected import Collector, Item, cell_text, row_text
+from devagree.importing.labels import TITLE, normalise
+from devagree.importing.richtext_out import lines_of, plain_text, to_markdown
+from devagree.importing.wordread import Para, Row, Table
+
+ITEM_HEADING = re.compile(
+    r"^\s*(?:(?P<word>udviklingsaftale|aftale|udviklingsmål|indsatsområde|indsats|tema|"
+    r"punkt|mål|item|agreement|goal|objective|development goal)\s*(?:nr\.?|no\.?|#)?\s*)?"
+    r"(?P<number>\d{1,2})(?![\d.,]\d)\s*(?P<sep>[.):\-\u2013\u2014]?)\s*(?P<title>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+KEYWORD = re.compile(
+    r"^\s*(?:udviklingsaftale|aftale|udviklingsmål|indsatsområde|indsats|tema|punkt|item|"
+    r"agreement|goal|objective|development goal)\s*(?:nr\.?|no\.?|#)?\s*\d",
+    re.IGNORECASE,
+)
+
+
+def heading_number(para: Para) -> tuple[int | None, str] | None:
+    """(number, title) when the paragraph reads as a numbered item heading."""
+    text = para.text.strip()
+    if para.list_kind == "number" and (para.heading or para.all_bold):
+        return para.list_number or None, text
+    match = ITEM_HEADING.match(text)
+    if not match:
+        return None
+    if not match.group("word") and not match.group("sep"):
+        return None
+    if not match.group("word") and not match.group("title").strip():
+        return None
+    title = match.group("title").strip().lstrip(":.-\u2013\u2014 ").strip()
+    return int(match.group("number")), title
+
+
+class RowReading(Collector):
+    """The rows stage of the reading: labels, label tables and item-per-row tables."""
+
+    def label_of(self, para: Para) -> tuple[str, int, bool] | None:
+        """(field, characters the label takes, whether it is set off in bold or as a
+        heading) when the paragraph begins with a label."""
+        if para.list_kind:
+            return None
+        text = para.text
+        stripped = text.lstrip()
+        offset = len(text) - len(stripped)
+        colon = stripped.find(":")
+        if 0 < colon <= 60:
+            head = stripped[:colon]
+            key = self.labels.field(head)
+            exact = self.labels.table.get(normalise(head))
+            head_bold = self._bold_prefix(para) >= offset + len(head.rstrip())
+            if key is not None and (head_bold or exact is not None):
+                return key, offset + colon + 1, head_bold or bool(para.heading)
+        bold = self._bold_prefix(para)
+        if bold:
+            head = text[:bold]
+            key = self.labels.field(head)
+            if key is not None:
+                return key, bold, True
+        if (para.heading or para.all_bold) and len(stripped) <= 60:
+            key = self.labels.field(stripped)
+            if key is not None:
+                return key, len(text), True
+        return None
+
+    @staticmethod
+    def _bold_prefix(para: Para) -> int:
+        length = 0
+        for piece in para.pieces:
+            if piece.bold or para.style_bold:
+                length += len(piece.text)
+            elif piece.text.strip():
+                break
+            else:
+                length += len(piece.text)
+        return length if any(p.bold for p in para.pieces) or para.style_bold else 0
+
+    def is_item_table(self, table: Table, continuing: bool = False) -> bool:
+        mapped = sum(1 for row in table.rows if self._row_key(row) not in (None, TITLE))
+        return mapped >= 2 or (continuing and mapped >= 1)
+
+    def _row_key(self, row: Row) -> str | None:
+        cells = self._shape(row)
+        if not any(cell_text(c) for c in cells):
+            return None
+        return self.labels.field(cell_text(cells[0])) if cells else None
+
+    def _shape(self, row: Row) -> list[list[Para]]:
+        """The row's cells, without a leading number column ("1 | Mål | ...")."""
+        cells = row.cells
+        if (
+            len(cells) >= 3
+            and re.fullmatch(r"[\d.#)\s]*", cell_text(cells[0]))
+            and self.labels.field(cell_text(cells[1])) is not None
+        ):
+            return cells[1:]
+        return cells
+
+    def matrix_columns(self, table: Table) -> tuple[int, dict[int, str]] | None:
+        """(header row, column → field) for a table with one item per row and the labels
+        across its first row ("Mål | Aktivitet | Deadline | Ansvarlig")."""
+        for position, row in enumerate(table.rows[:2]):
+            texts = [cell_text(c) for c in row.cells]
+            if not any(texts):
+                continue
+            keys = {i: self.labels.field(t) for i, t in enumerate(texts) if t}
+            found = {i: k for i, k in keys.items() if k is not None}
+            fields = [k for k in found.values() if k != TITLE]
+            if len(fields) >= 3 and len(set(fields)) == len(fields):
+                return position, found
+            return None
+        return None
+
+    def _matrix_rows(self, table: Table, columns: tuple[int, dict[int, str]]) -> None:
+        header, keys = columns
+        names = [cell_text(c) for c in table.rows[header].cells]
+        for row in table.rows[header + 1 :]:
+            if not any(cell_text(c) for c in row.cells):
+                continue
+            item = Item()
+            item.has_table = True
+            for index, cell in enumerate(row.cells):
+                text = cell_text(cell)
+                if not text:
+                    continue
+                key = keys.get(index)
+                lines = [line for p in cell for line in lines_of(p)]
+                if key == TITLE:
+                    item.title = plain_text(lines)
+                elif key is not None:
+                    item.add(key, lines)
+                elif (
+                    item.title is None
+                    and not re.fullmatch(r"[\d.#)\s]*", text)
+                    and ((index < len(names) and self.labels.is_header(names[index])) or index == 0)
+                ):
+                    item.title = plain_text(lines)
+                elif not re.fullmatch(r"[\d.#)\s]*", text):
+                    name = names[index] if index < len(names) else ""
+                    shown = to_markdown(lines)
+                    self._unplace(f"{name}: {shown}" if name else shown, row.where)
+            self.items.append(item)
+
+    def _heading_like(self, para: Para) -> bool:
+        text = para.text.strip()
+        if not text or len(text) > 200:
+            return False
+        return bool(para.heading or para.all_bold or heading_number(para))
+
+    def _continues(self, table: Table, current: Item) -> bool:
+        """A table with no header whose first label the current item does not have yet."""
+        if not current.has_table:
+            return False
+        for position, row in enumerate(table.rows):
+            shaped = self._shape(row)
+            if not any(cell_text(c) for c in shaped):
+                continue
+            label = cell_text(shaped[0])
+            if position == 0 and (row.header or self.labels.is_header(label)):
+                return False
+            key = self.labels.field(label)
+            if key is None:
+                continue
+            return key not in current.fields
+        return True
+
+    def _table_rows(self, table: Table, item: Item, field_key: str | None) -> str | None:
+        for position, row in enumerate(table.rows):
+            shaped = self._shape(row)
+            cells = [c for c in shaped if cell_text(c)]
+            if not cells:
+                continue
+            label = cell_text(shaped[0])
+            key = self.labels.field(label) if label else None
+            content = [p for cell in shaped[1:] for p in cell]
+            if position == 0 and key is None and (row.header or self.labels.is_header(label)):
+                rest = plain_text([line for p in content for line in lines_of(p)])
+                if rest and not self.labels.is_header(rest) and item.title is None:
+                    item.title = rest
+                elif rest and not self.labels.is_header(rest):
+                    self._unplace(rest, row.where)
+                continue
+            if len(cells) == 1 and not label:
+                key = None  # text only in the content column: the row before goes on
+            if len(cells) == 1 and label and key is None:
+                heading = heading_number(shaped[0][0]) if shaped[0] else None
+                if heading is not None and item.title is None and item.filled == 0:
+                    item.title = heading[1]
+                    continue
+                if field_key is not None and len(shaped) == 1:
+                    item.add(field_key, [line for p in shaped[0] for line in lines_of(p)])
+                    continue
+                self._unplace(row_text(row), row.where)
+                continue
+            if key == TITLE:
+                title = plain_text([line for p in content for line in lines_of(p)])
+                if title:
+                    item.title = title
+                continue
+            if key is None:
+                if not label and field_key is not None:
+                    item.add(field_key, [line for p in content for line in lines_of(p)])
+                else:
+                    self._unplace(row_text(row), row.where)
+                continue
+            field_key = key
+            item.add(key, [line for p in content for line in lines_of(p)])
+        return field_key
