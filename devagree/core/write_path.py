@@ -92,6 +92,21 @@ def edit_file(path: Path, change: Change, *, timeout: float | None = None) -> st
         return new_text
 
 
+def replace_file(path: Path, payload: bytes, *, timeout: float | None = None) -> None:
+    """Put ``payload`` in place of ``path``'s content, under the file's lock, in one step.
+
+    For a whole new content devagree did not make from the file's text (git's own line
+    merge of a file the merge driver could not merge as data): the bytes are written as
+    they are, whatever their encoding and line endings.
+    """
+    if not path.is_file():
+        raise UsageError(_("{path}: no such file").format(path=display_path(path)))
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    with locked(path, timeout=timeout, mode=_mode_for(path)):
+        _replace(path, payload, _mode_for(path), tidy=True)
+
+
 def current_text(path: Path) -> str:
     """The text a change would be given now, read without the lock.
 
