@@ -92,7 +92,11 @@ def _text(path: Path, which: str) -> str:
 
 
 def _unreadable(which: str, error: str) -> str:
-    versions = {"base": _("the common version"), "ours": _("ours"), "theirs": _("theirs")}
+    versions = {
+        "base": _("the common version"),
+        "ours": _("our version"),
+        "theirs": _("their version"),
+    }
     return _("{which} cannot be read as an agreement ({error})").format(
         which=versions[which], error=error
     )

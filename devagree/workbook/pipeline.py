@@ -151,10 +151,10 @@ def _severities(
             line, column = document.key_position(("rules", code))
             if known is None:
                 said = _(
-                    "`{code}` is not a devagree problem code; only rule codes can be set: {codes}"
+                    "`{code}` is not a devagree problem code; only these codes can be set: {codes}"
                 )
             else:
-                said = _("`{code}` cannot be changed; only rule codes can be set: {codes}")
+                said = _("`{code}` cannot be changed; only these codes can be set: {codes}")
             settable = ", ".join(c.code for c in CODES.values() if c.adjustable)
             message = said.format(code=code, codes=settable)
             problems.append(Problem(document.path, line, column, "DA301", Severity.ERROR, message))
