@@ -13,7 +13,6 @@ files.
 from __future__ import annotations
 
 import os
-import shlex
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -46,6 +45,8 @@ def driver_command(python: str | None = None) -> str:
     even where its virtual environment is not active (a git client started from a menu).
     git runs the command through a POSIX shell, Git for Windows too, so it is quoted for one.
     """
+    import shlex
+
     python = sys.executable if python is None else python
     program = f"{shlex.quote(Path(python).as_posix())} -m devagree" if python else "devagree"
     return f"{program} merge-file --marker-size %L %O %A %B %P"
