@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,10 +19,18 @@ from merging import (
     with_status,
 )
 
-from devagree.core.loader import load
+from devagree.core.loader import load, round_trip
+from devagree.core.model import State
+from devagree.followup.history_edit import StatusUpdate, checked_edit
 from devagree.followup.merge import Conflict
 from devagree.signatures.digest import digest
 from devagree.signatures.signing import append_records
+
+
+def status_as_devagree_writes(text: str, number: int, state: str, day: str, note: str) -> str:
+    """The entry as `devagree status` adds it to a file laid out in any way it can keep."""
+    update = StatusUpdate(number, State(state), date.fromisoformat(day), note)
+    return checked_edit("x.yaml", text, [update])[0]
 
 
 def _branches() -> tuple[str, str]:
@@ -268,6 +278,71 @@ def test_entries_written_in_flow_style() -> None:
     merged = tree_merge(base, ours, theirs)
     assert history(merged, 2) == [("in_progress", "2016-03-10", ""), ("done", "2016-09-01", "B")]
     assert kept_in_order(ours, merged) == ["    status: {state: in_progress, as_of: 2016-03-10}"]
+
+
+def _laid_out(mapping: int, sequence: int, offset: int) -> str:
+    yaml = round_trip()
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    out = io.StringIO()
+    yaml.dump(round_trip().load(SEED), out)
+    return out.getvalue()
+
+
+LAYOUTS = {
+    "devagree's": SEED,
+    "dashes flush with their key": _laid_out(2, 2, 0),
+    "four spaces, dashes flush": _laid_out(4, 4, 0),
+    "quoted values": SEED.replace(
+        "title: Udviklingsaftale for 2016", "title: 'Udviklingsaftale for 2016'"
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=list(LAYOUTS))
+def test_files_laid_out_otherwise_keep_their_layout(tmp_path: Path, layout: str) -> None:
+    base = LAYOUTS[layout]
+    ours = status_as_devagree_writes(base, 2, "in_progress", "2016-05-01", "A")
+    theirs = status_as_devagree_writes(base, 2, "done", "2016-06-01", "B")
+    theirs = with_signature(theirs, "chief", "Bo Hansen", "2016-03-02")
+    outcome, merged = merge_in_files(tmp_path, base, ours, theirs)
+    assert outcome.clean, outcome.note
+    text = merged.decode()
+    assert kept_in_order(ours, text) == []
+    assert [n for _s, _d, n in history(text, 2)] == ["A", "B"] and parties(text) == ["chief"]
+
+
+def test_a_list_written_in_flow_style_is_written_again_on_its_line() -> None:
+    base = SEED.replace(
+        "    title: Tværgående borgermiljøer\n",
+        "    title: Tværgående borgermiljøer\n    status: [{state: planned, as_of: 2016-03-01}]\n",
+    )
+    ours = with_status(base, 2, "in_progress", "2016-05-01", "A")
+    theirs = with_status(base, 2, "done", "2016-06-01", "B")
+    merged = tree_merge(base, ours, theirs)
+    assert [n for _s, _d, n in history(merged, 2)] == ["", "A", "B"]
+    [line] = kept_in_order(ours, merged)
+    assert line.startswith("    status: [{state: planned")
+
+
+def test_a_layout_that_cannot_be_kept_stops_the_merge(tmp_path: Path) -> None:
+    """A title folded over two lines would be written on one: the merge stops instead."""
+
+    def folded(text: str) -> str:
+        return text.replace(
+            "title: Udviklingsaftale for 2016\n", "title: 'Udviklingsaftale\n  for 2016'\n"
+        )
+
+    base = folded(SEED)
+    assert load("", base).data["title"] == "Udviklingsaftale for 2016"
+    ours = folded(with_status(SEED, 2, "in_progress", "2016-05-01", "A"))
+    theirs = folded(with_status(SEED, 2, "done", "2016-06-01", "B"))
+    with pytest.raises(Conflict) as found:
+        tree_merge(base, ours, theirs)
+    assert found.value.reason == "layout"
+    outcome, merged = merge_in_files(tmp_path, base, ours, theirs)
+    assert not outcome.clean and "layout cannot be kept" in outcome.note
+    assert b"<<<<<<< HEAD" in merged
+    assert b"title: 'Udviklingsaftale\n  for 2016'\n" in merged
 
 
 def test_comments_theirs_changed_are_carried_over(tmp_path: Path) -> None:

@@ -210,9 +210,11 @@ def _touched(edit: Edit, spans: dict[tuple[int, Any], Span]) -> list[Span]:
     if isinstance(edit, Rearrange):
         container, slot = edit.holder
         current = container[slot]
-        kept = {index for index, _node in edit.entries if index >= 0}
         if not isinstance(current, list):
             return []
+        if current.fa.flow_style():  # written on its own line(s): they are written again
+            return _span_of(spans, container, slot)
+        kept = {index for index, _node in edit.entries if index >= 0}
         return [
             span
             for index in range(len(current))
