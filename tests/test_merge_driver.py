@@ -205,3 +205,41 @@ def test_check_warns_only_where_git_would_merge_line_by_line(tmp_path: Path) -> 
     assert len(warned()) == 1
     repo.git("config", "--global", "merge.devagree.driver", "devagree merge-file %O %A %B %P")
     assert warned() == []  # registered for the user: git runs it here too
+
+
+def test_init_adds_the_driver_lines_to_an_existing_gitattributes(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "wb", tmp_path / "home")
+    repo.folder.mkdir()
+    repo.git("init", "-q", "-b", "main")
+    repo.write(".gitattributes", "*.docx binary")  # no final line break
+    repo.write("devagree.yaml", "kind: workbook\nversion: 1\npaths: [aftaler, mine aftaler]\n")
+    done = repo.devagree("init")
+    assert done.returncode == 0, done.stderr
+    assert "updated  .gitattributes (added the lines that send agreement files" in done.stdout
+    lines = repo.read(".gitattributes").splitlines()
+    assert lines[0] == "*.docx binary"
+    assert "aftaler/**/*.yaml merge=devagree" in lines
+    assert '"mine aftaler/**/*.yml" merge=devagree' in lines
+    for name in ("aftaler/x.yaml", "mine aftaler/y.yml", "aftaler/sub/z.yaml"):
+        said = repo.git("check-attr", "merge", "--", name).stdout
+        assert said.strip().endswith("merge: devagree"), said
+    assert repo.git("check-attr", "merge", "--", "devagree.yaml").stdout.strip().endswith(
+        "unspecified"
+    )
+    again = repo.devagree("init")
+    assert "kept     .gitattributes" in again.stdout
+    assert repo.read(".gitattributes").splitlines() == lines
+
+
+def test_init_says_when_git_cannot_register_the_driver(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "wb", tmp_path / "home")
+    repo.folder.mkdir()
+    repo.git("init", "-q", "-b", "main")
+    (repo.folder / ".git" / "config.lock").write_text("", encoding="utf-8")  # another git at work
+    done = repo.devagree("init")
+    assert_no_traceback(done)
+    assert done.returncode == 2
+    assert "created  .gitattributes" in done.stdout
+    assert "cannot register devagree's merge driver in git's configuration" in done.stderr
+    (repo.folder / ".git" / "config.lock").unlink()
+    assert "registered devagree's merge driver" in repo.devagree("init").stdout

@@ -83,18 +83,22 @@ def init(
             continue
         created.append(shown)
     in_git = _set_up_git(directory, timeout)
-    {"created": created, "updated": updated, "kept": kept}[in_git.attributes].append(in_git.path)
+    if in_git.attributes != "updated":
+        (created if in_git.attributes == "created" else kept).append(in_git.path)
     for shown in created:
         typer.echo(_("created  {path}").format(path=shown))
     for shown in updated:
         added = _("updated  {path} (added the lines that keep devagree's lock files out of git)")
         typer.echo(added.format(path=shown))
+    if in_git.attributes == "updated":
+        added = _("updated  {path} (added the lines that send agreement files to the merge driver)")
+        typer.echo(added.format(path=in_git.path))
     for shown in kept:
         typer.echo(_("kept     {path} (exists; not changed)").format(path=shown))
-    typer.echo(in_git.said)
+    typer.echo(in_git.said, err=in_git.failed)
     where = display_path(directory)
     place = _("this folder") if where == "." else where
-    if created or updated or in_git.registered:
+    if created or updated or in_git.attributes == "updated" or in_git.registered:
         go = "" if where == "." else f"cd {where} && "
         typer.echo(
             "\n"
@@ -108,7 +112,7 @@ def init(
             "\n"
             + _("Nothing to do: {place} already has every file of a workbook.").format(place=place)
         )
-    return ExitCode.OK
+    return ExitCode.USAGE if in_git.failed else ExitCode.OK
 
 
 def _ignore_lock_files(gitignore: Path, timeout: float | None) -> bool:
@@ -139,6 +143,8 @@ class _InGit(NamedTuple):
     registered: bool
     said: str
     """A line about the driver in git's configuration."""
+    failed: bool = False
+    """git could not register it (``said`` says why)."""
 
 
 def _set_up_git(directory: Path, timeout: float | None) -> _InGit:
@@ -149,7 +155,6 @@ def _set_up_git(directory: Path, timeout: float | None) -> _InGit:
     again in a clone does.
     """
     from devagree import git
-    from devagree.core.errors import OutputError
     from devagree.core.write_path import AlreadyExists, create_file, edit_file
     from devagree.drafting.scaffold import GITATTRIBUTES, gitattributes_lines
     from devagree.workbook.pipeline import load_settings
@@ -201,9 +206,6 @@ def _set_up_git(directory: Path, timeout: float | None) -> _InGit:
             "devagree init again where git is installed"
         )
     except git.GitFailed as err:
-        raise OutputError(
-            _("cannot register devagree's merge driver in git's configuration: {error}").format(
-                error=err
-            )
-        ) from None
+        said = _("cannot register devagree's merge driver in git's configuration: {error}")
+        return _InGit(fared, shown, registered, said.format(error=err), failed=True)
     return _InGit(fared, shown, registered, said)

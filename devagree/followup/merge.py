@@ -52,7 +52,8 @@ class Conflict(Exception):
 
     ``where`` is the part's place in ours' data; ``reason`` is one of ``changed``,
     ``deleted``, ``signature`` (two different signatures for one party) and ``order``
-    (both sides reordered or renumbered the items).
+    (both sides reordered or renumbered the items). Writing the result adds ``layout``,
+    ``comments`` and ``schema`` (``followup.merge_tree``, ``followup.merge_files``).
     """
 
     def __init__(self, where: Path_, reason: str, party: str = "") -> None:

@@ -212,7 +212,7 @@ def _touched(edit: Edit, spans: dict[tuple[int, Any], Span]) -> list[Span]:
         current = container[slot]
         if not isinstance(current, list):
             return []
-        if current.fa.flow_style():  # written on its own line(s): they are written again
+        if _flow(current):  # written on its own line(s): they are written again
             return _span_of(spans, container, slot)
         kept = {index for index, _node in edit.entries if index >= 0}
         return [
@@ -222,6 +222,12 @@ def _touched(edit: Edit, spans: dict[tuple[int, Any], Span]) -> list[Span]:
             for span in _span_of(spans, current, index)
         ]
     return []
+
+
+def _flow(node: Any) -> bool:
+    """A list or mapping written in flow style (``[a, b]``, ``{state: done}``)."""
+    style = getattr(node, "fa", None)
+    return bool(style is not None and style.flow_style())
 
 
 def _span_of(spans: dict[tuple[int, Any], Span], container: Any, slot: Any) -> list[Span]:
