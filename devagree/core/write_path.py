@@ -18,6 +18,9 @@ a dot, discovery skips it, and ``devagree init`` lists it in ``.gitignore``.
 A file's UTF-8 byte-order mark and Windows (CRLF) line endings are kept: the change sees
 plain text with ``\\n`` line breaks and the file gets back the form it had.
 
+``replace_file`` puts in place, under the same lock, whole bytes that were not made from the
+file's text (git's own line merge, left by the merge driver), as they are.
+
 This is also the only module that renames files: ``write_atomic`` is the same temporary-
 file-and-rename for outputs nobody else edits (Word documents, PDFs, reports), and
 ``move_into_place`` puts a file another program made (LibreOffice's PDF) in place.
