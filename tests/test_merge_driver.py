@@ -173,7 +173,7 @@ def test_the_driver_as_a_command(tmp_path: Path, clone: Repo) -> None:
     )  # fmt: skip
     assert_no_traceback(done)
     assert done.returncode == 1
-    assert "agreements/x.yaml: ours cannot be read as an agreement" in done.stderr
+    assert "agreements/x.yaml: our version cannot be read as an agreement" in done.stderr
     assert "<<<<<<< HEAD" in (tmp_path / "ours.yaml").read_text(encoding="utf-8")
     missing = clone.devagree("merge-file", "nope", "nope", "nope")
     assert missing.returncode == 2 and "nope" in missing.stderr
