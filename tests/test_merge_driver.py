@@ -223,9 +223,8 @@ def test_init_adds_the_driver_lines_to_an_existing_gitattributes(tmp_path: Path)
     for name in ("aftaler/x.yaml", "mine aftaler/y.yml", "aftaler/sub/z.yaml"):
         said = repo.git("check-attr", "merge", "--", name).stdout
         assert said.strip().endswith("merge: devagree"), said
-    assert repo.git("check-attr", "merge", "--", "devagree.yaml").stdout.strip().endswith(
-        "unspecified"
-    )
+    settings_file = repo.git("check-attr", "merge", "--", "devagree.yaml").stdout
+    assert settings_file.strip().endswith("unspecified")
     again = repo.devagree("init")
     assert "kept     .gitattributes" in again.stdout
     assert repo.read(".gitattributes").splitlines() == lines
