@@ -2,7 +2,7 @@
 
 Usage (with the interpreter of the environment devagree is installed in)::
 
-    python benchmarks/bench_cache.py [--sizes 1000,10000] [--repeat N] [--out FILE]
+    python benchmarks/bench_cache.py [--sizes 1000,10000] [--repeat N] [--git] [--out FILE]
 
 For each size N a workbook of N copies of the seed agreement is generated (as in
 bench_check.py), and the installed command is timed in fresh processes, the runs of one
@@ -24,12 +24,17 @@ one changed
 All runs use ``--as-of 2016-03-01 --format json``. Time is the best wall time of the
 repeats; memory the child's peak RSS (through bench_check's launcher). Ratios divide times
 of the same run of this script. A measurement, not a test: the exit status is 0.
+
+With ``--git`` the workbook is a git repository set up as `devagree init` leaves one: a
+``.gitattributes`` that names the merge driver, and the driver registered, so every check
+asks git whether it is (what a workbook in git costs).
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -53,12 +58,27 @@ MEMORY_SIZE = 10_000
 MEMORY_LIMIT_MB = 1024
 
 
+GITATTRIBUTES = "agreements/**/*.yaml merge=devagree\nagreements/**/*.yml merge=devagree\n"
+
+
+def in_git(folder: Path) -> None:
+    """Make ``folder`` a git repository whose merge driver is set up (as by devagree init)."""
+    (folder / ".gitattributes").write_text(GITATTRIBUTES, encoding="utf-8")
+    for args in (
+        ["init", "-q"],
+        ["config", "merge.devagree.driver", "devagree merge-file %O %A %B %P"],
+    ):
+        subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True)
+
+
 def measure_size(
-    launcher: Launcher, devagree: str, size: int, repeat: int, root: Path
+    launcher: Launcher, devagree: str, size: int, repeat: int, root: Path, git: bool = False
 ) -> dict[str, Measure]:
     folder = Path(tempfile.mkdtemp(prefix=f"cache-{size}-", dir=root))
     try:
         agreements = make_workbook(folder, size, standalone(SEED.read_text(encoding="utf-8")))
+        if git:
+            in_git(folder)
         edited = sorted(agreements.glob("*.yaml"))[size // 2]
         check = [devagree, "check", "--as-of", AS_OF, "--format", "json"]
         measures = {name: Measure(name) for name in RUNS}
@@ -82,11 +102,14 @@ def _ratio(top: Measure, bottom: Measure) -> str:
     return f"{top.best / bottom.best:.2f}x"
 
 
-def report(results: dict[int, dict[str, Measure]], repeat: dict[int, int]) -> str:
+def report(
+    results: dict[int, dict[str, Measure]], repeat: dict[int, int], git: bool = False
+) -> str:
+    where = " in a git repository with the merge driver set up" if git else ""
     lines = [
         "### bench_cache",
         "",
-        "Best wall time in seconds of fresh `devagree check` processes; peak RSS in MB.",
+        f"Best wall time in seconds of fresh `devagree check` processes{where}; peak RSS in MB.",
         "",
         "| agreements | repeats | no cache s | first s | again s | one changed s "
         "| again / first | again / no cache | one changed / first | peak MB |",
@@ -144,6 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--repeat", type=int, help="repeats (default: 5 up to 1,000 agreements, 1 above)"
     )
+    parser.add_argument(
+        "--git", action="store_true", help="the workbook in git, with the merge driver set up"
+    )
     parser.add_argument("--out", type=Path, help="also write the Markdown report to this file")
     args = parser.parse_args(argv)
     devagree = find_command("devagree")
@@ -155,12 +181,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         Launcher(Path(temporary)) as launcher,
     ):
         root = Path(temporary)
-        measure_size(launcher, devagree, 10, 1, root)  # warm byte-code and page caches
+        measure_size(launcher, devagree, 10, 1, root, args.git)  # warm byte-code and caches
         for size in sizes:
             repeats[size] = args.repeat or (5 if size <= 1000 else 1)
-            results[size] = measure_size(launcher, devagree, size, repeats[size], root)
+            results[size] = measure_size(launcher, devagree, size, repeats[size], root, args.git)
         floor = launcher.floor_kb
-    text = report(results, repeats)
+    text = report(results, repeats, args.git)
     text += f"\n(The launcher that starts the children holds {floor / 1024:.0f} MB.)\n"
     print(text)
     if args.out is not None:

@@ -15,13 +15,15 @@ from pathlib import Path
 
 import pytest
 from conftest import CASES, DANISH, REPO, assert_no_traceback, devagree_command, run
+from gitrepo import Repo
 
 from devagree.checks import CODES
 
 EVERY_PROBLEM = REPO / "examples" / "every-problem"
 MESSAGES = CASES / "messages"
-NOT_SHOWABLE_BY_A_COMMITTED_FILE = {"DA001", "DA010"}
-"""A missing file and a file over 2 MB cannot be committed as an example."""
+NOT_SHOWABLE_BY_A_COMMITTED_FILE = {"DA001", "DA010", "DA302"}
+"""A missing file, a file over 2 MB and a git clone without the merge driver cannot be
+committed as an example."""
 
 
 @pytest.mark.parametrize(
@@ -215,6 +217,46 @@ def test_every_command_speaks_danish_on_a_danish_workbook(danish_book: Path) -> 
         problems += [f"{page.relative_to(out)}: {w}" for w in found]
     for sheet in ("opfoelgning.xlsx", "frister.xlsx"):
         problems += [f"{sheet}: {w}" for w in english_words(_xlsx_text(out / sheet), data)]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_merge_driver_and_its_set_up_speak_danish(danish_book: Path, tmp_path: Path) -> None:
+    repo = Repo(danish_book, tmp_path / "home")
+    env = {**repo.env, **DANISH}
+    repo.git("init", "-q", "-b", "main")
+    seed = "agreements/slagelse-chp-2016.yaml"
+    text = repo.read(seed)
+    goal = "Målet for 2016 er en samlet strategi"
+    versions = {
+        "base.yaml": text,
+        "ours.yaml": text.replace(goal, "Målet for 2016 er en fælles strategi"),
+        "theirs.yaml": text.replace(goal, "Målet for 2016 er en ny strategi"),
+        "ikke-yaml.yaml": "kind: [agreement\n",
+    }
+    for name, content in versions.items():
+        repo.write(f"ud/{name}", content)
+    outputs = []
+    for args in (
+        ("init",),
+        ("init",),
+        ("merge-file", "ud/base.yaml", "ud/ours.yaml", "ud/theirs.yaml", seed),
+        ("merge-file", "ud/base.yaml", "ud/ikke-yaml.yaml", "ud/theirs.yaml", seed),
+    ):
+        result = run(*args, cwd=danish_book, env=env)
+        assert_no_traceback(result)
+        outputs.append((args, result.stdout + result.stderr))
+    repo.git("config", "--unset", "merge.devagree.driver")
+    checked = run("check", "--as-of", "2016-03-01", cwd=danish_book, env=env)
+    assert ".gitattributes:3:22: DA302 advarsel" in checked.stdout
+    outputs.append((("check",), checked.stdout + checked.stderr))
+    assert "registreret devagrees flettedriver" in outputs[0][1]
+    assert "begge sider har ændret `goal` i punkt 1" in outputs[2][1]
+    data = _workbook_data(danish_book)
+    problems = [
+        f"devagree {' '.join(args)}: {word}"
+        for args, said in outputs
+        for word in english_words(said, data)
+    ]
     assert not problems, "\n".join(problems)
 
 

@@ -14,7 +14,7 @@ from devagree.checks.reading import READING_CODES
 from devagree.core.problems import Severity
 
 TESTS = Path(__file__).resolve().parent
-TESTED_ELSEWHERE = frozenset({"DA001", "DA002", "DA010", "DA301"})
+TESTED_ELSEWHERE = frozenset({"DA001", "DA002", "DA010", "DA301", "DA302"})
 """Codes that no committed case file can show well; a test module shows each of them."""
 
 
@@ -45,9 +45,12 @@ def test_every_code_is_documented(key: str) -> None:
 def test_reading_and_schema_codes_are_fixed_and_rules_adjustable() -> None:
     for code in READING_CODES:
         assert code.check is None
+        assert code.code.startswith(("DA0", "DA1", "DA3"))
+        if code.code == "DA302":  # a clone's set-up: a warning CI may switch off
+            assert code.adjustable and code.severity is Severity.WARNING
+            continue
         assert not code.adjustable
         assert code.severity is Severity.ERROR
-        assert code.code.startswith(("DA0", "DA1", "DA3"))
     for code in RULES:
         assert callable(code.check)
         assert code.adjustable
@@ -56,7 +59,7 @@ def test_reading_and_schema_codes_are_fixed_and_rules_adjustable() -> None:
 
 def test_default_severities() -> None:
     warnings = {key for key, code in CODES.items() if code.severity is Severity.WARNING}
-    assert warnings == {"DA207", "DA208", "DA214", "DA215"}
+    assert warnings == {"DA207", "DA208", "DA214", "DA215", "DA302"}
 
 
 @pytest.mark.parametrize("code", RULES, ids=lambda c: c.code)

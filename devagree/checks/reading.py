@@ -4,6 +4,10 @@ These are found by the loader and the schema, not by a rule module; they are lis
 that the reference of every code lives in one registry. A file with one of these problems is
 not checked further until it is fixed. Reading problems (DA0xx) make `devagree check` exit
 with 2; schema problems (DA1xx) with 1. Neither can be switched off in devagree.yaml.
+
+The workbook's own set-up (DA3xx) is checked by the pipeline too: devagree.yaml's rules
+(DA301), and the merge driver git needs in each clone (DA302, a warning that can be switched
+off where nothing is merged).
 """
 
 from __future__ import annotations
@@ -132,6 +136,22 @@ READING_CODES: tuple[Code, ...] = (
     _code(
         "DA301",
         N_("devagree.yaml names a problem code that does not exist or cannot be changed."),
-        N_("Only the rule codes (DA2xx) can be switched off or change severity."),
+        N_("Only the rule codes (DA2xx) and DA302 can be switched off or change severity."),
+    ),
+    Code(
+        "DA302",
+        Severity.WARNING,
+        N_("Agreement files are set to merge with devagree, but this clone has no such driver."),
+        N_(
+            "`.gitattributes` names devagree's merge driver (`merge=devagree`) for the "
+            "agreement files, so that follow-up and signatures recorded in two clones merge "
+            "without a conflict. git does not copy a repository's settings when it is cloned, "
+            "so each clone registers the driver itself: run `devagree init` in the clone (it "
+            "keeps every file there and registers the driver). Without it, git merges the files "
+            "line by line without a word, and two people's follow-up on one item conflicts. "
+            "Where nothing is merged (CI), switch the warning off with `DA302: off` under "
+            "`rules` in devagree.yaml."
+        ),
+        None,
     ),
 )

@@ -20,6 +20,7 @@ from devagree.cli import (
     export,
     import_,
     init,
+    merge_file,
     new,
     render,
     report,
@@ -121,6 +122,7 @@ command("coverage", coverage.coverage)
 command("export", export.export)
 command("collect", collect.collect)
 command("site", site.site)
+command("merge-file", merge_file.merge_file)
 app.add_typer(template.app, name="template")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -39,13 +39,16 @@ def init(
         typer.Option("--language", help="Language of labels in documents and reports."),
     ] = Language.da,
 ) -> int:
-    """Start a workbook: devagree.yaml, agreements/, a README, schemas, editor settings and
-    a .gitignore for devagree's lock files.
+    """Start a workbook: devagree.yaml, agreements/, a README, schemas, editor settings,
+    a .gitignore for devagree's lock files and a .gitattributes that merges agreement files
+    with devagree's merge driver.
 
     Existing files are never overwritten: each file is reported as created or kept, so init
     can be run again in a workbook to add what is missing (for example the editor settings).
-    An existing .gitignore only gets the lines for the lock files appended when it lacks
-    them (reported as updated); every line it had stays.
+    An existing .gitignore or .gitattributes only gets its missing lines appended (reported
+    as updated); every line it had stays. In a git repository init registers the merge
+    driver in the repository's git configuration, which git does not copy into a clone:
+    run init again in each clone.
     """
     from devagree.core.write_path import AlreadyExists, create_file
     from devagree.drafting.scaffold import GITIGNORE, plan_workbook
@@ -79,16 +82,23 @@ def init(
             kept.append(shown)
             continue
         created.append(shown)
+    in_git = _set_up_git(directory, timeout)
+    if in_git.attributes != "updated":
+        (created if in_git.attributes == "created" else kept).append(in_git.path)
     for shown in created:
         typer.echo(_("created  {path}").format(path=shown))
     for shown in updated:
         added = _("updated  {path} (added the lines that keep devagree's lock files out of git)")
         typer.echo(added.format(path=shown))
+    if in_git.attributes == "updated":
+        added = _("updated  {path} (added the lines that send agreement files to the merge driver)")
+        typer.echo(added.format(path=in_git.path))
     for shown in kept:
         typer.echo(_("kept     {path} (exists; not changed)").format(path=shown))
+    typer.echo(in_git.said, err=in_git.failed)
     where = display_path(directory)
     place = _("this folder") if where == "." else where
-    if created or updated:
+    if created or updated or in_git.attributes == "updated" or in_git.registered:
         go = "" if where == "." else f"cd {where} && "
         typer.echo(
             "\n"
@@ -102,7 +112,7 @@ def init(
             "\n"
             + _("Nothing to do: {place} already has every file of a workbook.").format(place=place)
         )
-    return ExitCode.OK
+    return ExitCode.USAGE if in_git.failed else ExitCode.OK
 
 
 def _ignore_lock_files(gitignore: Path, timeout: float | None) -> bool:
@@ -124,3 +134,78 @@ def _ignore_lock_files(gitignore: Path, timeout: float | None) -> bool:
 
     edit_file(gitignore, change, timeout=timeout)
     return appended
+
+
+class _InGit(NamedTuple):
+    attributes: str
+    """How `.gitattributes` fared: "created", "updated" or "kept"."""
+    path: str
+    registered: bool
+    said: str
+    """A line about the driver in git's configuration."""
+    failed: bool = False
+    """git could not register it (``said`` says why)."""
+
+
+def _set_up_git(directory: Path, timeout: float | None) -> _InGit:
+    """`.gitattributes` naming devagree's merge driver for the workbook's agreement files,
+    and the driver registered in the git config of the repository the folder is in.
+
+    git never copies a repository's config into a clone, so this is what running `init`
+    again in a clone does.
+    """
+    from devagree import git
+    from devagree.core.write_path import AlreadyExists, create_file, edit_file
+    from devagree.drafting.scaffold import GITATTRIBUTES, gitattributes_lines
+    from devagree.workbook.pipeline import load_settings
+
+    settings, _problems, _unreadable = load_settings(directory)
+    folders = settings.paths if settings.root == directory.resolve() else ("agreements",)
+    wanted = gitattributes_lines(folders)
+    target = directory / GITATTRIBUTES
+    shown = display_path(target)
+    fared = "kept"
+    if not target.exists() and not target.is_symlink():
+        try:
+            create_file(target, "".join(f"{line}\n" for line in wanted), timeout=timeout)
+            fared = "created"
+        except AlreadyExists:
+            pass
+    if fared == "kept" and target.is_file():
+
+        def change(text: str) -> str:
+            nonlocal fared
+            present = {line.strip() for line in text.splitlines()}
+            missing = [line for line in wanted if line.strip() not in present]
+            if not any(not line.startswith("#") for line in missing):
+                return text
+            fared = "updated"
+            separator = "" if not text or text.endswith("\n") else "\n"
+            return text + separator + "".join(f"{line}\n" for line in missing)
+
+        edit_file(target, change, timeout=timeout)
+    registered = False
+    try:
+        if not git.is_work_tree(directory):
+            said = _(
+                "note: this folder is not in a git repository; after git init, and in every "
+                "clone, run devagree init again to register devagree's merge driver"
+            )
+            return _InGit(fared, shown, registered, said)
+        registered = git.register_driver(directory)
+        if registered:
+            said = _(
+                "registered devagree's merge driver in this repository's git configuration: "
+                "follow-up and signatures recorded in two clones merge without a conflict"
+            )
+        else:
+            said = _("kept     devagree's merge driver in this repository's git configuration")
+    except git.GitMissing:
+        said = _(
+            "note: git was not found, so devagree's merge driver is not registered; run "
+            "devagree init again where git is installed"
+        )
+    except git.GitFailed as err:
+        said = _("cannot register devagree's merge driver in git's configuration: {error}")
+        return _InGit(fared, shown, registered, said.format(error=err), failed=True)
+    return _InGit(fared, shown, registered, said)

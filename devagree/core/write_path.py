@@ -18,6 +18,9 @@ a dot, discovery skips it, and ``devagree init`` lists it in ``.gitignore``.
 A file's UTF-8 byte-order mark and Windows (CRLF) line endings are kept: the change sees
 plain text with ``\\n`` line breaks and the file gets back the form it had.
 
+``replace_file`` puts in place, under the same lock, whole bytes that were not made from the
+file's text (git's own line merge, left by the merge driver), as they are.
+
 This is also the only module that renames files: ``write_atomic`` is the same temporary-
 file-and-rename for outputs nobody else edits (Word documents, PDFs, reports), and
 ``move_into_place`` puts a file another program made (LibreOffice's PDF) in place.
@@ -90,6 +93,21 @@ def edit_file(path: Path, change: Change, *, timeout: float | None = None) -> st
         written = new_text.replace("\n", "\r\n") if windows else new_text
         _replace(path, (bom + written).encode("utf-8"), _mode_for(path), tidy=True)
         return new_text
+
+
+def replace_file(path: Path, payload: bytes, *, timeout: float | None = None) -> None:
+    """Put ``payload`` in place of ``path``'s content, under the file's lock, in one step.
+
+    For a whole new content devagree did not make from the file's text (git's own line
+    merge of a file the merge driver could not merge as data): the bytes are written as
+    they are, whatever their encoding and line endings.
+    """
+    if not path.is_file():
+        raise UsageError(_("{path}: no such file").format(path=display_path(path)))
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    with locked(path, timeout=timeout, mode=_mode_for(path)):
+        _replace(path, payload, _mode_for(path), tidy=True)
 
 
 def current_text(path: Path) -> str:

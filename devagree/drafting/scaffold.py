@@ -7,9 +7,11 @@ Pure: it returns the files to create and writes nothing, so the command decides 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from devagree import git
 from devagree.core.resources import data_file
 from devagree.drafting.writer import inline
 
@@ -140,3 +142,26 @@ def plan_workbook(municipality: str = "", language: str = "da") -> list[PlannedF
         PlannedFile(GITIGNORE, "".join(f"{line}\n" for line in GITIGNORE_LINES).encode()),
     ]
     return files
+
+
+GITATTRIBUTES = PurePosixPath(".gitattributes")
+
+
+def gitattributes_lines(folders: Sequence[str]) -> tuple[str, ...]:
+    """What `.gitattributes` needs so that the agreement files in ``folders`` (the
+    workbook's `paths`) merge with devagree's merge driver."""
+    lines = [
+        "# devagree: agreement files merge with devagree's merge driver, so follow-up and",
+        "# signatures recorded in two clones are united (run `devagree init` in each clone)",
+    ]
+    for folder in folders:
+        path = PurePosixPath(folder.replace("\\", "/"))
+        if path.is_absolute() or ".." in path.parts:
+            continue  # outside the workbook: no pattern here reaches it
+        prefix = "" if path == PurePosixPath(".") else f"{path.as_posix()}/"
+        for suffix in ("yaml", "yml"):
+            pattern = f"{prefix}**/*.{suffix}"
+            if any(c.isspace() or c in '"\\' for c in pattern):
+                pattern = '"' + pattern.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            lines.append(f"{pattern} {git.ATTRIBUTE}")
+    return tuple(lines)

@@ -22,6 +22,7 @@ from devagree.core.errors import UsageError
 from devagree.core.loader import LoadError, load, round_trip
 from devagree.core.model import State, agreement_from_data
 from devagree.core.schema import validate
+from devagree.followup.trailing import move_trailing
 from devagree.i18n import _
 from devagree.signatures.digest import digest
 
@@ -73,7 +74,7 @@ def add_entries(
 
     yaml = round_trip()
     if guess_indent:
-        _fit_indentation(yaml, text)
+        fit_indentation(yaml, text)
     tree = yaml.load(text)
     items = tree.get("items") if isinstance(tree, CommentedMap) else None
     converted = [_add_to_tree(items, update) for update in updates]
@@ -106,21 +107,21 @@ def _add_to_tree(items: Any, update: StatusUpdate) -> bool:
     status = item.get("status")
     converted = False
     if isinstance(status, CommentedSeq):
-        _move_trailing(status, entry)
+        move_trailing(status, entry)
         status.append(entry)
     elif isinstance(status, CommentedMap):
         # The one documented change of existing lines: the mapping becomes the list's first
         # entry (its content kept), and the new entry follows it.
         converted = True
-        _move_trailing(status, entry)
+        move_trailing(status, entry)
         item["status"] = CommentedSeq([status, entry])
     else:
-        _move_trailing(item, entry)
+        move_trailing(item, entry)
         item["status"] = CommentedSeq([entry])
     return converted
 
 
-def _fit_indentation(yaml: Any, text: str) -> None:
+def fit_indentation(yaml: Any, text: str) -> None:
     """Write with the file's own indentation (``- `` flush with its key, or indented)."""
     from ruamel.yaml.util import load_yaml_guess_indent
 
@@ -131,64 +132,6 @@ def _fit_indentation(yaml: Any, text: str) -> None:
     if indent is None or dash is None or dash >= indent + 2 or indent < 2:
         return
     yaml.indent(mapping=indent, sequence=indent + dash, offset=dash)
-
-
-def _last_slot(node: Any) -> tuple[Any, Any] | None:
-    """The innermost container and key/index holding the last value under ``node``."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    container, slot = None, None
-    while isinstance(node, CommentedMap | CommentedSeq) and len(node):
-        container = node
-        slot = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
-        node = node[slot]
-    return (container, slot) if container is not None else None
-
-
-def _move_trailing(old: Any, new: Any) -> None:
-    """Move blank lines and comments that follow ``old``'s last value below ``new``.
-
-    ruamel keeps them with the value before them; left there, the new entry would be written
-    after them (after the blank line that separates items, or under the next item's
-    comment). The end-of-line comment of that value stays where it is.
-    """
-    from ruamel.yaml.comments import CommentedMap
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
-    from ruamel.yaml.tokens import CommentToken
-
-    found = _last_slot(old)
-    if found is None:
-        return
-    container, slot = found
-    comments = container.ca.items.get(slot)
-    if not comments:
-        return
-    index = 2 if isinstance(container, CommentedMap) else 0
-    token = comments[index] if len(comments) > index else None
-    if not isinstance(token, CommentToken):
-        return
-    value = str(token.value)
-    if isinstance(container[slot], LiteralScalarString | FoldedScalarString):
-        keep, moved = "", value  # a block scalar ends with its own line break
-    elif "\n" in value:
-        cut = value.index("\n") + 1  # the end of the value's own line (and its comment)
-        keep, moved = value[:cut], value[cut:]
-    else:
-        return
-    if not moved:
-        return
-    if keep:
-        token.value = keep
-    else:
-        comments[index] = None
-        if not any(comments):
-            del container.ca.items[slot]
-    target, key = _last_slot(new) or (None, None)
-    if target is None:
-        return
-    prefix = "" if isinstance(target[key], LiteralScalarString) else "\n"
-    target.ca.items[key] = [None, None, CommentToken(prefix + moved, CommentMark(0), None), None]
 
 
 def verify_edit(

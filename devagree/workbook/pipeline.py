@@ -23,6 +23,7 @@ from devagree.core.settings import CONFIG_NAME, DEFAULT_PATHS, Settings, find_co
 from devagree.i18n import DEFAULT as DEFAULT_LANGUAGE
 from devagree.i18n import _
 from devagree.workbook.discover import iter_yaml_files
+from devagree.workbook.git_setup import merge_driver_problems
 
 if TYPE_CHECKING:
     from devagree.workbook.cache import CheckCache, FileResult
@@ -150,11 +151,12 @@ def _severities(
             line, column = document.key_position(("rules", code))
             if known is None:
                 said = _(
-                    "`{code}` is not a devagree problem code; only rule codes can be set: {codes}"
+                    "`{code}` is not a devagree problem code; only these codes can be set: {codes}"
                 )
             else:
-                said = _("`{code}` cannot be changed; only rule codes can be set: {codes}")
-            message = said.format(code=code, codes=", ".join(r.code for r in RULES))
+                said = _("`{code}` cannot be changed; only these codes can be set: {codes}")
+            settable = ", ".join(c.code for c in CODES.values() if c.adjustable)
+            message = said.format(code=code, codes=settable)
             problems.append(Problem(document.path, line, column, "DA301", Severity.ERROR, message))
             continue
         severities[code] = None if value == "off" else Severity(value)
@@ -281,6 +283,7 @@ def check_workbook(
             workbook.problems.extend(found)
     if remembered is not None:
         remembered.save(whole=not paths)
+    workbook.problems.extend(merge_driver_problems(settings))
     workbook.problems = sorted(_apply(settings, workbook.problems))
     return workbook
 
