@@ -23,6 +23,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
 
 from devagree.core.errors import DevagreeError
@@ -475,9 +476,22 @@ def _key(node: Node, mapping: dict[str, Any]) -> str:
 
 
 def round_trip() -> YAML:
-    """A loader/dumper that keeps comments, quoting and layout of files we edit."""
+    """A loader/dumper that keeps comments, quoting and layout of files we edit.
+
+    It never writes an anchor and alias: two values that are one object (two entries of a
+    sheet dated by the same day, two signers sharing row digests) are written out twice,
+    because the reader refuses aliases (DA006) and devagree must read what it writes.
+    """
     yaml = YAML(typ="rt")
+    yaml.Representer = _PlainRepresenter
     yaml.preserve_quotes = True
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
+
+
+class _PlainRepresenter(RoundTripRepresenter):
+    """The round-trip representer that writes every value in full, never as an alias."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
