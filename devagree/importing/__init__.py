@@ -84,9 +84,11 @@ def _open(path: Path) -> tuple[Any, bool]:
     data = without_macros(data)
     try:
         document = Document(io.BytesIO(data))
-    except Exception as err:  # python-docx raises many types for a damaged package
+    except Exception:  # python-docx raises many types, naming its own objects
         raise ImportFailure(
-            _("{file}: the document cannot be read ({reason})").format(file=path, reason=err)
+            _("{file}: the document cannot be read (it is damaged, or not a Word document)").format(
+                file=path
+            )
         ) from None
     return document, had_macros and not converted
 

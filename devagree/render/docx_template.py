@@ -85,11 +85,12 @@ def _prepare_template(raw: bytes, shown: str) -> Document:
 
     try:
         document: Document = open_document(io.BytesIO(raw))
-    except Exception as err:  # python-docx raises several types for a non-Word file
+    except Exception:  # python-docx raises several types, naming its own objects
         raise RenderError(
-            _("the template {path} is not a Word .docx file ({error})").format(
-                path=shown, error=err
-            )
+            _(
+                "the template {path} is not a Word .docx file (it is damaged, or another "
+                "kind of file); export a template with `devagree template export`"
+            ).format(path=shown)
         ) from None
     names = {style.name for style in document.styles}
     missing = [name for name in REQUIRED_STYLES if name not in names]
