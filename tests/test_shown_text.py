@@ -175,3 +175,9 @@ def test_ligatures_and_soft_hyphens_are_the_letters_they_stand_for() -> None:
     shown = _shown(("ﬁnansiering af­deling", "item-1.resources", False))
     pages = [_page(_line("finansiering afdeling"), _line("Side 1 af 2")), _signature_page(2, 2)]
     assert compare(shown, pages).same
+
+
+def test_a_bullet_typed_in_the_text_is_a_bullet_on_the_page() -> None:
+    shown = _shown(("Punkter: • første • anden", "item-1.activity", False))
+    pages = [_page(_line("Punkter: første anden"), _line("Side 1 af 2")), _signature_page(2, 2)]
+    assert compare(shown, pages).same

@@ -117,7 +117,11 @@ def compare(shown: ShownText, pages: Sequence[Page]) -> Comparison:
     texts = _joined(body, {normal(w.text) for w in shown.words} | _ending_words(shown))
     best: Comparison | None = None
     for ending in shown.endings or ((),):
-        expected = [*shown.words, *(ShownWord(word, SIGNATURES) for word in ending)]
+        expected = [
+            word
+            for word in (*shown.words, *(ShownWord(word, SIGNATURES) for word in ending))
+            if normal(word.text)  # a bullet typed as a word is a bullet on the page too
+        ]
         parts, printed = _differences(expected, texts, len(shown.fingerprint.split()))
         found = Comparison(tuple(parts), printed, shown.fingerprint, tuple(bad_pages))
         if best is None or len(found.parts) < len(best.parts):
