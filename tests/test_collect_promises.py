@@ -317,3 +317,22 @@ def test_the_note_limit_is_the_documented_one() -> None:
     from devagree.followup.status import MAX_NOTE as limit
 
     assert limit == MAX_NOTE
+
+
+def test_an_import_is_never_written_past_what_devagree_reads(tmp_path: Path) -> None:
+    """60,000 paragraphs of a Word document, kept under `unplaced`, would make 5 MB of YAML."""
+    from docx import Document
+
+    book = tmp_path / "book"
+    (book / "agreements").mkdir(parents=True)
+    (book / "devagree.yaml").write_text("kind: workbook\nversion: 1\n", encoding="utf-8")
+    document = Document()
+    document.add_paragraph("Udviklingsaftale for 2016")
+    for number in range(60_000):
+        document.add_paragraph(f"Afsnit {number}, som ikke hører til noget felt i aftalen.")
+    document.save(str(book / "stor.docx"))
+    done = run_command("import", "stor.docx", "--year", "2016", cwd=book)
+    assert_no_traceback(done)
+    assert done.returncode != 0, done.stdout + done.stderr
+    assert "and devagree reads files up to 2 MB; nothing was written" in done.stderr
+    assert not list((book / "agreements").iterdir())

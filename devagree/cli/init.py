@@ -47,7 +47,7 @@ def init(
     An existing .gitignore only gets the lines for the lock files appended when it lacks
     them (reported as updated); every line it had stays.
     """
-    from devagree.core.write_path import AlreadyExists, create_file
+    from devagree.core.write_path import AlreadyExists, create_file, refuse_links
     from devagree.drafting.scaffold import GITIGNORE, plan_workbook
 
     if directory.exists() and not directory.is_dir():
@@ -57,6 +57,9 @@ def init(
             )
         )
     plan = plan_workbook(municipality.strip(), language.value)
+    for planned in plan:  # nothing written when a file would be reached through a link
+        target = directory.joinpath(*planned.path.parts)
+        refuse_links(directory, target if planned.path == GITIGNORE else target.parent)
     timeout = lock_timeout_from_environment()
     created: list[str] = []
     kept: list[str] = []
@@ -65,7 +68,7 @@ def init(
         target = directory.joinpath(*planned.path.parts)
         shown = display_path(target)
         if planned.path == GITIGNORE and target.is_file():
-            if _ignore_lock_files(target, timeout):
+            if _ignore_lock_files(target, directory, timeout):
                 updated.append(shown)
             else:
                 kept.append(shown)
@@ -74,7 +77,7 @@ def init(
             kept.append(shown)
             continue
         try:
-            create_file(target, planned.content, timeout=timeout)
+            create_file(target, planned.content, timeout=timeout, inside=directory)
         except AlreadyExists:
             kept.append(shown)
             continue
@@ -105,7 +108,7 @@ def init(
     return ExitCode.OK
 
 
-def _ignore_lock_files(gitignore: Path, timeout: float | None) -> bool:
+def _ignore_lock_files(gitignore: Path, workbook: Path, timeout: float | None) -> bool:
     """Append the lock-file lines to an existing .gitignore that lacks them; True if it did."""
     from devagree.core.write_path import edit_file
     from devagree.drafting.scaffold import GITIGNORE_LINES
@@ -122,5 +125,5 @@ def _ignore_lock_files(gitignore: Path, timeout: float | None) -> bool:
         separator = "" if not text or text.endswith("\n") else "\n"
         return text + separator + "".join(f"{line}\n" for line in missing)
 
-    edit_file(gitignore, change, timeout=timeout)
+    edit_file(gitignore, change, timeout=timeout, inside=workbook)
     return appended

@@ -27,6 +27,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
 
 from devagree.core.errors import DevagreeError
+from devagree.core.files import NotRegularFile, open_regular
 from devagree.core.paths import Path_
 from devagree.i18n import N_, _
 
@@ -175,13 +176,15 @@ def decode(raw: bytes, size: int | None = None) -> str:
 def read_raw(path: Path) -> tuple[bytes, int]:
     """A file's bytes (at most one byte past ``MAX_BYTES``) and its size; else a LoadError."""
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             raw = handle.read(MAX_BYTES + 1)
             size = os.fstat(handle.fileno()).st_size
     except FileNotFoundError:
         raise LoadError("DA001", _("the file does not exist")) from None
     except IsADirectoryError:
         raise LoadError("DA001", _("this is a folder, not a file")) from None
+    except NotRegularFile as err:
+        raise LoadError("DA001", _("this is {what}").format(what=err.what)) from None
     except OSError as err:
         raise LoadError(
             "DA001", _("the file cannot be read ({reason})").format(reason=err.strerror)

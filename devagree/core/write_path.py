@@ -32,6 +32,7 @@ from typing import BinaryIO
 
 from devagree.core.errors import OutputError, UsageError
 from devagree.core.file_lock import locked
+from devagree.core.files import not_regular, read_regular
 from devagree.core.loader import MAX_BYTES, LoadError, decode
 from devagree.core.paths import display_path
 from devagree.i18n import _
@@ -47,13 +48,18 @@ class AlreadyExists(UsageError):
     """``create_file`` found the file there: a new file never replaces an existing one."""
 
 
-def edit_file(path: Path, change: Change, *, timeout: float | None = None) -> str:
+def edit_file(
+    path: Path, change: Change, *, timeout: float | None = None, inside: Path | None = None
+) -> str:
     """Apply ``change`` to the current content of ``path`` and write the result; returns it.
 
     ``timeout`` is how long to wait for another writer (default ``LOCK_TIMEOUT``). When
     ``change`` returns the text unchanged, nothing is written. A symbolic link is followed:
-    the file it points at is changed, and the link stays a link.
+    the file it points at is changed, and the link stays a link; with ``inside`` (a folder
+    the command was given) no link is followed (``refuse_links``).
     """
+    if inside is not None:
+        refuse_links(inside, path)
     return edit_files({path: change}, timeout=timeout)[path]
 
 
@@ -68,8 +74,9 @@ def edit_files(changes: Mapping[Path, Change], *, timeout: float | None = None) 
     """
     targets: dict[Path, Path] = {}
     for path in changes:
-        if not path.is_file():
-            raise UsageError(_("{path}: no such file").format(path=display_path(path)))
+        problem = not_regular(path)
+        if problem is not None:
+            raise UsageError(f"{display_path(path)}: {problem}")
         targets[path] = Path(os.path.realpath(path)) if path.is_symlink() else path
     order = sorted(set(targets.values()), key=lambda target: os.path.normcase(str(target)))
     with ExitStack() as held:
@@ -138,14 +145,19 @@ def _current(path: Path) -> tuple[str, str, bool]:
     return (text.replace("\r\n", "\n") if windows else text), bom, windows
 
 
-def create_file(path: Path, text: str | bytes, *, timeout: float | None = None) -> None:
+def create_file(
+    path: Path, text: str | bytes, *, timeout: float | None = None, inside: Path | None = None
+) -> None:
     """Write a new file (and its folder); an existing file is never overwritten.
 
     The check that the file is not there is made under the file's lock, and the file
     appears in one step, so a file created meanwhile by another writer is refused with
-    ``AlreadyExists`` rather than replaced.
+    ``AlreadyExists`` rather than replaced. ``inside``: the folder the command was given,
+    which no link on the way may lead out of (``refuse_links``).
     """
     shown = display_path(path)
+    if inside is not None:
+        refuse_links(inside, path.parent)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -164,13 +176,80 @@ def create_file(path: Path, text: str | bytes, *, timeout: float | None = None) 
         _replace(path, payload, _new_file_mode(), exclusive=True, tidy=True)
 
 
-def write_atomic(target: Path, data: str | bytes) -> None:
+def write_atomic(target: Path, data: str | bytes, *, inside: Path | None = None) -> None:
     """Replace ``target`` with ``data`` in one step (text as UTF-8, line endings untouched).
 
     For outputs that only devagree writes and nobody edits (Word, PDF, reports): no lock.
+    ``target`` may not be a symbolic link; with ``inside`` (the folder the command was
+    given) no folder on the way may be one either, and missing folders are made
+    (``refuse_links``).
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    refuse_links(inside if inside is not None else target.parent, target)
+    if inside is not None:
+        _make_folders(target.parent)
     _replace(target, payload, _mode_for(target))
+
+
+def remove_file(target: Path, *, inside: Path) -> None:
+    """Remove ``target``, a file devagree wrote in ``inside``, never through a link."""
+    refuse_links(inside, target)
+    try:
+        target.unlink(missing_ok=True)
+    except OSError as err:
+        raise OutputError(
+            _("cannot remove {path} ({reason})").format(
+                path=display_path(target), reason=err.strerror
+            )
+        ) from None
+
+
+# --- staying inside a folder -----------------------------------------------------------------
+
+
+class OutsideFolder(OutputError):
+    """A path that passes a symbolic link, or leads out of the folder a command was given."""
+
+
+def refuse_links(folder: Path, target: Path) -> None:
+    """Refuse ``target`` unless it lies in ``folder`` with no symbolic link on the way.
+
+    The one rule of every writer (``site``, ``render``, ``report``, ``export``, ``init``):
+    what it writes or removes stays in the folder it was given. A link inside that folder
+    (to a folder or a file elsewhere) is never followed, written over nor removed through;
+    ``folder`` itself is where the user pointed, link or not.
+    """
+    try:
+        relative = target.relative_to(folder)
+    except ValueError:
+        relative = None
+    if relative is None or ".." in relative.parts:
+        raise OutsideFolder(
+            _("{path} is outside {folder}; devagree writes only inside it").format(
+                path=display_path(target), folder=display_path(folder)
+            )
+        )
+    current = folder
+    for part in relative.parts:
+        current = current / part
+        if current.is_symlink():
+            raise OutsideFolder(
+                _(
+                    "{path} is a symbolic link; devagree writes only inside {folder} and never "
+                    "through a link. Nothing was written; remove the link or name another folder"
+                ).format(path=display_path(current), folder=display_path(folder))
+            )
+
+
+def _make_folders(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(
+            _("cannot create the folder {folder} ({reason})").format(
+                folder=display_path(folder), reason=err.strerror
+            )
+        ) from None
 
 
 @contextmanager
@@ -196,12 +275,13 @@ def atomic_output(target: Path, *, durable: bool = True) -> Iterator[BinaryIO]:
         raise
 
 
-def move_into_place(made: Path, target: Path) -> None:
+def move_into_place(made: Path, target: Path, *, inside: Path | None = None) -> None:
     """Put a whole file another program wrote (LibreOffice's PDF) at ``target`` in one step.
 
     ``made`` is in a temporary folder inside ``target``'s folder, so the rename stays on one
-    file system: a reader sees the old file or the new one.
+    file system: a reader sees the old file or the new one. ``inside``: as ``write_atomic``.
     """
+    refuse_links(inside if inside is not None else target.parent, target)
     os.replace(made, target)
 
 
@@ -210,7 +290,7 @@ def move_into_place(made: Path, target: Path) -> None:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        return read_regular(path)
     except OSError as err:
         raise UsageError(
             _("{path}: the file cannot be read ({reason})").format(

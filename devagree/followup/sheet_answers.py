@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from devagree.core.errors import DevagreeError, ExitCode
+from devagree.core.files import not_regular, read_regular
 from devagree.core.paths import display_path
 from devagree.core.printable import printable
 from devagree.followup.columns import COLUMNS, REQUIRED, Key, accepted_labels, normal
@@ -65,8 +66,9 @@ class Answer:
 def check_package(path: Path) -> None:
     """Refuse a file that is not a plain, reasonably sized Excel workbook."""
     shown = display_path(path)
-    if not path.is_file():
-        raise SheetUnreadable(_("{file}: no such file").format(file=shown))
+    problem = not_regular(path)
+    if problem is not None:
+        raise SheetUnreadable(f"{shown}: {problem}")
     size = path.stat().st_size
     if size > MAX_FILE:
         raise SheetUnreadable(
@@ -74,8 +76,10 @@ def check_package(path: Path) -> None:
                 file=shown, size=size // (1024 * 1024)
             )
         )
-    with path.open("rb") as handle:
-        start = handle.read(8)
+    try:
+        start = read_regular(path, 8)
+    except OSError as err:
+        raise SheetUnreadable(f"{shown}: {err.strerror or err}") from None
     if start == OLE_MAGIC:  # an old .xls, or an encrypted (password-protected) workbook
         raise SheetUnreadable(
             _(

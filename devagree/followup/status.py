@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from devagree.core.errors import DevagreeError, ExitCode, UsageError
+from devagree.core.files import not_regular
 from devagree.core.loader import load
 from devagree.core.model import (
     STATE_LABELS,
@@ -150,8 +151,9 @@ def checked_agreement(path: Path, as_of: date) -> tuple[Agreement, Settings]:
     """The agreement in ``path`` and its workbook's settings, refused when its file has
     errors (overdue aside)."""
     shown = display_path(path)
-    if not path.is_file():
-        raise UsageError(_("{path}: no such file").format(path=shown))
+    problem = not_regular(path)
+    if problem is not None:
+        raise UsageError(f"{shown}: {problem}")
     workbook = check_workbook(workbook_paths(path), as_of=as_of, start=path.parent)
     errors = file_errors(workbook.problems, shown)
     if errors:

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from devagree.core.files import read_regular
 from devagree.i18n import _, in_language
 from devagree.importing.safety import ImportFailure, kind_of
 from devagree.importing.wordread import Block, Para
@@ -79,7 +80,7 @@ def _open(path: Path) -> tuple[Any, bool]:
 
         data, converted = to_docx(path), True
     else:
-        data, converted = path.read_bytes(), False
+        data, converted = read_regular(path), False
     had_macros = b"vbaProject" in data or MACRO_MAIN.encode() in data
     data = without_macros(data)
     try:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from devagree.core.errors import DevagreeError, UsageError
+from devagree.core.files import read_regular
 from devagree.core.printable import printable
 from devagree.i18n import _
 from devagree.signatures.pdf_identity import PdfIdentity, read_identity
@@ -97,9 +98,7 @@ def load_roots(path: Path) -> list[bytes]:
     from cryptography import x509
     from cryptography.hazmat.primitives.serialization import Encoding
 
-    if not path.is_file():
-        raise UsageError(_("--trust {path}: no such file").format(path=path))
-    data = path.read_bytes()
+    data = _read(path, "--trust ")
     try:
         if b"-----BEGIN" in data:
             found = x509.load_pem_x509_certificates(data)
@@ -112,13 +111,21 @@ def load_roots(path: Path) -> list[bytes]:
     return [certificate.public_bytes(Encoding.DER) for certificate in found]
 
 
+def _read(path: Path, option: str = "") -> bytes:
+    """The bytes of a file named on the command line, or a refusal saying what it is."""
+    try:
+        return read_regular(path)
+    except FileNotFoundError:
+        raise UsageError(_("{path}: no such file").format(path=f"{option}{path}")) from None
+    except OSError as err:
+        raise UsageError(f"{option}{path}: {err.strerror or err}") from None
+
+
 def read_signed_pdf(path: Path, roots: list[bytes] | None) -> SignedPdf:
     """The PDF's signers, after every check above; ``PdfRefused`` says which one failed."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    if not path.is_file():
-        raise UsageError(_("{path}: no such file").format(path=path))
-    data = path.read_bytes()
+    data = _read(path)
     logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     logging.getLogger("pyhanko_certvalidator").setLevel(logging.CRITICAL)
     import io
