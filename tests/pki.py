@@ -86,6 +86,7 @@ def signer(
     issuer: Authority,
     chain: tuple[Authority, ...] = (),
     expired: bool = False,
+    file_name: str = "",
 ) -> Path:
     """A PKCS#12 file (password ``test``) for a signer certified by ``issuer``."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -98,7 +99,7 @@ def signer(
     data = pkcs12.serialize_key_and_certificates(
         common.encode(), key, cert, extra, serialization.BestAvailableEncryption(PASSWORD)
     )
-    path = folder / f"{common.replace(' ', '-').lower()}.p12"
+    path = folder / (file_name or f"{common.replace(' ', '-').lower()}.p12")
     path.write_bytes(data)
     return path
 

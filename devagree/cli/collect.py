@@ -65,6 +65,7 @@ def collect(
     nothing new.
     """
     from devagree.core.model import state_labels
+    from devagree.core.printable import printable
     from devagree.followup.collect import plan_collection, write_collection
     from devagree.followup.sheet_answers import read_answers
     from devagree.i18n import _, ngettext
@@ -117,7 +118,7 @@ def collect(
         )
         print(
             line.format(
-                where=f"{answer.file}:{answer.sheet}:{answer.row}",
+                where=printable(f"{answer.file}:{answer.sheet}:{answer.row}"),
                 id=recorded.agreement,
                 number=recorded.number,
                 title=recorded.title,

@@ -13,6 +13,7 @@ from devagree.cli.output import emit
 from devagree.core.errors import ExitCode, UsageError
 from devagree.core.model import role_label
 from devagree.core.paths import display_path
+from devagree.core.printable import printable
 from devagree.i18n import _, current_language, ngettext, say_date
 
 if TYPE_CHECKING:
@@ -70,7 +71,9 @@ def verify(
         results = check_signatures(agreement)
         if not results:
             lines.append(
-                _("{path}: {id}: no signatures").format(path=agreement.source, id=agreement.id)
+                _("{path}: {id}: no signatures").format(
+                    path=printable(agreement.source), id=agreement.id
+                )
             )
             continue
         for result in results:
@@ -79,7 +82,7 @@ def verify(
             role = role_label(s.party, current_language())
             who = f"{s.name}, {role}" if role else s.name
             said = (
-                f"{agreement.source}: {agreement.id}: "
+                f"{printable(agreement.source)}: {agreement.id}: "
                 + "{verdict}"
                 + f"  {who} ({say_date(s.date)})"
             )
@@ -127,7 +130,7 @@ def _verify_pdf(
     from devagree.signatures.signed_pdf import PdfRefused, load_roots, read_signed_pdf
 
     roots = load_roots(trust) if trust is not None else None
-    shown_pdf = display_path(pdf)
+    shown_pdf = printable(display_path(pdf))
     try:
         signed = read_signed_pdf(pdf, roots)
         compared = list(compare_signed(signed, shown_in_workbook(agreement, settings)))

@@ -57,7 +57,7 @@ class Refusal:
     def where(self) -> str:
         answer = self.answer
         place = _('{file}, sheet "{sheet}", row {row}').format(
-            file=answer.file, sheet=printable(answer.sheet, 60), row=answer.row
+            file=printable(answer.file), sheet=printable(answer.sheet, 60), row=answer.row
         )
         index = answer.columns.get(self.column) if self.column is not None else None
         if self.column is None or index is None:
