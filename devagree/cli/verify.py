@@ -135,7 +135,9 @@ def _verify_pdf(
         signed = read_signed_pdf(pdf, roots)
         compared = list(compare_signed(signed, shown_in_workbook(agreement, settings)))
     except PdfRefused as refused:
-        return [_("{pdf}: BROKEN  {reason}").format(pdf=shown_pdf, reason=refused)], 1
+        return [
+            _("{pdf}: BROKEN  {reason}").format(pdf=shown_pdf, reason=printable(str(refused)))
+        ], 1
     recorded = {
         s.certificate.fingerprint: s for s in agreement.signatures if s.certificate is not None
     }

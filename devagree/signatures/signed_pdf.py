@@ -139,15 +139,16 @@ def read_signed_pdf(path: Path, roots: list[bytes] | None) -> SignedPdf:
     if not regular:
         raise PdfRefused(_no_signature(reader, path))
     stamps = [s for s in signatures if s.sig_object_type == "/DocTimeStamp"]
+    checked = [*regular, *stamps]  # a signature dictionary of another type covers nothing
     try:
         check_before_first(reader, path, min(s.signed_revision for s in regular))
         signers = tuple(
-            _signer(reader, signature, path, roots, _later_fields(signature, signatures))
+            _signer(reader, signature, path, roots, _later_fields(signature, checked))
             for signature in regular
         )
         for stamp in stamps:
-            _check_timestamp(stamp, path, _later_fields(stamp, signatures))
-        check_file_end(reader, data, path, max(s.signed_revision for s in signatures))
+            _check_timestamp(stamp, path, _later_fields(stamp, checked))
+        check_file_end(reader, data, path, max(s.signed_revision for s in checked))
         for revision in sorted({s.signed_revision for s in regular}):
             check_annotations(reader, revision, path)
     except DevagreeError:
