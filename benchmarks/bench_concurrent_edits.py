@@ -8,7 +8,7 @@ Usage (with the interpreter of the environment devagree is installed in)::
 Each round copies the repository's workbook to a temporary folder and starts, at the same
 moment, ``--writers`` processes of ``devagree status`` on item 2 of the seed agreement (each
 with its own note) and ``--signers`` processes of ``devagree sign`` by different parties.
-Every child runs the command's own ``main`` with the ``devagree.core.write_path`` logger switched
+Every child runs the command's own ``main`` with the ``devagree.core.file_lock`` logger switched
 on, which reports how long it waited for the file's lock and how long it held it. The
 script then counts the entries and signatures in the file and checks that every original
 line is still there.
@@ -40,7 +40,7 @@ PARTIES = ("committee", "chief")
 CHILD = """\
 import logging, sys
 logging.basicConfig(level=logging.WARNING, format="%(message)s")
-logging.getLogger("devagree.core.write_path").setLevel(logging.DEBUG)
+logging.getLogger("devagree.core.file_lock").setLevel(logging.DEBUG)
 from devagree.cli.app import main
 sys.exit(main(sys.argv[1:]))
 """

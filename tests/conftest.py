@@ -146,7 +146,7 @@ def repo_workbook(tmp_path: Path) -> Path:
 LOCK_HOLDER = """
 import sys, time
 from pathlib import Path
-from devagree.core.write_path import locked
+from devagree.core.file_lock import locked
 
 with locked(Path(sys.argv[1]), mode=0o644):
     print("holding", flush=True)

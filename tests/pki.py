@@ -86,6 +86,7 @@ def signer(
     issuer: Authority,
     chain: tuple[Authority, ...] = (),
     expired: bool = False,
+    file_name: str = "",
 ) -> Path:
     """A PKCS#12 file (password ``test``) for a signer certified by ``issuer``."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -98,7 +99,7 @@ def signer(
     data = pkcs12.serialize_key_and_certificates(
         common.encode(), key, cert, extra, serialization.BestAvailableEncryption(PASSWORD)
     )
-    path = folder / f"{common.replace(' ', '-').lower()}.p12"
+    path = folder / (file_name or f"{common.replace(' ', '-').lower()}.p12")
     path.write_bytes(data)
     return path
 
@@ -139,3 +140,69 @@ def add_empty_field(source: Path, target: Path, field: str = "Underskrift") -> N
         )
         with target.open("wb") as out:
             writer.write(out)
+
+
+def time_stamping_authority(common: str, issuer: Authority) -> Authority:
+    """A certificate for a time-stamping authority (TSA), as a signing service's provider has."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = _name(common)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(issuer.name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(NOW - timedelta(days=30))
+        .not_valid_after(NOW + timedelta(days=365))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        .sign(issuer.key, hashes.SHA256())
+    )
+    return Authority(name, key, certificate)
+
+
+def timestamp_incrementally(source: Path, target: Path, tsa: Authority) -> None:
+    """Add a document timestamp (PAdES B-LTA) as an incremental update, from a test TSA."""
+    from asn1crypto import keys
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+    from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+    der_key = tsa.key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    stamper = DummyTimeStamper(
+        tsa_cert=asn1_x509.Certificate.load(
+            tsa.certificate.public_bytes(serialization.Encoding.DER)
+        ),
+        tsa_key=keys.PrivateKeyInfo.load(der_key),
+    )
+    with source.open("rb") as handle:
+        writer = IncrementalPdfFileWriter(handle)
+        out = signers.PdfTimeStamper(stamper, field_name="Tidsstempel").timestamp_pdf(
+            writer, "sha256"
+        )
+        target.write_bytes(out.getvalue())
+
+
+def add_validation_data(source: Path, target: Path, *authorities: Authority) -> None:
+    """Add validation data (a DSS with the certificates) as an unsigned incremental update."""
+    import io
+
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.sign.validation.dss import DocumentSecurityStore
+
+    out = io.BytesIO(source.read_bytes())
+    DocumentSecurityStore.add_dss(
+        out,
+        None,
+        certs=[
+            asn1_x509.Certificate.load(a.certificate.public_bytes(serialization.Encoding.DER))
+            for a in authorities
+        ],
+        force_write=True,
+    )
+    target.write_bytes(out.getvalue())

@@ -23,7 +23,8 @@ from conftest import REPO, assert_no_traceback, devagree_command, lock_held, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from devagree.core.write_path import AlreadyExists, create_file, edit_file, lock_path
+from devagree.core.file_lock import lock_path
+from devagree.core.write_path import AlreadyExists, create_file, edit_file
 from devagree.workbook.discover import iter_yaml_files
 
 NAME = "agreements/slagelse-chp-2016.yaml"

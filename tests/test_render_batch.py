@@ -218,5 +218,5 @@ def test_the_builder_keeps_python_docx_calls_in_order() -> None:
     tags = [child.tag.rsplit("}", 1)[1] for child in document.element.body]
     assert tags == ["p", "tbl", "tbl", "p", "sectPr"]
     assert len(grid.rows) == 2 and len(grid.rows[0].cells) == 2
-    assert grid.rows[0]._tr.trPr.xpath("./w:tblHeader")  # the header row repeats
-    assert not grid.rows[1]._tr.trPr.xpath("./w:tblHeader")
+    assert grid.rows[0].tr.trPr.xpath("./w:tblHeader")  # the header row repeats
+    assert not grid.rows[1].tr.trPr.xpath("./w:tblHeader")

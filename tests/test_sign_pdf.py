@@ -292,11 +292,14 @@ def test_party_refusals(kit: Kit, book: Path) -> None:
 
 def test_text_changed_while_checking_is_refused_under_the_lock(kit: Kit, book: Path) -> None:
     from devagree.core.errors import DevagreeError
+    from devagree.render.docx_words import shown_in_workbook
     from devagree.signatures.from_pdf import prepare, record
     from devagree.workbook.signable import signable_agreement
 
     path = book / NAME
-    prepared = prepare(path, kit.signed, None, date(2016, 3, 1), signable_agreement)
+    prepared = prepare(
+        path, kit.signed, None, date(2016, 3, 1), signable_agreement, shown_in_workbook
+    )
     path.write_text(path.read_text(encoding="utf-8").replace(*CHANGED_GOAL), encoding="utf-8")
     changed = path.read_bytes()
     with pytest.raises(DevagreeError, match="changed while the PDF was being checked"):

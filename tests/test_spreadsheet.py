@@ -277,7 +277,9 @@ def test_refused_rows_change_no_file(workbook: Path, tmp_path: Path) -> None:
     located = da('{file}, sheet "{sheet}", row {row}')
     where = re.escape(located.format(file="out.xlsx", sheet=sheet_name, row=999))
     where = where.replace("999", r"(\d+)")
-    refused = re.findall(rf"^{where}: ", done.stderr, re.M)
+    column = re.escape(da("column {letter} ({label})")).replace(r"\{letter\}", "[A-Z]+")
+    column = column.replace(r"\{label\}", "[^)]+")
+    refused = re.findall(rf"^{where}, {column}: ", done.stderr, re.M)
     assert refused == ["3", "4", "5", "6", "7", "8"], done.stderr
     assert "halvvejs" in done.stderr and "=A1" in done.stderr and "ukendt-aftale" in done.stderr
     assert "En anden overskrift" in done.stderr and "32.13.2016" in done.stderr

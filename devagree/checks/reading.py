@@ -26,8 +26,9 @@ READING_CODES: tuple[Code, ...] = (
         "DA001",
         N_("The file cannot be read."),
         N_(
-            "It does not exist, is a folder, or the "
-            "operating system refuses to open it (permissions, a lock held by another program)."
+            "It does not exist, is a folder, a named pipe or a device (which devagree never "
+            "waits on), or the operating system refuses to open it (permissions, a lock held "
+            "by another program)."
         ),
     ),
     _code(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 import traceback
+import warnings
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Annotated
@@ -33,6 +35,7 @@ from devagree.cli import (
 )
 from devagree.cli.language import remember_arguments
 from devagree.core.errors import DevagreeError, ExitCode
+from devagree.core.printable import printable_lines
 from devagree.i18n import _
 from devagree.version import __version__
 
@@ -131,6 +134,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     remember_arguments(args)
     debug = "--debug" in args
+    if not debug:
+        # A library's warning or log line (openpyxl, pdfminer) names its own source files
+        # and objects: no message for a user. --debug shows them.
+        warnings.simplefilter("ignore")
+        logging.getLogger().addHandler(logging.NullHandler())
     try:
         app(args=args, prog_name="devagree")
     except SystemExit as done:
@@ -139,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\n" + _("Interrupted; nothing was written."), file=sys.stderr)
         return ExitCode.INTERRUPTED
     except DevagreeError as err:
-        print(f"devagree: {err}", file=sys.stderr)
+        print(f"devagree: {printable_lines(str(err))}", file=sys.stderr)
         return int(err.exit_code)
     except Exception:
         if debug:

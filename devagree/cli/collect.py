@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -44,6 +45,13 @@ def collect(
         bool,
         typer.Option("--dry-run", help="Show what would be recorded; write nothing."),
     ] = False,
+    allow_future: Annotated[
+        bool,
+        typer.Option(
+            "--allow-future",
+            help="Accept dates after today (otherwise refused as a likely typo).",
+        ),
+    ] = False,
 ) -> int:
     """Record the answers of filled-in follow-up sheets as status entries.
 
@@ -51,20 +59,31 @@ def collect(
     exactly as `devagree status` records one (comments and lines kept, signatures valid).
     Rows are found by the sheet's header, so re-sorted, filtered rows and extra columns are
     fine. Every row is checked first: if any is refused (unknown agreement or item, a
-    heading that no longer matches, an unknown state, a formula), no file is changed and
-    the exit code is 1. Collecting the same sheet again records nothing new.
+    heading that no longer matches, an unknown state, a formula, a date after today, before
+    the agreement's period or before the item's latest entry), no file is changed and the
+    exit code is 1. All files are written, or none. Collecting the same sheet again records
+    nothing new.
     """
     from devagree.core.model import state_labels
+    from devagree.core.printable import printable
     from devagree.followup.collect import plan_collection, write_collection
     from devagree.followup.sheet_answers import read_answers
     from devagree.i18n import _, ngettext
     from devagree.workbook.pipeline import check_workbook
 
-    day = as_of_day(as_of)
+    today = date.today()
+    day = as_of_day(as_of) if as_of is not None else today
     workbook = check_workbook([], day, start=workbook_dir or Path.cwd())
     language = workbook.settings.language
     answers = [answer for file in files for answer in read_answers(file)]
-    collection = plan_collection(answers, workbook.agreements, workbook.problems, day)
+    collection = plan_collection(
+        answers,
+        workbook.agreements,
+        workbook.problems,
+        day,
+        today=today,
+        allow_future=allow_future,
+    )
     for refusal in collection.refused:
         print(
             _("{where}: refused: {reason}").format(where=refusal.where, reason=refusal.reason),
@@ -99,7 +118,7 @@ def collect(
         )
         print(
             line.format(
-                where=f"{answer.file}:{answer.sheet}:{answer.row}",
+                where=printable(f"{answer.file}:{answer.sheet}:{answer.row}"),
                 id=recorded.agreement,
                 number=recorded.number,
                 title=recorded.title,

@@ -11,6 +11,7 @@ import typer
 from devagree.cli.options import lock_timeout_from_environment
 from devagree.core.errors import ExitCode, UsageError
 from devagree.core.paths import display_path
+from devagree.core.printable import printable_lines
 from devagree.i18n import _, current_language, in_language, ngettext
 
 SUFFIXES = (".docx", ".docm", ".doc", ".odt", ".rtf")
@@ -164,7 +165,7 @@ def import_(
                     )
             except ImportFailure as err:
                 failed += 1
-                progress.console.print(f"[red]✗[/red] {escape(str(err))}")
+                progress.console.print(f"[red]✗[/red] {escape(printable_lines(str(err)))}")
                 progress.advance(task)
                 continue
             used[new_id] = display_path(target)
@@ -177,7 +178,7 @@ def import_(
                 items=ngettext("{count} item", "{count} items", items).format(count=items),
                 unplaced=len(imported.unplaced),
             )
-            console.print(f"[green]✓[/green] {escape(summary)}")
+            console.print(f"[green]✓[/green] {escape(printable_lines(summary))}")
             for note in imported.notes:
                 shown = _("note: {note}").format(note=note)
                 console.print(f"    {escape(shown)}")

@@ -50,8 +50,8 @@ def init(
     driver in the repository's git configuration, which git does not copy into a clone:
     run init again in each clone.
     """
-    from devagree.core.write_path import AlreadyExists, create_file
-    from devagree.drafting.scaffold import GITIGNORE, plan_workbook
+    from devagree.core.write_path import AlreadyExists, create_file, refuse_links
+    from devagree.drafting.scaffold import GITATTRIBUTES, GITIGNORE, plan_workbook
 
     if directory.exists() and not directory.is_dir():
         raise UsageError(
@@ -60,6 +60,10 @@ def init(
             )
         )
     plan = plan_workbook(municipality.strip(), language.value)
+    for planned in plan:  # nothing written when a file would be reached through a link
+        target = directory.joinpath(*planned.path.parts)
+        refuse_links(directory, target if planned.path == GITIGNORE else target.parent)
+    refuse_links(directory, directory / GITATTRIBUTES)
     timeout = lock_timeout_from_environment()
     created: list[str] = []
     kept: list[str] = []
@@ -68,7 +72,7 @@ def init(
         target = directory.joinpath(*planned.path.parts)
         shown = display_path(target)
         if planned.path == GITIGNORE and target.is_file():
-            if _ignore_lock_files(target, timeout):
+            if _ignore_lock_files(target, directory, timeout):
                 updated.append(shown)
             else:
                 kept.append(shown)
@@ -77,7 +81,7 @@ def init(
             kept.append(shown)
             continue
         try:
-            create_file(target, planned.content, timeout=timeout)
+            create_file(target, planned.content, timeout=timeout, inside=directory)
         except AlreadyExists:
             kept.append(shown)
             continue
@@ -115,7 +119,7 @@ def init(
     return ExitCode.USAGE if in_git.failed else ExitCode.OK
 
 
-def _ignore_lock_files(gitignore: Path, timeout: float | None) -> bool:
+def _ignore_lock_files(gitignore: Path, workbook: Path, timeout: float | None) -> bool:
     """Append the lock-file lines to an existing .gitignore that lacks them; True if it did."""
     from devagree.core.write_path import edit_file
     from devagree.drafting.scaffold import GITIGNORE_LINES
@@ -132,7 +136,7 @@ def _ignore_lock_files(gitignore: Path, timeout: float | None) -> bool:
         separator = "" if not text or text.endswith("\n") else "\n"
         return text + separator + "".join(f"{line}\n" for line in missing)
 
-    edit_file(gitignore, change, timeout=timeout)
+    edit_file(gitignore, change, timeout=timeout, inside=workbook)
     return appended
 
 
@@ -167,7 +171,8 @@ def _set_up_git(directory: Path, timeout: float | None) -> _InGit:
     fared = "kept"
     if not target.exists() and not target.is_symlink():
         try:
-            create_file(target, "".join(f"{line}\n" for line in wanted), timeout=timeout)
+            text = "".join(f"{line}\n" for line in wanted)
+            create_file(target, text, timeout=timeout, inside=directory)
             fared = "created"
         except AlreadyExists:
             pass
@@ -183,7 +188,7 @@ def _set_up_git(directory: Path, timeout: float | None) -> _InGit:
             separator = "" if not text or text.endswith("\n") else "\n"
             return text + separator + "".join(f"{line}\n" for line in missing)
 
-        edit_file(target, change, timeout=timeout)
+        edit_file(target, change, timeout=timeout, inside=directory)
     registered = False
     try:
         if not git.is_work_tree(directory):

@@ -13,8 +13,10 @@ import typer
 
 from devagree.cli.options import PathsArgument
 from devagree.core.errors import DevagreeError, ExitCode, UsageError
+from devagree.core.files import not_regular
 from devagree.core.model import Agreement, Strategy
 from devagree.core.paths import display_path
+from devagree.core.printable import printable
 from devagree.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -82,14 +84,17 @@ def render(
     A file that cannot be read or rendered is reported and the others are still rendered;
     the exit code is then 1.
     """
-    from devagree.render import RenderOptions, output_path
+    from devagree.render import RenderOptions, first_of_each_id, output_path
     from devagree.render.batch import available_cores
     from devagree.workbook.pipeline import check_workbook
 
     workbook = check_workbook(list(paths or []), date.today(), start=Path.cwd())
     settings = workbook.settings
     outcome = _Outcome()
-    documents: list[Agreement | Strategy] = [*workbook.agreements, *workbook.strategies]
+    agreements, twins = first_of_each_id(workbook.agreements)
+    strategies, strategy_twins = first_of_each_id(workbook.strategies)
+    outcome.failed.extend([*twins, *strategy_twins])
+    documents: list[Agreement | Strategy] = [*agreements, *strategies]
     rendered_sources = {d.source for d in documents}
     for problem in workbook.problems:
         if problem.severity.value != "error":
@@ -109,10 +114,17 @@ def render(
     template = None
     if settings.template:
         template = (settings.root / settings.template).resolve()
-        if not template.is_file():
+        unreadable = not_regular(template)
+        if unreadable == _("no such file"):
             raise UsageError(
                 _("the template {path} named in devagree.yaml does not exist").format(
                     path=display_path(template)
+                )
+            )
+        if unreadable is not None:
+            raise UsageError(
+                _("the template {path} named in devagree.yaml: {problem}").format(
+                    path=display_path(template), problem=unreadable
                 )
             )
     options = RenderOptions(language=settings.language, template=template)
@@ -121,7 +133,7 @@ def render(
         try:
             targets.append((document, single or output_path(document, folder)))
         except DevagreeError as err:
-            outcome.failed.append(f"{document.source}: {document.id}: {err}")
+            outcome.failed.append(f"{printable(document.source)}: {document.id}: {err}")
     written = _render_all(targets, options, jobs or available_cores(), outcome) if targets else {}
     if pdf and written:
         _convert(written, signer, outcome)
@@ -173,7 +185,7 @@ def _render_all(
                 write_atomic(target, result.data)
                 written[target] = _Written(document, [display_path(target)])
             except DevagreeError as err:
-                outcome.failed.append(f"{document.source}: {document.id}: {err}")
+                outcome.failed.append(f"{printable(document.source)}: {document.id}: {err}")
     return written
 
 
@@ -196,7 +208,7 @@ def _convert(written: dict[Path, _Written], signer: Any, outcome: _Outcome) -> N
                 sign_pdf(made, signer, reason=f"{document.title} ({document.id})")
             record.lines.append(display_path(made))
         except DevagreeError as err:
-            outcome.failed.append(f"{document.source}: {document.id}: {err}")
+            outcome.failed.append(f"{printable(document.source)}: {document.id}: {err}")
 
 
 def _progress(count: int) -> Any:

@@ -70,11 +70,13 @@ def report(
     if not workbook.agreements:
         raise _NothingToReport(_("no agreements to report on; nothing was written"))
 
-    from devagree.core.write_path import write_atomic
+    from devagree.core.write_path import refuse_links, write_atomic
     from devagree.followup.report_model import build_report
     from devagree.i18n import in_language
     from devagree.render.svg_charts import starts
 
+    for target in [output, *(_chart_paths(output) if kind == "md" else ())]:
+        refuse_links(output.parent, target)  # before anything is written
     # The report speaks the workbook's language; the terminal, the reader's.
     with in_language(workbook.settings.language):
         built = build_report(workbook.agreements, day, workbook.settings.language)
@@ -112,12 +114,18 @@ def _write_svg_charts(output: Path, report: Report, agreements: list[Agreement])
     from devagree.render.svg_charts import report_charts, states_svg, timeline_svg
 
     states, deadlines = report_charts(report, agreements)
-    names = (f"{output.stem}-states.svg", f"{output.stem}-deadlines.svg")
-    write_atomic(output.with_name(names[0]), states_svg(states, "states", report.language, True))
-    write_atomic(
-        output.with_name(names[1]), timeline_svg(deadlines, "deadlines", report.language, True)
+    first, second = _chart_paths(output)
+    write_atomic(first, states_svg(states, "states", report.language, True))
+    write_atomic(second, timeline_svg(deadlines, "deadlines", report.language, True))
+    return first.name, second.name
+
+
+def _chart_paths(output: Path) -> tuple[Path, Path]:
+    """The SVG charts beside a Markdown report."""
+    return (
+        output.with_name(f"{output.stem}-states.svg"),
+        output.with_name(f"{output.stem}-deadlines.svg"),
     )
-    return names
 
 
 def _template(settings: object) -> Path | None:

@@ -113,12 +113,13 @@ def sign(
 
 
 def _from_pdf(file: Path, pdf: Path, parties: list[str], trust: Path | None) -> int:
+    from devagree.render.docx_words import shown_in_workbook
     from devagree.signatures.from_pdf import prepare, record
     from devagree.signatures.signed_pdf import load_roots
     from devagree.workbook.signable import signable_agreement
 
     roots = load_roots(trust) if trust is not None else None
-    prepared = prepare(file, pdf, roots, date.today(), signable_agreement)
+    prepared = prepare(file, pdf, roots, date.today(), signable_agreement, shown_in_workbook)
     if not parties:
         parties = _ask_parties(prepared)
     records = record(prepared, parties, lock_timeout=lock_timeout_from_environment())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -42,12 +43,18 @@ def site(
     workbook = check_workbook(list(paths or []), day, start=Path.cwd())
     left_out = say_left_out(workbook)
 
+    from devagree.render import first_of_each_id
     from devagree.render.site import build_site, write_site
 
+    agreements, twins = first_of_each_id(workbook.agreements)
+    strategies, strategy_twins = first_of_each_id(workbook.strategies)
+    for line in [*twins, *strategy_twins]:
+        print(_("left out: {problem}").format(problem=line), file=sys.stderr)
+        left_out.append(line)
     with in_language(workbook.settings.language):  # the pages speak the workbook's language
         files = build_site(
-            workbook.agreements,
-            workbook.strategies,
+            agreements,
+            strategies,
             day,
             workbook.settings.language,
             workbook.settings.municipality,

@@ -12,10 +12,13 @@ from devagree.cli.options import PathsArgument
 from devagree.cli.output import emit
 from devagree.core.errors import ExitCode, UsageError
 from devagree.core.model import role_label
+from devagree.core.paths import display_path
+from devagree.core.printable import printable
 from devagree.i18n import _, current_language, ngettext, say_date
 
 if TYPE_CHECKING:
     from devagree.core.model import Agreement
+    from devagree.core.settings import Settings
 
 
 def verify(
@@ -43,9 +46,10 @@ def verify(
     """Tell, for each recorded signature, whether the agreement still matches it.
 
     A broken signature lists the items and rows that changed since signing. With --pdf the
-    signed PDF's signatures are validated again and matched with the recorded ones by their
-    certificate fingerprints. Exit code 0 when every signature matches, 1 when any is
-    broken, 2 when a file cannot be read.
+    signed PDF's signatures are validated again, the words on the pages each signer signed
+    are held against the agreement's text now (rows that differ are named), and the signers
+    are matched with the recorded signatures by their certificate fingerprints. Exit code 0
+    when every signature matches, 1 when any is broken, 2 when a file cannot be read.
     """
     if trust is not None and pdf is None:
         raise UsageError(_("--trust only applies with --pdf"))
@@ -67,7 +71,9 @@ def verify(
         results = check_signatures(agreement)
         if not results:
             lines.append(
-                _("{path}: {id}: no signatures").format(path=agreement.source, id=agreement.id)
+                _("{path}: {id}: no signatures").format(
+                    path=printable(agreement.source), id=agreement.id
+                )
             )
             continue
         for result in results:
@@ -76,7 +82,7 @@ def verify(
             role = role_label(s.party, current_language())
             who = f"{s.name}, {role}" if role else s.name
             said = (
-                f"{agreement.source}: {agreement.id}: "
+                f"{printable(agreement.source)}: {agreement.id}: "
                 + "{verdict}"
                 + f"  {who} ({say_date(s.date)})"
             )
@@ -95,7 +101,7 @@ def verify(
     if pdf is not None:
         if len(workbook.agreements) != 1:
             raise UsageError(_("--pdf needs exactly one agreement file"))
-        pdf_lines, pdf_broken = _verify_pdf(workbook.agreements[0], pdf, trust)
+        pdf_lines, pdf_broken = _verify_pdf(workbook.agreements[0], workbook.settings, pdf, trust)
         lines.extend(pdf_lines)
         broken += pdf_broken
     lines.append(
@@ -111,41 +117,48 @@ def verify(
     return ExitCode.PROBLEMS if broken else ExitCode.OK
 
 
-def _verify_pdf(agreement: Agreement, pdf: Path, trust: Path | None) -> tuple[list[str], int]:
-    """Lines about each signature of ``pdf``, and how many do not match the record."""
-    from devagree.signatures.digest import changed_lines, digest, row_digests
+def _verify_pdf(
+    agreement: Agreement, settings: Settings, pdf: Path, trust: Path | None
+) -> tuple[list[str], int]:
+    """Lines about each signature of ``pdf``, and how many do not match the record.
+
+    The words on the pages each signer signed are held against the words devagree renders
+    from the agreement now, as ``sign --from-pdf`` holds them.
+    """
+    from devagree.render.docx_words import shown_in_workbook
+    from devagree.signatures.from_pdf import compare_signed, difference_lines
     from devagree.signatures.signed_pdf import PdfRefused, load_roots, read_signed_pdf
 
     roots = load_roots(trust) if trust is not None else None
+    shown_pdf = printable(display_path(pdf))
     try:
         signed = read_signed_pdf(pdf, roots)
+        compared = list(compare_signed(signed, shown_in_workbook(agreement, settings)))
     except PdfRefused as refused:
-        return [_("{pdf}: BROKEN  {reason}").format(pdf=pdf, reason=refused)], 1
-    agreed = digest(agreement.data)
-    rows = row_digests(agreement.data)
+        return [
+            _("{pdf}: BROKEN  {reason}").format(pdf=shown_pdf, reason=printable(str(refused)))
+        ], 1
     recorded = {
         s.certificate.fingerprint: s for s in agreement.signatures if s.certificate is not None
     }
     lines: list[str] = []
     broken = 0
-    for signer in signed.signers:
+    for signer, comparison in compared:
         who = f"{signer.name}, {signer.day.isoformat()}"
         match = recorded.get(signer.fingerprint)
-        identity = signer.identity
-        if identity is None or identity.digest != agreed:
+        if not comparison.same:
             broken += 1
             lines.append(
                 _("{pdf}: BROKEN  {who}: the PDF shows another version of the text").format(
-                    pdf=pdf, who=who
+                    pdf=shown_pdf, who=who
                 )
             )
-            if identity is not None and identity.rows:
-                lines.extend("    " + line for line in changed_lines(identity.rows, rows))
+            lines.extend("    " + line for line in difference_lines(comparison))
         elif match is None:
             broken += 1
             lines.append(
                 _("{pdf}: NOT RECORDED  {who}: run devagree sign --from-pdf").format(
-                    pdf=pdf, who=who
+                    pdf=shown_pdf, who=who
                 )
             )
         else:
@@ -155,5 +168,5 @@ def _verify_pdf(agreement: Agreement, pdf: Path, trust: Path | None) -> tuple[li
                 line = _(
                     "{pdf}: OK      {party} ({who}), certificate not validated against a trust root"
                 )
-            lines.append(line.format(pdf=pdf, party=match.party, who=who))
+            lines.append(line.format(pdf=shown_pdf, party=match.party, who=who))
     return lines, broken

@@ -23,9 +23,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
 
 from devagree.core.errors import DevagreeError
+from devagree.core.files import NotRegularFile, open_regular
 from devagree.core.paths import Path_
 from devagree.i18n import N_, _
 
@@ -174,13 +176,15 @@ def decode(raw: bytes, size: int | None = None) -> str:
 def read_raw(path: Path) -> tuple[bytes, int]:
     """A file's bytes (at most one byte past ``MAX_BYTES``) and its size; else a LoadError."""
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             raw = handle.read(MAX_BYTES + 1)
             size = os.fstat(handle.fileno()).st_size
     except FileNotFoundError:
         raise LoadError("DA001", _("the file does not exist")) from None
     except IsADirectoryError:
         raise LoadError("DA001", _("this is a folder, not a file")) from None
+    except NotRegularFile as err:
+        raise LoadError("DA001", _("this is {what}").format(what=err.what)) from None
     except OSError as err:
         raise LoadError(
             "DA001", _("the file cannot be read ({reason})").format(reason=err.strerror)
@@ -475,9 +479,22 @@ def _key(node: Node, mapping: dict[str, Any]) -> str:
 
 
 def round_trip() -> YAML:
-    """A loader/dumper that keeps comments, quoting and layout of files we edit."""
+    """A loader/dumper that keeps comments, quoting and layout of files we edit.
+
+    It never writes an anchor and alias: two values that are one object (two entries of a
+    sheet dated by the same day, two signers sharing row digests) are written out twice,
+    because the reader refuses aliases (DA006) and devagree must read what it writes.
+    """
     yaml = YAML(typ="rt")
+    yaml.Representer = _PlainRepresenter
     yaml.preserve_quotes = True
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
+
+
+class _PlainRepresenter(RoundTripRepresenter):
+    """The round-trip representer that writes every value in full, never as an alias."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True

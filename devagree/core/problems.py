@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from devagree.core.printable import printable
 from devagree.i18n import N_
 
 
@@ -32,9 +33,11 @@ class Problem:
 
     @property
     def location(self) -> str:
+        """``path:line:column`` to show, control characters in the path escaped."""
+        path = printable(self.path)
         if self.line:
-            return f"{self.path}:{self.line}:{self.column}"
-        return self.path
+            return f"{path}:{self.line}:{self.column}"
+        return path
 
     def with_severity(self, severity: Severity) -> Problem:
         return Problem(

@@ -7,13 +7,10 @@ to disk and renamed over the original, and the folder is synced too. Readers the
 the old file or the new one, never half of one, and two writers never lose each other's
 work: the second one waits, then changes what the first one wrote.
 
-The lock is ``.<file>.lock`` beside the file (``filelock``: ``flock`` on Linux and macOS,
-``LockFileEx`` on Windows). The operating system releases it when its holder ends, even by a
-crash, so a dead writer never blocks anyone. While held, the lock file names its holder
-(process id, user, machine, command) so a writer that gives up after the bounded wait can
-say who to wait for. The lock file is removed when the write is done; one left by a writer
-that was killed is harmless (the next writer takes it over and removes it): it starts with
-a dot, discovery skips it, and ``devagree init`` lists it in ``.gitignore``.
+The lock is ``.<file>.lock`` beside the file (``devagree.core.file_lock``). A change of
+several files (``edit_files``: a collected sheet) locks them all before it makes the first
+change and renames none before every one is made and written, so a refusal writes nothing.
+No file is written larger than devagree reads (``MAX_BYTES``).
 
 A file's UTF-8 byte-order mark and Windows (CRLF) line endings are kept: the change sees
 plain text with ``\\n`` line breaks and the file gets back the form it had.
@@ -28,71 +25,106 @@ file-and-rename for outputs nobody else edits (Word documents, PDFs, reports), a
 
 from __future__ import annotations
 
-import getpass
-import logging
 import os
-import platform
 import stat
-import sys
 import tempfile
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO
 
-from devagree.core.errors import DevagreeError, ExitCode, OutputError, UsageError
-from devagree.core.loader import LoadError, decode
+from devagree.core.errors import OutputError, UsageError
+from devagree.core.file_lock import locked
+from devagree.core.files import not_regular, read_regular
+from devagree.core.loader import MAX_BYTES, LoadError, decode
 from devagree.core.paths import display_path
 from devagree.i18n import _
 
 Change = Callable[[str], str]
 """Current text (without byte-order mark, ``\\n`` line breaks) → new text; raise to refuse."""
 
-LOCK_TIMEOUT = 30.0
-"""Seconds a writer waits for another one before it gives up (``lock_timeout`` in
-devagree.yaml, or the ``DEVAGREE_LOCK_TIMEOUT`` environment variable)."""
-
 BOM = "\ufeff"
 _TEMP_SUFFIX = ".tmp"
-
-log = logging.getLogger(__name__)
-
-
-class LockBusy(DevagreeError):
-    """Another writer held the file for longer than this one was willing to wait."""
-
-    exit_code = ExitCode.USAGE
 
 
 class AlreadyExists(UsageError):
     """``create_file`` found the file there: a new file never replaces an existing one."""
 
 
-def lock_path(path: Path) -> Path:
-    """The lock file of ``path``: hidden, beside it, and named after it."""
-    return path.with_name(f".{path.name}.lock")
-
-
-def edit_file(path: Path, change: Change, *, timeout: float | None = None) -> str:
+def edit_file(
+    path: Path, change: Change, *, timeout: float | None = None, inside: Path | None = None
+) -> str:
     """Apply ``change`` to the current content of ``path`` and write the result; returns it.
 
     ``timeout`` is how long to wait for another writer (default ``LOCK_TIMEOUT``). When
     ``change`` returns the text unchanged, nothing is written. A symbolic link is followed:
-    the file it points at is changed, and the link stays a link.
+    the file it points at is changed, and the link stays a link; with ``inside`` (a folder
+    the command was given) no link is followed (``refuse_links``).
     """
-    if not path.is_file():
-        raise UsageError(_("{path}: no such file").format(path=display_path(path)))
-    if path.is_symlink():
-        path = Path(os.path.realpath(path))
-    with locked(path, timeout=timeout, mode=_mode_for(path)):
-        current, bom, windows = _current(path)
-        new_text = change(current)
-        if new_text == current:
-            return new_text
-        written = new_text.replace("\n", "\r\n") if windows else new_text
-        _replace(path, (bom + written).encode("utf-8"), _mode_for(path), tidy=True)
-        return new_text
+    if inside is not None:
+        refuse_links(inside, path)
+    return edit_files({path: change}, timeout=timeout)[path]
+
+
+def edit_files(changes: Mapping[Path, Change], *, timeout: float | None = None) -> dict[Path, str]:
+    """Apply each change to its file's current content and write them all, or none.
+
+    Every file is locked (in one order, so two writers of the same files never wait for each
+    other in a circle) before the first change is made; every change is made and every new
+    file is written to its synced temporary file before the first rename. A change that
+    refuses, a lock that stays busy, a file that would be too large to read back: nothing is
+    written. Returns each file's new text (unchanged text: that file is not written).
+    """
+    targets: dict[Path, Path] = {}
+    for path in changes:
+        problem = not_regular(path)
+        if problem is not None:
+            raise UsageError(f"{display_path(path)}: {problem}")
+        targets[path] = Path(os.path.realpath(path)) if path.is_symlink() else path
+    order = sorted(set(targets.values()), key=lambda target: os.path.normcase(str(target)))
+    with ExitStack() as held:
+        for target in order:
+            held.enter_context(locked(target, timeout=timeout, mode=_mode_for(target)))
+        results: dict[Path, str] = {}
+        staged: list[tuple[str, Path]] = []
+        try:
+            for path, change in changes.items():
+                target = targets[path]
+                current, bom, windows = _current(target)
+                new_text = change(current)
+                results[path] = new_text
+                if new_text == current:
+                    continue
+                written = new_text.replace("\n", "\r\n") if windows else new_text
+                payload = (bom + written).encode("utf-8")
+                refuse_unreadable_size(target, len(payload))
+                _remove_leftovers(target)
+                staged.append((_stage(target, payload, _mode_for(target)), target))
+        except BaseException:
+            for temporary, _target in staged:
+                Path(temporary).unlink(missing_ok=True)
+            raise
+        _commit_all(staged)
+        return results
+
+
+class FileTooLarge(UsageError):
+    """A workbook file that would grow past what devagree reads; nothing is written."""
+
+
+def refuse_unreadable_size(target: Path, size: int) -> None:
+    """Refuse to write a workbook file devagree itself would then refuse to read (DA010)."""
+    if size > MAX_BYTES:
+        raise FileTooLarge(
+            _(
+                "{path} would be {size} MB, and devagree reads files up to {limit} MB; nothing "
+                "was written (shorten the text, or split the workbook into more files)"
+            ).format(
+                path=display_path(target),
+                size=f"{size / (1024 * 1024):.1f}",
+                limit=MAX_BYTES // (1024 * 1024),
+            )
+        )
 
 
 def replace_file(path: Path, payload: bytes, *, timeout: float | None = None) -> None:
@@ -131,14 +163,19 @@ def _current(path: Path) -> tuple[str, str, bool]:
     return (text.replace("\r\n", "\n") if windows else text), bom, windows
 
 
-def create_file(path: Path, text: str | bytes, *, timeout: float | None = None) -> None:
+def create_file(
+    path: Path, text: str | bytes, *, timeout: float | None = None, inside: Path | None = None
+) -> None:
     """Write a new file (and its folder); an existing file is never overwritten.
 
     The check that the file is not there is made under the file's lock, and the file
     appears in one step, so a file created meanwhile by another writer is refused with
-    ``AlreadyExists`` rather than replaced.
+    ``AlreadyExists`` rather than replaced. ``inside``: the folder the command was given,
+    which no link on the way may lead out of (``refuse_links``).
     """
     shown = display_path(path)
+    if inside is not None:
+        refuse_links(inside, path.parent)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -148,6 +185,7 @@ def create_file(path: Path, text: str | bytes, *, timeout: float | None = None) 
             )
         ) from None
     payload = text.encode("utf-8") if isinstance(text, str) else text
+    refuse_unreadable_size(path, len(payload))
     with locked(path, timeout=timeout, mode=_new_file_mode()):
         if path.exists() or path.is_symlink():
             raise AlreadyExists(
@@ -156,13 +194,80 @@ def create_file(path: Path, text: str | bytes, *, timeout: float | None = None) 
         _replace(path, payload, _new_file_mode(), exclusive=True, tidy=True)
 
 
-def write_atomic(target: Path, data: str | bytes) -> None:
+def write_atomic(target: Path, data: str | bytes, *, inside: Path | None = None) -> None:
     """Replace ``target`` with ``data`` in one step (text as UTF-8, line endings untouched).
 
     For outputs that only devagree writes and nobody edits (Word, PDF, reports): no lock.
+    ``target`` may not be a symbolic link; with ``inside`` (the folder the command was
+    given) no folder on the way may be one either, and missing folders are made
+    (``refuse_links``).
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    refuse_links(inside if inside is not None else target.parent, target)
+    if inside is not None:
+        _make_folders(target.parent)
     _replace(target, payload, _mode_for(target))
+
+
+def remove_file(target: Path, *, inside: Path) -> None:
+    """Remove ``target``, a file devagree wrote in ``inside``, never through a link."""
+    refuse_links(inside, target)
+    try:
+        target.unlink(missing_ok=True)
+    except OSError as err:
+        raise OutputError(
+            _("cannot remove {path} ({reason})").format(
+                path=display_path(target), reason=err.strerror
+            )
+        ) from None
+
+
+# --- staying inside a folder -----------------------------------------------------------------
+
+
+class OutsideFolder(OutputError):
+    """A path that passes a symbolic link, or leads out of the folder a command was given."""
+
+
+def refuse_links(folder: Path, target: Path) -> None:
+    """Refuse ``target`` unless it lies in ``folder`` with no symbolic link on the way.
+
+    The one rule of every writer (``site``, ``render``, ``report``, ``export``, ``init``):
+    what it writes or removes stays in the folder it was given. A link inside that folder
+    (to a folder or a file elsewhere) is never followed, written over nor removed through;
+    ``folder`` itself is where the user pointed, link or not.
+    """
+    try:
+        relative = target.relative_to(folder)
+    except ValueError:
+        relative = None
+    if relative is None or ".." in relative.parts:
+        raise OutsideFolder(
+            _("{path} is outside {folder}; devagree writes only inside it").format(
+                path=display_path(target), folder=display_path(folder)
+            )
+        )
+    current = folder
+    for part in relative.parts:
+        current = current / part
+        if current.is_symlink():
+            raise OutsideFolder(
+                _(
+                    "{path} is a symbolic link; devagree writes only inside {folder} and never "
+                    "through a link. Nothing was written; remove the link or name another folder"
+                ).format(path=display_path(current), folder=display_path(folder))
+            )
+
+
+def _make_folders(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(
+            _("cannot create the folder {folder} ({reason})").format(
+                folder=display_path(folder), reason=err.strerror
+            )
+        ) from None
 
 
 @contextmanager
@@ -188,130 +293,14 @@ def atomic_output(target: Path, *, durable: bool = True) -> Iterator[BinaryIO]:
         raise
 
 
-def move_into_place(made: Path, target: Path) -> None:
+def move_into_place(made: Path, target: Path, *, inside: Path | None = None) -> None:
     """Put a whole file another program wrote (LibreOffice's PDF) at ``target`` in one step.
 
     ``made`` is in a temporary folder inside ``target``'s folder, so the rename stays on one
-    file system: a reader sees the old file or the new one.
+    file system: a reader sees the old file or the new one. ``inside``: as ``write_atomic``.
     """
+    refuse_links(inside if inside is not None else target.parent, target)
     os.replace(made, target)
-
-
-# --- the lock ------------------------------------------------------------------------------
-
-
-@contextmanager
-def locked(path: Path, *, mode: int, timeout: float | None = None) -> Iterator[None]:
-    """Hold the exclusive lock of ``path``; refuse with ``LockBusy`` after ``timeout`` s.
-
-    A new lock file gets ``mode`` (the file's own permissions, and always read and write for
-    its owner), so everyone who may change the file in a shared folder may also lock it.
-    """
-    from filelock import FileLock, Timeout
-
-    wait = LOCK_TIMEOUT if timeout is None else max(timeout, 0.0)
-    holder: list[int] = []
-
-    def announce(fd: int) -> None:
-        holder.append(fd)
-        _write_holder(fd)
-
-    permissions = (mode | 0o600) & 0o666
-    lock = FileLock(lock_path(path), timeout=wait, mode=permissions, on_acquired=announce)
-    started = time.monotonic()
-    try:
-        lock.acquire()
-    except Timeout:
-        raise LockBusy(_busy_message(path, wait)) from None
-    except OSError as err:
-        raise OutputError(
-            _("cannot lock {path} ({reason})").format(
-                path=display_path(path), reason=err.strerror or err
-            )
-        ) from None
-    acquired = time.monotonic()
-    log.debug("locked %s after %.3f s", path, acquired - started)
-    try:
-        yield
-    finally:
-        for fd in holder[-1:]:
-            _tidy_lock(lock_path(path), fd)
-        lock.release()
-        log.debug("released %s after %.3f s", path, time.monotonic() - acquired)
-
-
-def _tidy_lock(lock: Path, fd: int) -> None:
-    """Remove the lock file while still holding it, so no lock file is left behind.
-
-    Unlinking before unlocking is safe: a writer waiting on the removed file finds it gone
-    once it gets the lock (filelock checks the link count) and locks the new file instead.
-    On Windows filelock removes the file after release; the holder's name is cleared first.
-    """
-    with suppress(OSError):
-        if os.name != "nt" and os.path.samestat(os.fstat(fd), os.lstat(lock)):
-            os.unlink(lock)
-        else:
-            os.ftruncate(fd, 0)  # the next reader must not take us for the holder
-
-
-def _write_holder(fd: int) -> None:
-    """Say who holds the lock, in the lock file itself.
-
-    The first byte stays a line break: on Windows the lock covers byte 0, and a waiter
-    reads the rest.
-    """
-    command = " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]) if sys.argv else "python"
-    lines = (
-        f"pid={os.getpid()}",
-        f"user={_user()}",
-        f"host={platform.node()}",
-        f"command={command[:200]}",
-    )
-    os.lseek(fd, 0, os.SEEK_SET)
-    os.ftruncate(fd, 0)
-    os.write(fd, ("\n" + "\n".join(lines) + "\n").encode("utf-8", "replace"))
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError, ImportError):
-        return "?"
-
-
-def lock_holder(path: Path) -> dict[str, str]:
-    """What the lock file says about its holder (empty when it says nothing)."""
-    try:
-        with lock_path(path).open("rb") as handle:
-            handle.seek(1)
-            text = handle.read(4096).decode("utf-8", "replace")
-    except OSError:
-        return {}
-    found: dict[str, str] = {}
-    for line in text.splitlines():
-        key, sep, value = line.partition("=")
-        if sep:
-            found[key.strip()] = value.strip()
-    return found
-
-
-def _busy_message(path: Path, wait: float) -> str:
-    shown = display_path(path)
-    holder = lock_holder(path)
-    if holder.get("pid"):
-        who = _("{command} (process {pid}, user {user} on {host})").format(
-            command=holder.get("command", "?"),
-            pid=holder["pid"],
-            user=holder.get("user", "?"),
-            host=holder.get("host", "?"),
-        )
-    else:
-        who = _("another program")
-    return _(
-        "{path} is being changed by {who}; gave up after waiting {seconds:g} s. Nothing was "
-        "written. Try again when it has finished, or wait longer with "
-        "DEVAGREE_LOCK_TIMEOUT=<seconds> (or lock_timeout in devagree.yaml)"
-    ).format(path=shown, who=who, seconds=wait)
 
 
 # --- writing in one step ---------------------------------------------------------------------
@@ -319,7 +308,7 @@ def _busy_message(path: Path, wait: float) -> str:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        return read_regular(path)
     except OSError as err:
         raise UsageError(
             _("{path}: the file cannot be read ({reason})").format(
@@ -367,9 +356,33 @@ def _replace(
     taken; where links are not supported, the caller's check under the lock is what holds).
     ``tidy`` (under the lock only) first removes temporary files a killed writer left.
     """
-    folder = target.parent
     if tidy:
         _remove_leftovers(target)
+    temporary = _stage(target, payload, mode)
+    try:
+        if exclusive and _link(temporary, target):
+            Path(temporary).unlink(missing_ok=True)
+        else:
+            os.replace(temporary, target)
+        _sync_folder(target.parent)
+    except AlreadyExists:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    except OSError as err:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(
+            _("cannot write {path} ({reason})").format(
+                path=display_path(target), reason=err.strerror
+            )
+        ) from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _stage(target: Path, payload: bytes, mode: int) -> str:
+    """``payload`` in a temporary file beside ``target``, synced to disk, with ``mode``."""
+    folder = target.parent
     try:
         handle, temporary = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=_TEMP_SUFFIX, dir=folder
@@ -386,14 +399,6 @@ def _replace(
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, mode)
-        if exclusive and _link(temporary, target):
-            Path(temporary).unlink(missing_ok=True)
-        else:
-            os.replace(temporary, target)
-        _sync_folder(folder)
-    except AlreadyExists:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     except OSError as err:
         Path(temporary).unlink(missing_ok=True)
         raise OutputError(
@@ -404,6 +409,35 @@ def _replace(
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return temporary
+
+
+def _commit_all(staged: list[tuple[str, Path]]) -> None:
+    """Rename every staged file over its target, then sync the folders.
+
+    The renames follow each other with nothing in between that can refuse; should the
+    operating system fail one, the message names the files already replaced.
+    """
+    done: list[Path] = []
+    for index, (temporary, target) in enumerate(staged):
+        try:
+            os.replace(temporary, target)
+        except OSError as err:
+            for rest, _target in staged[index:]:
+                Path(rest).unlink(missing_ok=True)
+            message = _("cannot write {path} ({reason})").format(
+                path=display_path(target), reason=err.strerror
+            )
+            if done:
+                message += "; " + _("already written: {files}").format(
+                    files=", ".join(display_path(path) for path in done)
+                )
+            else:
+                message += "; " + _("nothing was written")
+            raise OutputError(message) from None
+        done.append(target)
+    for folder in dict.fromkeys(target.parent for _temporary, target in staged):
+        _sync_folder(folder)
 
 
 def _link(temporary: str, target: Path) -> bool:

@@ -17,6 +17,7 @@ parameter.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,19 +26,22 @@ from pathlib import Path
 
 from devagree.core.errors import UsageError
 from devagree.core.model import Agreement, Item, State, state_labels
+from devagree.core.printable import printable
 from devagree.core.problems import Problem
-from devagree.core.write_path import current_text
+from devagree.core.write_path import current_text, edit_files, refuse_unreadable_size
 from devagree.followup.columns import Key, normal
 from devagree.followup.history_edit import StatusUpdate
 from devagree.followup.sheet_answers import Answer
 from devagree.followup.status import (
+    DateRefused,
+    EntriesEdit,
+    NoteRefused,
     OutOfOrder,
     RecordedStatus,
     apply_entries,
     file_errors,
     parse_state,
     plan_entry,
-    write_entries,
 )
 from devagree.i18n import _, current_language
 
@@ -46,11 +50,26 @@ from devagree.i18n import _, current_language
 class Refusal:
     answer: Answer
     reason: str
+    column: Key | None = None
+    """The cell at fault, when one is."""
 
     @property
     def where(self) -> str:
-        return _('{file}, sheet "{sheet}", row {row}').format(
-            file=self.answer.file, sheet=self.answer.sheet, row=self.answer.row
+        answer = self.answer
+        place = _('{file}, sheet "{sheet}", row {row}').format(
+            file=printable(answer.file), sheet=printable(answer.sheet, 60), row=answer.row
+        )
+        index = answer.columns.get(self.column) if self.column is not None else None
+        if self.column is None or index is None:
+            return place
+        from openpyxl.utils import get_column_letter
+
+        return (
+            place
+            + ", "
+            + _("column {letter} ({label})").format(
+                letter=get_column_letter(index + 1), label=_column(self.column)
+            )
         )
 
 
@@ -91,7 +110,7 @@ def answer_day(value: object) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        if int(value) == value and int(value) in _EXCEL_DAYS:
+        if math.isfinite(value) and int(value) == value and int(value) in _EXCEL_DAYS:
             from openpyxl.utils.datetime import from_excel
 
             converted: datetime = from_excel(int(value))
@@ -107,7 +126,7 @@ def answer_day(value: object) -> date | None:
     match = _TYPED_DAY.fullmatch(text)
     if match:
         day, month, year = (int(part) for part in match.groups())
-        year += 2000 if year < 100 else 0
+        year += 2000 if len(match.group(3)) == 2 else 0  # "10.05.16"; "01.01.0001" is year 1
         try:
             return date(year, month, day)
         except ValueError:
@@ -121,6 +140,10 @@ def answer_day(value: object) -> date | None:
     return deadline.due if deadline.precision is Precision.DAY else None
 
 
+_TYPED_NUMBER = re.compile(r"#?\s*([0-9]{1,9})")
+"""An item number typed as text: ASCII digits only ("²" and "٣" are digits to Python)."""
+
+
 def _number(value: object) -> int | None:
     if isinstance(value, bool):
         return None
@@ -128,8 +151,9 @@ def _number(value: object) -> int | None:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().lstrip("#").strip().isdigit():
-        return int(value.strip().lstrip("#").strip())
+    if isinstance(value, str):
+        match = _TYPED_NUMBER.fullmatch(value.strip())
+        return int(match.group(1)) if match else None
     return None
 
 
@@ -153,8 +177,17 @@ class _Read:
     dated: bool
 
 
+@dataclass(frozen=True, slots=True)
+class _Days:
+    """The day of rows without a date, today, and whether later days are accepted."""
+
+    default: date
+    today: date
+    allow_future: bool
+
+
 def _read(
-    answer: Answer, agreements: dict[str, Agreement], problems: Sequence[Problem], today: date
+    answer: Answer, agreements: dict[str, Agreement], problems: Sequence[Problem], days: _Days
 ) -> _Read | Refusal:
     values = answer.values
     read = (Key.NEW_STATE, Key.NEW_NOTE, Key.DATE, Key.AGREEMENT, Key.NUMBER, Key.TITLE)
@@ -163,17 +196,19 @@ def _read(
         return Refusal(
             answer,
             _("the cell {column} holds a formula ({formula}); type the answer itself").format(
-                column=_column(formula[0]), formula=values[formula[0]]
+                column=_column(formula[0]), formula=printable(str(values[formula[0]]), 80)
             ),
+            formula[0],
         )
     ident = _text(values.get(Key.AGREEMENT, ""))
     agreement = agreements.get(ident)
     if agreement is None:
         return Refusal(
             answer,
-            _('there is no agreement "{id}" in the workbook').format(id=ident)
+            _('there is no agreement "{id}" in the workbook').format(id=printable(ident, 80))
             if ident
             else _("the row names no agreement"),
+            Key.AGREEMENT,
         )
     if file_errors(problems, agreement.source):
         return Refusal(
@@ -188,8 +223,9 @@ def _read(
         return Refusal(
             answer,
             _("{id} has no item {number}").format(
-                id=agreement.id, number=_text(values.get(Key.NUMBER, ""))
+                id=agreement.id, number=printable(_text(values.get(Key.NUMBER, "")), 40)
             ),
+            Key.NUMBER,
         )
     title = values.get(Key.TITLE)
     if title is not None and normal(_text(title)) != normal(item.title):
@@ -198,7 +234,13 @@ def _read(
             _(
                 'the heading "{sheet}" is not the heading of {id} item {number} any more '
                 '("{title}"); export a new sheet, or correct the row'
-            ).format(sheet=_text(title), id=agreement.id, number=item.number, title=item.title),
+            ).format(
+                sheet=printable(_text(title), 120),
+                id=agreement.id,
+                number=item.number,
+                title=item.title,
+            ),
+            Key.TITLE,
         )
     state: State | None = None
     typed = values.get(Key.NEW_STATE)
@@ -212,10 +254,11 @@ def _read(
             return Refusal(
                 answer,
                 _('"{state}" is not a state; write one of: {states}').format(
-                    state=_text(typed), states=", ".join(labels[s] for s in State)
+                    state=printable(_text(typed), 80), states=", ".join(labels[s] for s in State)
                 ),
+                Key.NEW_STATE,
             )
-    day = today
+    day = days.default
     written = values.get(Key.DATE)
     if written is not None:
         found = answer_day(written)
@@ -223,12 +266,31 @@ def _read(
             return Refusal(
                 answer,
                 _('cannot read the date "{date}"; write it as 10.05.2016 or 2016-05-10').format(
-                    date=_text(written)
+                    date=printable(_text(written), 80)
                 ),
+                Key.DATE,
             )
         day = found
+    if day > days.today and not days.allow_future:
+        return Refusal(
+            answer,
+            _(
+                "the date {date} is after today ({today}); follow-up records what has "
+                "happened. Correct the date, or collect with --allow-future to record it anyway"
+            ).format(date=day.isoformat(), today=days.today.isoformat()),
+            Key.DATE,
+        )
     note = _text(values.get(Key.NEW_NOTE, ""))
     return _Read(answer, agreement, item, state, note, day, written is not None)
+
+
+def _at_fault(refused: UsageError) -> Key | None:
+    """The cell ``plan_entry``'s refusal is about: the note's, or the date's."""
+    if isinstance(refused, NoteRefused):
+        return Key.NEW_NOTE
+    if isinstance(refused, DateRefused):
+        return Key.DATE
+    return None
 
 
 def _column(key: Key) -> str:
@@ -237,16 +299,49 @@ def _column(key: Key) -> str:
     return next(_(c.label) for c in COLUMNS if c.key is key)
 
 
+@dataclass(slots=True)
+class _History:
+    """An item's entries (with those planned in this run) as a set, and the latest one, so
+    each row is compared with them in constant time."""
+
+    entries: set[tuple[date | None, State, str]]
+    latest: tuple[State, str] | None
+
+    @classmethod
+    def of(cls, item: Item) -> _History:
+        entries = {(e.as_of, e.state, e.note.strip()) for e in item.history}
+        last = item.history[-1] if item.history else None
+        return cls(entries, (last.state, last.note.strip()) if last is not None else None)
+
+    @property
+    def state(self) -> State:
+        """The state a row with only a note keeps."""
+        return self.latest[0] if self.latest is not None else State.PLANNED
+
+    def holds(self, day: date, state: State, note: str, dated: bool) -> bool:
+        """Whether the row's entry is already there (undated: the latest, state and note)."""
+        return (day, state, note) in self.entries or (not dated and self.latest == (state, note))
+
+    def add(self, update: StatusUpdate) -> None:
+        self.entries.add((update.as_of, update.state, update.note))
+        self.latest = (update.state, update.note)
+
+
 def plan_collection(
     answers: Sequence[Answer],
     agreements: Sequence[Agreement],
     problems: Sequence[Problem],
+    day: date,
+    *,
     today: date,
+    allow_future: bool = False,
 ) -> Collection:
     """What collecting ``answers`` would record, skip and refuse; nothing is written.
 
-    ``today`` dates the rows without a date. ``problems`` are the workbook's, so rows for a
-    file with errors are refused as ``status`` refuses them.
+    ``day`` dates the rows without a date. Dates obey the rules of ``status``: none after
+    ``today`` unless ``allow_future``, none before the agreement's period starts or before
+    the item's latest entry. ``problems`` are the workbook's, so rows for a file with errors
+    are refused as ``status`` refuses them.
     """
     collection = Collection()
     by_id: dict[str, Agreement] = {}
@@ -257,21 +352,20 @@ def plan_collection(
         if Key.NEW_STATE not in answer.values and Key.NEW_NOTE not in answer.values:
             collection.unanswered += 1
             continue
-        read = _read(answer, by_id, problems, today)
+        read = _read(answer, by_id, problems, _Days(day, today, allow_future))
         if isinstance(read, Refusal):
             collection.refused.append(read)
         else:
             reads.append(read)
     reads.sort(key=lambda r: (r.agreement.source, r.item.number, r.day))
     pending: dict[tuple[str, int], list[StatusUpdate]] = {}
+    histories: dict[tuple[str, int], _History] = {}
     for read in reads:
-        planned = pending.setdefault((read.agreement.source, read.item.number), [])
-        history = [(e.as_of, e.state, e.note.strip()) for e in read.item.history]
-        history += [(u.as_of, u.state, u.note) for u in planned]
-        state = read.state or (history[-1][1] if history else State.PLANNED)
-        if (read.day, state, read.note) in history or (
-            not read.dated and history and history[-1][1:] == (state, read.note)
-        ):
+        key = (read.agreement.source, read.item.number)
+        planned = pending.setdefault(key, [])
+        history = histories.get(key) or histories.setdefault(key, _History.of(read.item))
+        state = read.state or history.state
+        if history.holds(read.day, state, read.note, read.dated):
             collection.already.append((read.answer, read.agreement, read.item))
             continue
         update = StatusUpdate(read.item.number, state, read.day, read.note)
@@ -291,13 +385,15 @@ def plan_collection(
                         number=read.item.number,
                         latest=err.latest.isoformat(),
                     ),
+                    Key.DATE,
                 )
             )
             continue
         except UsageError as err:
-            collection.refused.append(Refusal(read.answer, str(err)))
+            collection.refused.append(Refusal(read.answer, str(err), _at_fault(err)))
             continue
         planned.append(update)
+        history.add(update)
         collection.planned.append(Planned(read.answer, recorded))
     if not collection.refused:
         _try_edits(collection)
@@ -310,6 +406,7 @@ def _try_edits(collection: Collection) -> None:
         text = current_text(Path(shown))
         try:
             new_text, _converted = apply_entries(shown, text, [p.recorded.update for p in planned])
+            refuse_unreadable_size(Path(shown), len(new_text.encode("utf-8")))
         except UsageError as err:
             collection.refused.extend(Refusal(p.answer, str(err)) for p in planned)
             continue
@@ -317,10 +414,20 @@ def _try_edits(collection: Collection) -> None:
 
 
 def write_collection(collection: Collection, *, timeout: float | None = None) -> None:
-    """Record the planned entries, one write per agreement file (``timeout``: seconds to
-    wait for each file's lock)."""
+    """Record the planned entries, all files or none (``timeout``: seconds to wait for each
+    file's lock).
+
+    Every agreement file of the collection is locked before the first is changed, and none
+    is renamed into place before all are written (``write_path.edit_files``): a file that
+    stays busy, or changed meanwhile so that an entry no longer fits, leaves every file as
+    it was.
+    """
     if collection.refused:
         raise UsageError(_("rows were refused; nothing was written"))
-    for shown, planned in collection.files().items():
-        updates = [p.recorded.update for p in planned]
-        write_entries(Path(shown), updates, prepared=collection.edits.get(shown), timeout=timeout)
+    edits = {
+        Path(shown): EntriesEdit(
+            shown, [p.recorded.update for p in planned], collection.edits.get(shown)
+        )
+        for shown, planned in collection.files().items()
+    }
+    edit_files(edits, timeout=timeout)

@@ -18,12 +18,16 @@ an answer should be can be refused. Nothing here decides what a row means: ``col
 
 from __future__ import annotations
 
+import warnings
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from devagree.core.errors import DevagreeError, ExitCode
+from devagree.core.files import not_regular, read_regular
 from devagree.core.paths import display_path
+from devagree.core.printable import printable
 from devagree.followup.columns import COLUMNS, REQUIRED, Key, accepted_labels, normal
 from devagree.i18n import _
 from devagree.office_files import OLE_MAGIC, unpacks_too_far
@@ -55,13 +59,16 @@ class Answer:
     values: dict[Key, object]
     formulas: frozenset[Key]
     """Columns whose cell holds a formula (its text is in ``values``)."""
+    columns: Mapping[Key, int]
+    """Where each known column is in the sheet (0 is column A); one mapping per sheet."""
 
 
 def check_package(path: Path) -> None:
     """Refuse a file that is not a plain, reasonably sized Excel workbook."""
     shown = display_path(path)
-    if not path.is_file():
-        raise SheetUnreadable(_("{file}: no such file").format(file=shown))
+    problem = not_regular(path)
+    if problem is not None:
+        raise SheetUnreadable(f"{shown}: {problem}")
     size = path.stat().st_size
     if size > MAX_FILE:
         raise SheetUnreadable(
@@ -69,8 +76,10 @@ def check_package(path: Path) -> None:
                 file=shown, size=size // (1024 * 1024)
             )
         )
-    with path.open("rb") as handle:
-        start = handle.read(8)
+    try:
+        start = read_regular(path, 8)
+    except OSError as err:
+        raise SheetUnreadable(f"{shown}: {err.strerror or err}") from None
     if start == OLE_MAGIC:  # an old .xls, or an encrypted (password-protected) workbook
         raise SheetUnreadable(
             _(
@@ -115,24 +124,36 @@ def read_answers(path: Path) -> list[Answer]:
     """The rows of every follow-up sheet in ``path`` (the file is checked first)."""
     check_package(path)
     shown = display_path(path)
+    damaged = _(
+        "{file} cannot be read as an Excel workbook (it is damaged); open it in Excel or "
+        "LibreOffice and save it again"
+    ).format(file=shown)
+    with warnings.catch_warnings():
+        # openpyxl warns (with its own source lines) of what it passes over; what matters
+        # to collect is refused row by row instead.
+        warnings.simplefilter("ignore")
+        return _read_book(path, shown, damaged)
+
+
+def _read_book(path: Path, shown: str, damaged: str) -> list[Answer]:
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    except Exception as err:  # openpyxl raises many kinds for a damaged file
-        raise SheetUnreadable(
-            _("{file} cannot be read as an Excel workbook ({error})").format(
-                file=shown, error=f"{type(err).__name__}: {err}"
-            )
-        ) from None
+    except Exception:  # openpyxl raises many kinds for a damaged file
+        raise SheetUnreadable(damaged) from None
     answers: list[Answer] = []
     found = False
     labels = accepted_labels()
+    where: tuple[str, int] | None = None
+    """The sheet being read and its last row read whole, to say where a damaged cell is."""
     try:
         for sheet in book.worksheets:
             header: dict[Key, int] | None = None
+            where = (sheet.title, 0)
             for counted, row in enumerate(sheet.iter_rows(), 1):
                 number = next((c.row for c in row if getattr(c, "row", None)), None) or counted
+                where = (sheet.title, number)
                 if header is None:
                     if number > HEADER_ROWS:
                         break
@@ -142,11 +163,14 @@ def read_answers(path: Path) -> list[Answer]:
                 answer = _answer(shown, sheet.title, number, row, header)
                 if answer is not None:
                     answers.append(answer)
-    except Exception as err:
+    except Exception:  # a cell openpyxl cannot read ("NaN" as a number) stops the sheet
+        if where is None:
+            raise SheetUnreadable(damaged) from None
         raise SheetUnreadable(
-            _("{file} cannot be read as an Excel workbook ({error})").format(
-                file=shown, error=f"{type(err).__name__}: {err}"
-            )
+            _(
+                '{file}, sheet "{sheet}": a cell after row {row} cannot be read (the file is '
+                "damaged); open it in Excel or LibreOffice and save it again"
+            ).format(file=shown, sheet=printable(where[0], 60), row=where[1])
         ) from None
     finally:
         book.close()
@@ -192,4 +216,4 @@ def _answer(
             formulas.add(key)
     if not values:
         return None
-    return Answer(shown, sheet, number, values, frozenset(formulas))
+    return Answer(shown, sheet, number, values, frozenset(formulas), header)

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from devagree.core.errors import DevagreeError, ExitCode, UsageError
+from devagree.core.files import not_regular
 from devagree.core.loader import load
 from devagree.core.model import (
     STATE_LABELS,
@@ -42,6 +43,14 @@ class StatusRefused(DevagreeError):
     """The file has errors: follow-up on a file that does not check would mislead."""
 
     exit_code = ExitCode.PROBLEMS
+
+
+class NoteRefused(UsageError):
+    """A note that cannot be recorded: control characters, or far too long."""
+
+
+class DateRefused(UsageError):
+    """An entry dated before the agreement's period starts."""
 
 
 class OutOfOrder(UsageError):
@@ -102,12 +111,24 @@ class RecordedStatus:
     """A single ``status:`` mapping was turned into a list (its lines were re-indented)."""
 
 
+MAX_NOTE = 5000
+"""Characters in one note: two pages of text. A note is a short word to the committee, and
+a file must stay far below what devagree reads (``loader.MAX_BYTES``)."""
+
+
 def _check_note(note: str) -> None:
     bad = sorted({c for c in note if (ord(c) < 32 and c not in "\n\t") or c == "\x7f"})
     if bad:
         codes = ", ".join(f"U+{ord(c):04X}" for c in bad)
-        raise UsageError(
+        raise NoteRefused(
             _("the note holds control characters ({codes}); write plain text").format(codes=codes)
+        )
+    if len(note) > MAX_NOTE:
+        raise NoteRefused(
+            _(
+                "the note is {length} characters long, and a note holds at most {limit}; "
+                "write a short note and keep the rest in a document of its own"
+            ).format(length=len(note), limit=MAX_NOTE)
         )
 
 
@@ -130,8 +151,9 @@ def checked_agreement(path: Path, as_of: date) -> tuple[Agreement, Settings]:
     """The agreement in ``path`` and its workbook's settings, refused when its file has
     errors (overdue aside)."""
     shown = display_path(path)
-    if not path.is_file():
-        raise UsageError(_("{path}: no such file").format(path=shown))
+    problem = not_regular(path)
+    if problem is not None:
+        raise UsageError(f"{shown}: {problem}")
     workbook = check_workbook(workbook_paths(path), as_of=as_of, start=path.parent)
     errors = file_errors(workbook.problems, shown)
     if errors:
@@ -177,6 +199,17 @@ def plan_entry(
                 id=agreement.id, number=update.number, items=numbers or _("none")
             )
         )
+    if update.as_of < agreement.period.start:
+        raise DateRefused(
+            _(
+                "the date {date} is before the period of {id} starts ({start}); follow-up "
+                "is recorded from the first day of the agreement"
+            ).format(
+                date=update.as_of.isoformat(),
+                id=agreement.id,
+                start=agreement.period.start.isoformat(),
+            )
+        )
     last = item.status
     latest: tuple[date | None, State] | None = (last.as_of, last.state) if last else None
     if pending:
@@ -204,6 +237,38 @@ def apply_entries(shown: str, text: str, updates: Sequence[StatusUpdate]) -> tup
     return checked_edit(shown, text, updates)
 
 
+class EntriesEdit:
+    """The change that records ``updates`` in one file (for ``edit_file``/``edit_files``).
+
+    ``prepared``: an (old text, new text) pair from ``apply_entries``; when the file still
+    holds the old text, the checked new text is written without making the edit again.
+    When the file changed since, every update is planned again against what is on disk
+    now (the item must still exist, the dates must still be in order) or refused.
+    Afterwards ``converted`` says, per update, whether a ``status:`` mapping became a list,
+    and ``written`` holds the text written.
+    """
+
+    def __init__(
+        self, shown: str, updates: Sequence[StatusUpdate], prepared: tuple[str, str] | None
+    ) -> None:
+        self.shown, self.updates, self.prepared = shown, updates, prepared
+        self.converted: list[bool] = [False] * len(updates)
+        self.written = ""
+
+    def __call__(self, text: str) -> str:
+        if self.prepared is not None and text == self.prepared[0]:
+            self.written = self.prepared[1]
+            return self.written
+        current = agreement_from_data(self.shown, load(self.shown, text).data)
+        planned: dict[int, list[StatusUpdate]] = {}
+        for update in self.updates:
+            before = planned.setdefault(update.number, [])
+            plan_entry(current, update, before)
+            before.append(update)
+        self.written, self.converted = apply_entries(self.shown, text, self.updates)
+        return self.written
+
+
 def write_entries(
     path: Path,
     updates: Sequence[StatusUpdate],
@@ -213,32 +278,12 @@ def write_entries(
 ) -> tuple[list[bool], str]:
     """Record ``updates`` in ``path`` through the one write path (the file's current text).
 
-    ``prepared``: an (old text, new text) pair from ``apply_entries``; when the file still
-    holds the old text, the checked new text is written without making the edit again.
-    When the file changed since, every update is planned again against what is on disk
-    now (the item must still exist, the dates must still be in order) or refused.
-    Returns, per update, whether a ``status:`` mapping became a list, and the text written.
+    Returns, per update, whether a ``status:`` mapping became a list, and the text written
+    (see ``EntriesEdit``).
     """
-    shown = display_path(path)
-    converted: list[bool] = [False] * len(updates)
-    written: list[str] = []
-
-    def change(text: str) -> str:
-        if prepared is not None and text == prepared[0]:
-            written.append(prepared[1])
-            return prepared[1]
-        current = agreement_from_data(shown, load(shown, text).data)
-        planned: list[StatusUpdate] = []
-        for update in updates:
-            plan_entry(current, update, [u for u in planned if u.number == update.number])
-            planned.append(update)
-        new_text, flags = apply_entries(shown, text, updates)
-        converted[:] = flags
-        written.append(new_text)
-        return new_text
-
-    edit_file(path, change, timeout=timeout)
-    return converted, written[-1]
+    edit = EntriesEdit(display_path(path), updates, prepared)
+    edit_file(path, edit, timeout=timeout)
+    return edit.converted, edit.written
 
 
 def record_status(

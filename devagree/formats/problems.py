@@ -8,6 +8,7 @@ from xml.etree import ElementTree
 
 from rich.text import Text
 
+from devagree.core.printable import printable
 from devagree.core.problems import SEVERITY_WORDS, Problem, Severity
 from devagree.i18n import _, ngettext
 from devagree.workbook.pipeline import Workbook
@@ -29,7 +30,7 @@ def text(workbook: Workbook, options: ProblemOptions) -> Text:
         out.append(
             f"{problem.code} {_(SEVERITY_WORDS[problem.severity])}", style=_STYLE[problem.severity]
         )
-        out.append(f" {problem.message}\n")
+        out.append(f" {printable(problem.message)}\n")
         if options.verbose and problem.detail:
             out.append(
                 "    " + _("detail: {detail}").format(detail=problem.detail) + "\n", style="dim"
@@ -96,11 +97,12 @@ def github(workbook: Workbook, options: ProblemOptions) -> str:
     lines = []
     for problem in workbook.problems:
         level = "error" if problem.severity is Severity.ERROR else "warning"
-        props = [f"file={_escape_property(problem.path.replace(chr(92), '/'))}"]
+        props = [f"file={_escape_property(printable(problem.path.replace(chr(92), '/')))}"]
         if problem.line:
             props += [f"line={problem.line}", f"col={problem.column}"]
         props.append(f"title={_escape_property(problem.code)}")
-        lines.append(f"::{level} {','.join(props)}::{_escape_data(problem.message)}")
+        message = _escape_data(printable(problem.message))
+        lines.append(f"::{level} {','.join(props)}::{message}")
     lines.append(summary(workbook))
     return "\n".join(lines)
 
@@ -119,7 +121,9 @@ def junit(workbook: Workbook, options: ProblemOptions) -> str:
         skipped="0",
     )
     for source, problems in by_file.items():
-        case = ElementTree.SubElement(suite, "testcase", classname="devagree", name=source)
+        case = ElementTree.SubElement(
+            suite, "testcase", classname="devagree", name=printable(source)
+        )
         errors = _errors(problems)
         if errors:
             failure = ElementTree.SubElement(
@@ -142,4 +146,6 @@ def _errors(problems: list[Problem]) -> list[Problem]:
 
 
 def _line(problem: Problem) -> str:
-    return f"{problem.location}: {problem.code} {problem.severity.value} {problem.message}"
+    """One problem for JUnit's text: XML holds no control characters, so they are escaped."""
+    message = printable(problem.message)
+    return f"{problem.location}: {problem.code} {problem.severity.value} {message}"

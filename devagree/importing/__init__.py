@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from devagree.core.files import read_regular
 from devagree.i18n import _, in_language
 from devagree.importing.safety import ImportFailure, kind_of
 from devagree.importing.wordread import Block, Para
@@ -79,14 +80,16 @@ def _open(path: Path) -> tuple[Any, bool]:
 
         data, converted = to_docx(path), True
     else:
-        data, converted = path.read_bytes(), False
+        data, converted = read_regular(path), False
     had_macros = b"vbaProject" in data or MACRO_MAIN.encode() in data
     data = without_macros(data)
     try:
         document = Document(io.BytesIO(data))
-    except Exception as err:  # python-docx raises many types for a damaged package
+    except Exception:  # python-docx raises many types, naming its own objects
         raise ImportFailure(
-            _("{file}: the document cannot be read ({reason})").format(file=path, reason=err)
+            _("{file}: the document cannot be read (it is damaged, or not a Word document)").format(
+                file=path
+            )
         ) from None
     return document, had_macros and not converted
 

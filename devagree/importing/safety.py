@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 from devagree.core.errors import DevagreeError, ExitCode
+from devagree.core.files import NotRegularFile, read_regular
 from devagree.i18n import _
 from devagree.office_files import OLE_MAGIC, unpacks_too_far
 
@@ -39,12 +40,13 @@ def kind_of(path: Path) -> str:
     """
     name = str(path)
     try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
+        head = read_regular(path, 8)
     except FileNotFoundError:
         raise ImportFailure(_("{file}: no such file").format(file=name)) from None
     except IsADirectoryError:
         raise ImportFailure(_("{file}: is a folder").format(file=name)) from None
+    except NotRegularFile as err:
+        raise ImportFailure(f"{name}: {err.what}") from None
     except OSError as err:
         raise ImportFailure(
             _("{file}: cannot be read ({reason})").format(file=name, reason=err.strerror)
@@ -80,7 +82,7 @@ def kind_of(path: Path) -> str:
 def _encrypted_ole(path: Path) -> bool:
     """An OLE container holding an encrypted Office document (a password-protected .docx
     is stored this way), or a .doc whose header says it is encrypted."""
-    data = path.read_bytes()
+    data = read_regular(path)
     if "EncryptionInfo".encode("utf-16-le") in data or b"E\x00n\x00c\x00r\x00y\x00p" in data:
         return True
     word_marker = b"\xec\xa5"  # the FIB of a Word 97-2003 document

@@ -9,6 +9,8 @@ gives the same bytes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -106,12 +108,36 @@ def _place(where: tuple[str | int, ...], language: str) -> str:
 
 def render_docx(agreement: Agreement, options: RenderOptions) -> bytes:
     """The agreement as the bytes of a deterministic .docx file."""
+    return document_bytes(build_docx(agreement, options).document)
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltDocx:
+    """A rendered agreement before it is saved, and the part of the agreement each body
+    paragraph, table and table row shows."""
+
+    document: Document
+    parts: dict[Any, str]
+    """Body element (``w:p``, ``w:tbl``) or table row (``w:tr``) → part: a row key as
+    ``signatures.digest.row_digests`` names it (``agreement.purpose``, ``item-2.goal``),
+    ``item-2`` for an item's table head, ``fingerprint`` and ``signatures`` for the
+    signature page."""
+    language: str
+
+
+def build_docx(agreement: Agreement, options: RenderOptions) -> BuiltDocx:
+    """The agreement as a python-docx document, with the part each element shows."""
     language = document_language(options.language)
     refuse_unwritable(agreement, language)
     document = open_template(options.template)
     writer = _Writer(document, agreement, language)
     writer.write()
-    return document_bytes(document)
+    return BuiltDocx(document, writer.parts, language)
+
+
+def draft_word(language: str) -> str:
+    """The draft mark of an unsigned agreement's page header ("UDKAST")."""
+    return TEXT[document_language(language)]["draft"]
 
 
 def refuse_unwritable(document: Agreement | Strategy, language: str) -> None:
@@ -137,6 +163,16 @@ class _Writer:
         self.t = TEXT[language]
         self.period_line = False
         """Whether the validity sentence was added after the purpose (import reads it)."""
+        self.parts: dict[Any, str] = {}
+        """The part each body element and item table row shows (``BuiltDocx.parts``)."""
+
+    @contextmanager
+    def _part(self, key: str) -> Iterator[None]:
+        """Record the body elements written in the block as showing ``key``."""
+        start = self.doc.block_count()
+        yield
+        for element in self.doc.blocks_since(start):
+            self.parts.setdefault(element, key)
 
     # --- the document, top to bottom ---------------------------------------------------
 
@@ -172,15 +208,20 @@ class _Writer:
         from docx.shared import Pt
 
         a = self.agreement
-        self._line(a.organisation, size=16, bold=True)
+        with self._part("agreement.organisation"):
+            self._line(a.organisation, size=16, bold=True)
         if a.date is not None:
-            self._line(long_date(a.date, self.language), size=12)
+            with self._part("agreement.date"):
+                self._line(long_date(a.date, self.language), size=12)
         for _blank in range(3):
             self.doc.add_paragraph()
-        self._line(self.t["between"], size=20, bold=True, centre=True)
-        self._line(self.t["and"].join(p.name for p in a.parties), size=16, centre=True)
+        with self._part("agreement.parties"):
+            self._line(self.t["between"], size=20, bold=True, centre=True)
+            self._line(self.t["and"].join(p.name for p in a.parties), size=16, centre=True)
         start, end = a.period.start.year, a.period.end.year
-        self._line(str(start) if start == end else f"{start}\u2013{end}", size=16, centre=True)
+        with self._part("agreement.period"):
+            year = str(start) if start == end else f"{start}\u2013{end}"
+            self._line(year, size=16, centre=True)
         last = self.doc.add_paragraph()
         last.add_run().add_break(WD_BREAK.PAGE)
         last.paragraph_format.space_after = Pt(0)
@@ -198,34 +239,43 @@ class _Writer:
 
     def _purpose(self) -> None:
         a = self.agreement
-        self.doc.add_heading(a.title, level=1)
-        self._blocks_to(self.doc, parse_texts(a.purpose))
+        with self._part("agreement.title"):
+            self.doc.add_heading(a.title, level=1)
+        with self._part("agreement.purpose"):
+            self._blocks_to(self.doc, parse_texts(a.purpose))
         start = long_date(a.period.start, self.language)
         end = long_date(a.period.end, self.language)
         if start not in a.purpose or end not in a.purpose:
-            self.doc.add_paragraph(self.t["valid"].format(start=start, end=end))
+            with self._part("agreement.period"):
+                self.doc.add_paragraph(self.t["valid"].format(start=start, end=end))
             self.period_line = True
 
     def _vision(self) -> None:
         a = self.agreement
-        if a.vision_title:
-            self.doc.add_heading(a.vision_title, level=1)
-        if a.vision_text:
-            self._blocks_to(self.doc, parse_texts(a.vision_text))
+        with self._part("agreement.vision"):
+            if a.vision_title:
+                self.doc.add_heading(a.vision_title, level=1)
+            if a.vision_text:
+                self._blocks_to(self.doc, parse_texts(a.vision_text))
 
     def _item(self, item: Item) -> None:
         from docx.shared import Cm
 
         from devagree.render.docx_build import add_run, first_paragraph
 
-        heading = self.doc.add_heading(f"{item.number}. {item.title}", level=1)
+        part = f"item-{item.number}"
+        with self._part(f"{part}.title"):
+            heading = self.doc.add_heading(f"{item.number}. {item.title}", level=1)
         heading.paragraph_format.keep_with_next = True
         widths = (Cm(LABEL_WIDTH_CM), self.doc.text_width - Cm(LABEL_WIDTH_CM))
-        table = self.doc.add_grid(widths, 1 + len(ROWS), header=True)
+        with self._part(part):
+            table = self.doc.add_grid(widths, 1 + len(ROWS), header=True)
         head = table.rows[0].cells
+        self.parts[table.rows[0].tr] = part
         self._label(head[0], self.t["number"])
         self._label(head[1], self.t["content"])
         for row_def, row in zip(ROWS, table.rows[1:], strict=True):
+            self.parts[row.tr] = f"{part}.{row_def.key}"
             label, content = row.cells
             self._label(label, row_def.label_in(self.language))
             if row_def.key == "deadline":
@@ -255,13 +305,21 @@ class _Writer:
     # --- signatures and properties --------------------------------------------------------
 
     def _signature_block(self) -> None:
+        t = self.t
+        with self._part("signatures"):
+            heading = self.doc.add_heading(t["signatures"], level=1)
+            heading.paragraph_format.keep_with_next = True
+        # The short fingerprint of the agreed text, draft or not: a signed PDF must print the
+        # agreement's own (devagree.signatures.shown_text compares the pages' words).
+        with self._part("fingerprint"):
+            agreed = fingerprint(digest(self.agreement.data))
+            self._keep(self.doc.add_paragraph(f"{t['digest']}: {agreed}"))
+        with self._part("signatures"):
+            self._parties_signing()
+
+    def _parties_signing(self) -> None:
         a = self.agreement
         t = self.t
-        heading = self.doc.add_heading(t["signatures"], level=1)
-        heading.paragraph_format.keep_with_next = True
-        # The short fingerprint of the agreed text, draft or not: a signed PDF names the text
-        # it shows in its metadata as well (devagree.signatures.pdf_identity).
-        self._keep(self.doc.add_paragraph(f"{t['digest']}: {fingerprint(digest(a.data))}"))
         for party in a.parties:
             title = self.doc.add_paragraph()
             title.paragraph_format.keep_with_next = True

@@ -53,10 +53,10 @@ _SPECIAL = frozenset("\t\r\n")
 class GridRow:
     """A table row and its cells, known when the row is made (no grid layout to redo)."""
 
-    __slots__ = ("_tr", "cells")
+    __slots__ = ("cells", "tr")
 
     def __init__(self, tr: CT_Row, cells: list[_Cell]) -> None:
-        self._tr = tr
+        self.tr = tr
         self.cells = cells
 
 
@@ -171,6 +171,14 @@ class Builder:
         return self._width
 
     # --- adding ---------------------------------------------------------------------------
+
+    def block_count(self) -> int:
+        """How many blocks (paragraphs, tables) the body holds, the final section aside."""
+        return len(self.body) - (1 if self._end is not None else 0)
+
+    def blocks_since(self, count: int) -> list[Any]:
+        """The blocks added after the body held ``count`` of them."""
+        return list(self.body)[count : self.block_count()]
 
     def append(self, element: _E) -> _E:
         """``element`` as the last block of the body, before the final section."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from devagree.core.errors import DevagreeError, ExitCode
+from devagree.core.files import read_regular
 from devagree.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def _template_bytes(template: Path | None) -> tuple[bytes, str]:
         return data_file("templates", "default.docx").read_bytes(), _("the built-in template")
     shown = str(template)
     try:
-        return template.read_bytes(), shown
+        return read_regular(template), shown
     except FileNotFoundError:
         raise RenderError(_("the template {path} does not exist").format(path=shown)) from None
     except OSError as err:
@@ -85,11 +86,12 @@ def _prepare_template(raw: bytes, shown: str) -> Document:
 
     try:
         document: Document = open_document(io.BytesIO(raw))
-    except Exception as err:  # python-docx raises several types for a non-Word file
+    except Exception:  # python-docx raises several types, naming its own objects
         raise RenderError(
-            _("the template {path} is not a Word .docx file ({error})").format(
-                path=shown, error=err
-            )
+            _(
+                "the template {path} is not a Word .docx file (it is damaged, or another "
+                "kind of file); export a template with `devagree template export`"
+            ).format(path=shown)
         ) from None
     names = {style.name for style in document.styles}
     missing = [name for name in REQUIRED_STYLES if name not in names]

@@ -18,6 +18,7 @@ from typing import Any
 
 from devagree import libreoffice
 from devagree.core.errors import DevagreeError, ExitCode
+from devagree.core.files import read_regular
 from devagree.core.write_path import move_into_place
 from devagree.i18n import N_, _
 
@@ -145,11 +146,17 @@ def load_signer(certificate: Path, password: bytes) -> Any:
     from cryptography.hazmat.primitives.serialization import pkcs12
     from pyhanko.sign import signers
 
-    if not certificate.is_file():
-        raise PdfError(_("the certificate {path} does not exist").format(path=certificate))
+    try:
+        data = read_regular(certificate)
+    except FileNotFoundError:
+        raise PdfError(
+            _("the certificate {path} does not exist").format(path=certificate)
+        ) from None
+    except OSError as err:
+        raise PdfError(f"{certificate}: {err.strerror or err}") from None
     try:
         # Checked here first: pyHanko logs a traceback for a wrong password.
-        pkcs12.load_key_and_certificates(certificate.read_bytes(), password)
+        pkcs12.load_key_and_certificates(data, password)
     except (ValueError, TypeError):
         raise PdfError(
             _(

@@ -256,9 +256,10 @@ def write_site(folder: Path, files: dict[str, bytes]) -> Written:
 
     A folder that holds files but no manifest of an earlier build is refused, so a site is
     never written over someone's documents; pages of an earlier build that are gone now are
-    removed.
+    removed. Nothing is written or removed through a symbolic link inside the folder
+    (``write_path.refuse_links``): every path is checked before the first file is written.
     """
-    from devagree.core.write_path import write_atomic
+    from devagree.core.write_path import refuse_links, remove_file, write_atomic
 
     manifest = folder / MANIFEST
     if folder.exists() and not folder.is_dir():
@@ -278,7 +279,11 @@ def write_site(folder: Path, files: dict[str, bytes]) -> Written:
                 folder=folder, reason=err.strerror
             )
         ) from None
+    refuse_links(folder, manifest)
     before = manifest.read_text(encoding="utf-8").split() if manifest.is_file() else []
+    stale = [name for name in before if name not in files and _inside(folder, name)]
+    for name in [*files, *stale]:  # every path checked before the first is written
+        refuse_links(folder, folder / name)
     changed: list[str] = []
     unchanged: list[str] = []
     for name, data in files.items():
@@ -286,17 +291,12 @@ def write_site(folder: Path, files: dict[str, bytes]) -> Written:
         if target.is_file() and target.read_bytes() == data:
             unchanged.append(name)
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, data)
+        write_atomic(target, data, inside=folder)
         changed.append(name)
-    removed = [
-        name
-        for name in before
-        if name not in files and _inside(folder, name) and (folder / name).is_file()
-    ]
+    removed = [name for name in stale if (folder / name).is_file()]
     for name in removed:
-        (folder / name).unlink()
+        remove_file(folder / name, inside=folder)
     listing = "".join(f"{name}\n" for name in files)
     if before != list(files):
-        write_atomic(manifest, listing)
+        write_atomic(manifest, listing, inside=folder)
     return Written(tuple(changed), tuple(unchanged), tuple(removed))

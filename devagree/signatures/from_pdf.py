@@ -1,14 +1,18 @@
 """Recording the signers of a signed PDF, after proving it shows the agreement's text now.
 
-``prepare`` reads the PDF (``signatures.signed_pdf``) and compares the text each signer signed
-with the agreement in the file: same id, same digest. A PDF of another version of the text is
-refused with the parts that differ, named as ``verify`` names them (the PDF carries the digest
-of every part). ``record`` then appends one signature per signer through the one write path,
-and checks again, under the file lock, that the text on disk is still the text the PDF shows.
+``prepare`` reads the PDF (``signatures.signed_pdf``) and holds the words on the pages each
+signer signed against the words devagree renders from the agreement in the file now
+(``signatures.shown_text``; the renderer is handed down as ``shown_for``). A PDF of another
+version of the text is refused with the parts whose words differ, named as ``verify`` names
+them, and so is one whose signature page prints another fingerprint. What the PDF's document
+information says (``pdf_identity``) is a hint only. ``record`` then appends one signature per
+signer through the one write path, and checks again, under the file lock, that the text on
+disk is still the text the PDF shows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,10 +22,13 @@ from devagree.core.errors import UsageError
 from devagree.core.loader import LoadError, load
 from devagree.core.model import Agreement
 from devagree.core.paths import display_path
+from devagree.core.printable import printable
 from devagree.core.settings import Settings
 from devagree.core.write_path import edit_file
 from devagree.i18n import _
-from devagree.signatures.digest import changed_lines, digest, row_digests
+from devagree.signatures.digest import describe_row, digest, row_digests
+from devagree.signatures.pdf_words import PdfTextUnreadable, read_pages
+from devagree.signatures.shown_text import SIGNATURES, Comparison, ShownText, compare
 from devagree.signatures.signed_pdf import PdfRefused, PdfSigner, SignedPdf, read_signed_pdf
 from devagree.signatures.signing import CheckedAgreement, SignRefused, append_records
 
@@ -53,24 +60,38 @@ class PdfSigning:
         ]
 
 
+ShownFor = Callable[[Agreement, Settings], ShownText]
+"""The words devagree renders from an agreement in its workbook (``render.docx_words``)."""
+
+
 def prepare(
     path: Path,
     pdf: Path,
     roots: list[bytes] | None,
     as_of: date,
     checked: CheckedAgreement,
+    shown_for: ShownFor,
 ) -> PdfSigning:
     """Everything short of writing: the agreement checks (``checked``, the pipeline's check of
-    one file), the PDF proves, the text matches."""
+    one file), the PDF proves, its pages show the text."""
     agreement, settings = checked(path, as_of)
     try:
         signed = read_signed_pdf(pdf, roots)
     except PdfRefused as refused:
         raise PdfRefused(_("{reason}; nothing was recorded").format(reason=refused)) from None
+    shown = shown_for(agreement, settings)
+    for signer, comparison in compare_signed(signed, shown):
+        if not comparison.same:
+            raise PdfRefused(
+                _(
+                    "{pdf}: the pages {name} signed show another version of the text of {id} "
+                    "than the file holds now; nothing was recorded"
+                ).format(pdf=display_path(pdf), name=signer.name, id=agreement.id)
+                + _hint(signer, agreement)
+                + "".join("\n    " + line for line in difference_lines(comparison))
+            )
     agreed = digest(agreement.data)
     rows = row_digests(agreement.data)
-    for signer in signed.signers:
-        _same_text(agreement, signer, agreed, rows, pdf)
     for signer in signed.signers:
         for recorded in agreement.signatures:
             certificate = recorded.certificate
@@ -88,33 +109,59 @@ def prepare(
     return PdfSigning(path, agreement, signed, agreed, rows, settings)
 
 
-def _same_text(
-    agreement: Agreement, signer: PdfSigner, agreed: str, rows: dict[str, str], pdf: Path
-) -> None:
-    identity = signer.identity
-    if identity is None:
-        raise PdfRefused(
+def compare_signed(signed: SignedPdf, shown: ShownText) -> Iterator[tuple[PdfSigner, Comparison]]:
+    """Each signer with the comparison of the pages it signed against ``shown``.
+
+    Every signer's revision is read on its own: what one signer saw proves nothing about the
+    bytes another signed.
+    """
+    for signer in signed.signers:
+        try:
+            pages = read_pages(signed.revision(signer))
+        except PdfTextUnreadable:
+            raise PdfRefused(
+                _("{pdf}: the text on the pages {name} signed cannot be read").format(
+                    pdf=display_path(signed.path), name=signer.name
+                )
+            ) from None
+        yield signer, compare(shown, pages)
+
+
+def difference_lines(comparison: Comparison) -> list[str]:
+    """What differs, a line each: the rows, the fingerprint, the pages' headers."""
+    lines = [
+        _("changed: {row}").format(row=describe_row(part))
+        for part in comparison.parts
+        if part != SIGNATURES
+    ]
+    if SIGNATURES in comparison.parts:
+        lines.append(_("changed: the signature block after the fingerprint"))
+    if comparison.printed_fingerprint is None:
+        lines.append(_("the signature page shows no fingerprint of the text"))
+    elif not comparison.fingerprint_ok:
+        lines.append(
             _(
-                "{pdf}: the revision {name} signed names no agreement digest (it was not "
-                "rendered by devagree); nothing was recorded"
-            ).format(pdf=pdf, name=signer.name)
-        )
-    if identity.agreement_id != agreement.id:
-        raise PdfRefused(
-            _("{pdf} shows the agreement {other}, not {id}; nothing was recorded").format(
-                pdf=pdf, other=identity.agreement_id, id=agreement.id
+                "the fingerprint printed on the signature page is {printed}; the agreement's "
+                "is {expected}"
+            ).format(
+                printed=printable(comparison.printed_fingerprint, 40),
+                expected=comparison.expected_fingerprint,
             )
         )
-    if identity.digest == agreed:
-        return
-    changed = changed_lines(identity.rows, rows) if identity.rows else []
-    listed = "".join("\n    " + line for line in changed)
-    raise PdfRefused(
-        _(
-            "{pdf} shows another version of the text of {id} than the file holds now "
-            "(signed {signed}, now {now}); nothing was recorded"
-        ).format(pdf=pdf, id=agreement.id, signed=identity.digest, now=agreed)
-        + listed
+    lines.extend(
+        _("the header or footer of page {page} is not the one devagree renders").format(page=page)
+        for page in comparison.pages
+    )
+    return lines
+
+
+def _hint(signer: PdfSigner, agreement: Agreement) -> str:
+    """What the PDF's document information names, when it names another agreement."""
+    identity = signer.identity
+    if identity is None or identity.agreement_id == agreement.id:
+        return ""
+    return " " + _("(its document information names the agreement {other})").format(
+        other=printable(identity.agreement_id, 80)
     )
 
 

@@ -10,14 +10,13 @@ before anyone signs:
 ``/DevagreeDigest``
     the digest of the agreed text (``sha256:...``, see ``devagree.signatures.digest``);
 ``/DevagreeRows``
-    the digest of every part (compact JSON, ``{"item-2.goal": "sha256:...", ...}``), so a
-    signed PDF of another version of the text can name the rows that differ, as ``verify``
-    does, without holding the text itself.
+    the digest of every part (compact JSON, ``{"item-2.goal": "sha256:...", ...}``).
 
 The keys live in the information dictionary only: PDF/A-2 permits keys of one's own there,
-while custom XMP properties would need an extension schema. A signature covers the
-dictionary as it was in the revision the signer signed, and that revision is where the
-reader takes it from.
+while custom XMP properties would need an extension schema. They are a hint to the agreement
+a PDF belongs to and mark the revision devagree made, never a proof of the text: anyone can
+write them into any PDF. What proves the text is the words on the pages
+(``devagree.signatures.shown_text``).
 """
 
 from __future__ import annotations

@@ -5,37 +5,42 @@ signature per signer to the PDF devagree rendered, each as an incremental update
 module proves, with pyHanko, that
 
 - every signature is intact and its signed bytes are the whole revision it signed;
-- the first signer saw the pages of the revision devagree stamped
-  (``devagree.signatures.pdf_identity``) unchanged, and after each signature nothing was added but
-  signatures and their fields (pyHanko's modification analysis: form filling at most);
+- every signature covers the file to its end, apart from what PAdES allows after it, and
+  the pages carry no annotation over the text (``devagree.signatures.pdf_updates``);
 - every signer's certificate was valid when it signed, and, given trust roots, chains to
   one of them;
 
-and returns the signers with the identity of the text each one signed. It never decides
-whether that text is the agreement's: ``devagree.signatures.signing`` does.
+and returns the signers with the revision each one signed. It never decides whether the
+pages show the agreement's text: ``devagree.signatures.from_pdf`` compares their words.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from devagree.core.errors import DevagreeError, ExitCode, UsageError
+from devagree.core.errors import DevagreeError, UsageError
+from devagree.core.files import read_regular
+from devagree.core.printable import printable
 from devagree.i18n import _
 from devagree.signatures.pdf_identity import PdfIdentity, read_identity
+from devagree.signatures.pdf_updates import (
+    PdfRefused,
+    after_signing,
+    check_annotations,
+    check_before_first,
+    check_file_end,
+    covers_to_the_end,
+)
+
+__all__ = ["PdfRefused", "PdfSigner", "SignedPdf", "load_roots", "read_signed_pdf"]
 
 LOCAL_ZONE = "Europe/Copenhagen"
 """Signing times are recorded as the date in Danish time."""
-
-
-class PdfRefused(DevagreeError):
-    """A signed PDF that does not prove what it should (the message says why, and only why)."""
-
-    exit_code = ExitCode.PROBLEMS
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +58,11 @@ class PdfSigner:
     trusted: bool
     """Whether the certificate chains to the trust roots given (False when none were)."""
     identity: PdfIdentity | None
-    """The text the signed revision names (None when devagree did not render it)."""
+    """What the signed revision's document information names (None when it names nothing):
+    a hint to the agreement, never a proof of the text."""
+    revision_end: int
+    """Where the revision this signer signed ends in the file: its bytes are the file's
+    bytes up to here."""
 
     @property
     def day(self) -> date:
@@ -66,6 +75,12 @@ class SignedPdf:
     sha256: str
     """``sha256:`` + the SHA-256 of the whole file."""
     signers: tuple[PdfSigner, ...]
+    data: bytes = field(repr=False)
+    """The file's bytes, as they were checked."""
+
+    def revision(self, signer: PdfSigner) -> bytes:
+        """The bytes of the revision ``signer`` signed: the file as it was then."""
+        return self.data[: signer.revision_end]
 
 
 def local_day(moment: datetime) -> date:
@@ -83,9 +98,7 @@ def load_roots(path: Path) -> list[bytes]:
     from cryptography import x509
     from cryptography.hazmat.primitives.serialization import Encoding
 
-    if not path.is_file():
-        raise UsageError(_("--trust {path}: no such file").format(path=path))
-    data = path.read_bytes()
+    data = _read(path, "--trust ")
     try:
         if b"-----BEGIN" in data:
             found = x509.load_pem_x509_certificates(data)
@@ -98,13 +111,21 @@ def load_roots(path: Path) -> list[bytes]:
     return [certificate.public_bytes(Encoding.DER) for certificate in found]
 
 
+def _read(path: Path, option: str = "") -> bytes:
+    """The bytes of a file named on the command line, or a refusal saying what it is."""
+    try:
+        return read_regular(path)
+    except FileNotFoundError:
+        raise UsageError(_("{path}: no such file").format(path=f"{option}{path}")) from None
+    except OSError as err:
+        raise UsageError(f"{option}{path}: {err.strerror or err}") from None
+
+
 def read_signed_pdf(path: Path, roots: list[bytes] | None) -> SignedPdf:
     """The PDF's signers, after every check above; ``PdfRefused`` says which one failed."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    if not path.is_file():
-        raise UsageError(_("{path}: no such file").format(path=path))
-    data = path.read_bytes()
+    data = _read(path)
     logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     logging.getLogger("pyhanko_certvalidator").setLevel(logging.CRITICAL)
     import io
@@ -117,9 +138,19 @@ def read_signed_pdf(path: Path, roots: list[bytes] | None) -> SignedPdf:
     regular = [s for s in signatures if s.sig_object_type == "/Sig"]
     if not regular:
         raise PdfRefused(_no_signature(reader, path))
+    stamps = [s for s in signatures if s.sig_object_type == "/DocTimeStamp"]
+    checked = [*regular, *stamps]  # a signature dictionary of another type covers nothing
     try:
-        _check_updates(reader, path, min(s.signed_revision for s in regular))
-        signers = tuple(_signer(reader, signature, path, roots) for signature in regular)
+        check_before_first(reader, path, min(s.signed_revision for s in regular))
+        signers = tuple(
+            _signer(reader, signature, path, roots, _later_fields(signature, checked))
+            for signature in regular
+        )
+        for stamp in stamps:
+            _check_timestamp(stamp, path, _later_fields(stamp, checked))
+        check_file_end(reader, data, path, max(s.signed_revision for s in checked))
+        for revision in sorted({s.signed_revision for s in regular}):
+            check_annotations(reader, revision, path)
     except DevagreeError:
         raise
     except Exception:  # pyHanko, zlib and asn1crypto raise many types for damaged bytes
@@ -128,7 +159,34 @@ def read_signed_pdf(path: Path, roots: list[bytes] | None) -> SignedPdf:
                 "{path} is damaged or was changed after signing (its revisions cannot be read)"
             ).format(path=path)
         ) from None
-    return SignedPdf(path, "sha256:" + hashlib.sha256(data).hexdigest(), signers)
+    return SignedPdf(path, "sha256:" + hashlib.sha256(data).hexdigest(), signers, data)
+
+
+def _later_fields(signature: Any, signatures: list[Any]) -> set[str]:
+    """The fields of the signatures and timestamps added after ``signature``."""
+    return {
+        str(other.field_name)
+        for other in signatures
+        if other.signed_revision > signature.signed_revision
+    }
+
+
+def _check_timestamp(stamp: Any, path: Path, later_fields: set[str]) -> None:
+    """A document timestamp covers its revision intact, and only signatures follow it."""
+    from pyhanko.sign.validation import validate_pdf_timestamp
+    from pyhanko_certvalidator import ValidationContext
+
+    try:
+        status = validate_pdf_timestamp(stamp, ValidationContext(allow_fetching=False))
+    except Exception:
+        status = None
+    if status is None or not status.intact or not covers_to_the_end(status, later_fields):
+        raise PdfRefused(
+            _(
+                "{path} was changed after its document timestamp ({field}) was added (the "
+                "timestamp no longer matches the bytes it covers)"
+            ).format(path=path, field=stamp.field_name)
+        )
 
 
 def _no_signature(reader: Any, path: Path) -> str:
@@ -145,106 +203,20 @@ def _no_signature(reader: Any, path: Path) -> str:
     return _("{path} holds no signature").format(path=path)
 
 
-def _stamped_revision(reader: Any) -> int | None:
-    """The first revision that carries devagree's identity stamp."""
-    for revision in range(reader.xrefs.total_revisions):
-        if read_identity(reader.get_historical_resolver(revision).trailer_view) is not None:
-            return revision
-    return None
-
-
-def _check_updates(reader: Any, path: Path, first_signed: int) -> None:
-    """The first signer saw the pages devagree rendered, unchanged.
-
-    pyHanko's modification analysis covers what came after each signature; what lies between
-    devagree's stamp and the first signature (the signing service's own fields and the first
-    signature) is compared here page by page: contents, resources and page size.
-    """
-    stamped = _stamped_revision(reader)
-    if stamped is None:
-        raise PdfRefused(
-            _(
-                "{path} was not rendered by devagree (it names no agreement digest); "
-                "sign the PDF that `devagree render --pdf` writes"
-            ).format(path=path)
-        )
-    before = _page_hashes(reader.get_historical_resolver(stamped))
-    after = _page_hashes(reader.get_historical_resolver(first_signed))
-    if before != after:
-        raise PdfRefused(
-            _(
-                "{path}: the pages were changed after devagree rendered them and before the "
-                "first signature"
-            ).format(path=path)
-        )
-
-
-_PAGE_KEYS = ("/Contents", "/Resources", "/MediaBox", "/CropBox", "/Rotate")
-
-
-def _page_hashes(resolver: Any) -> list[str]:
-    """A hash per page of what it shows (its content streams and the resources they use)."""
-    from pyhanko.pdf_utils import generic
-
-    pages: list[str] = []
-    stack: list[Any] = [resolver.root["/Pages"]]
-    while stack:
-        node = stack.pop().get_object()
-        if node.get("/Type") == "/Pages":
-            stack.extend(reversed(list(node["/Kids"])))
-            continue
-        page = generic.DictionaryObject(  # type: ignore[no-untyped-call]
-            {k: node.raw_get(k) for k in _PAGE_KEYS if k in node}
-        )
-        pages.append(_object_hash(page))
-    return pages
-
-
-def _object_hash(start: Any) -> str:
-    """SHA-256 over an object graph, each indirect object visited once (no recursion)."""
-    from pyhanko.pdf_utils import generic
-
-    digest = hashlib.sha256()
-    seen: set[tuple[int, int]] = set()
-    stack: list[Any] = [start]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, generic.IndirectObject):
-            key = (value.idnum, value.generation)
-            digest.update(f"R{key}".encode())
-            if key in seen:
-                continue
-            seen.add(key)
-            stack.append(value.get_object())  # type: ignore[no-untyped-call]
-        elif isinstance(value, generic.StreamObject):
-            digest.update(b"S" + hashlib.sha256(value.data).digest())
-            stack.extend(value.raw_get(k) for k in sorted(value))
-        elif isinstance(value, generic.DictionaryObject):
-            digest.update(b"D")
-            for k in sorted(value):
-                if k == "/Parent":
-                    continue
-                digest.update(str(k).encode())
-                stack.append(value.raw_get(k))
-        elif isinstance(value, generic.ArrayObject):
-            digest.update(f"A{len(value)}".encode())
-            stack.extend(value.raw_get(i) for i in range(len(value)))
-        else:
-            digest.update(repr(value).encode())
-    return digest.hexdigest()
-
-
-def _signer(reader: Any, signature: Any, path: Path, roots: list[bytes] | None) -> PdfSigner:
+def _signer(
+    reader: Any, signature: Any, path: Path, roots: list[bytes] | None, later_fields: set[str]
+) -> PdfSigner:
     from cryptography import x509 as cx509
-    from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
     certificate = signature.signer_cert
     parsed = cx509.load_der_x509_certificate(certificate.dump())
     names = parsed.subject.get_attributes_for_oid(cx509.NameOID.COMMON_NAME)
-    name = str(names[0].value) if names else parsed.subject.rfc4514_string()
+    # A certificate's names come from outside: a line break or an escape character in them
+    # is kept visible (printable), never passed on to messages, files and documents.
+    name = printable(str(names[0].value) if names else parsed.subject.rfc4514_string(), 200)
+    issuer = printable(parsed.issuer.rfc4514_string(), 400)
     signed_at = signature.self_reported_timestamp
     field = str(signature.field_name)
     if signed_at is None:
@@ -275,36 +247,31 @@ def _signer(reader: Any, signature: Any, path: Path, roots: list[bytes] | None) 
         status = validate_pdf_signature(signature, context)
     except Exception:
         status = None
-    coverage_ok = status is not None and (
-        status.coverage == SignatureCoverageLevel.ENTIRE_FILE
-        or (
-            status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
-            and status.modification_level is not None
-            and status.modification_level <= ModificationLevel.FORM_FILLING
-            and bool(status.docmdp_ok)
-        )
-    )
-    if status is None or not status.intact or not status.valid or not coverage_ok:
+    if status is None or not status.intact or not status.valid:
         raise PdfRefused(
             _(
                 "{path} was changed after {name} signed it (the signature no longer matches "
                 "the bytes it signed)"
             ).format(path=path, name=name)
         )
+    if not covers_to_the_end(status, later_fields):
+        raise PdfRefused(after_signing(status, later_fields, path, name))
     if roots is not None and not status.trusted:
         raise PdfRefused(
             _(
                 "the certificate of {name} (issued by {issuer}) does not chain to the trust "
                 "roots given with --trust"
-            ).format(name=name, issuer=parsed.issuer.rfc4514_string())
+            ).format(name=name, issuer=issuer)
         )
-    identity = read_identity(reader.get_historical_resolver(signature.signed_revision).trailer_view)
+    revision = reader.get_historical_resolver(signature.signed_revision)
+    _start, _length, after, rest = (int(value) for value in signature.byte_range)
     return PdfSigner(
         field=field,
         name=name,
-        issuer=parsed.issuer.rfc4514_string(),
+        issuer=issuer,
         fingerprint="sha256:" + hashlib.sha256(certificate.dump()).hexdigest(),
         signed_at=signed_at,
         trusted=roots is not None and bool(status.trusted),
-        identity=identity,
+        identity=read_identity(revision.trailer_view),
+        revision_end=after + rest,
     )

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from devagree.core.errors import DevagreeError, ExitCode, UsageError
+from devagree.core.files import not_regular
 from devagree.core.loader import load, round_trip
 from devagree.core.model import Agreement
 from devagree.core.paths import display_path
@@ -61,8 +62,9 @@ def sign(
     text other than the one in the file. ``today`` bounds the day of signing.
     """
     shown = display_path(path)
-    if not path.is_file():
-        raise UsageError(_("{path}: no such file").format(path=shown))
+    problem = not_regular(path)
+    if problem is not None:
+        raise UsageError(f"{shown}: {problem}")
     for label, value in (
         ("--name", request.name),
         ("--title", request.title),

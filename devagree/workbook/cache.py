@@ -45,6 +45,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from devagree.core.files import open_regular
 from devagree.core.loader import Document
 from devagree.core.model import Agreement, Strategy
 from devagree.core.problems import Problem, Severity
@@ -302,7 +303,10 @@ def read_segment(path: Path) -> dict[str, Any]:
     ValueError when the segment is of another layout or its checksum says it was damaged.
     The file is mapped, not copied: a workbook of 10,000 agreements has 130 MB of entries.
     """
-    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+    with (
+        open_regular(path) as handle,
+        mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
+    ):
         start = len(_MAGIC) + 9
         if data[: len(_MAGIC)] != _MAGIC or data[start - 1 : start] != b"\n":
             raise ValueError("not a segment of this layout")

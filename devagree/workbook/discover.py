@@ -21,7 +21,9 @@ def iter_yaml_files(folder: Path) -> Iterator[Path]:
         relative = () if current == top else tuple(Path(current).relative_to(top).parts)
         for name in files:
             wanted = name.endswith((".yaml", ".yml")) and not name.startswith(".")
-            if wanted and os.path.isfile(os.path.join(current, name)):
+            # A named pipe or device is found too, so reading refuses it (DA001) instead
+            # of leaving it out unsaid; a broken link is passed over.
+            if wanted and os.path.exists(os.path.join(current, name)):
                 found.append((*relative, name))
     for parts in sorted(found):
         yield folder.joinpath(*parts)
