@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from devagree.importing.headings import Shape
 from devagree.importing.labels import Labels
 from devagree.importing.richtext_out import Line, lines_of, to_markdown
 from devagree.importing.wordread import Block, Para, Row, Table
@@ -32,14 +33,23 @@ class Item:
     fields: dict[str, list[Line]] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
     has_table: bool = False
+    shape: Shape | None = None
+    """How the item's heading is set, when it has one (a later heading of the same rank
+    ends the item)."""
+    sources: dict[str, list[str]] = field(default_factory=dict)
+    """Field → where in the document its text stood ("table 1 row 3", "page 2 line 14")."""
+    title_where: str = ""
 
-    def add(self, key: str, lines: list[Line]) -> None:
+    def add(self, key: str, lines: list[Line], where: str = "") -> None:
         if key not in self.fields:
             self.fields[key] = []
             self.order.append(key)
         if lines and self.fields[key]:
             lines = [Line(lines[0].kind, lines[0].level, lines[0].text, False), *lines[1:]]
         self.fields[key].extend(lines)
+        places = self.sources.setdefault(key, [])
+        if where and lines and where not in places:
+            places.append(where)
 
     @property
     def filled(self) -> int:

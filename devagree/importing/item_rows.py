@@ -10,38 +10,23 @@ from __future__ import annotations
 import re
 
 from devagree.importing.collected import Collector, Item, cell_text, row_text
+from devagree.importing.headings import ITEM_WORDS, numbered
 from devagree.importing.labels import TITLE, normalise
 from devagree.importing.richtext_out import lines_of, plain_text, to_markdown
 from devagree.importing.wordread import Para, Row, Table
 
-ITEM_HEADING = re.compile(
-    r"^\s*(?:(?P<word>udviklingsaftale|aftale|udviklingsmål|indsatsområde|indsats|tema|"
-    r"punkt|mål|item|agreement|goal|objective|development goal)\s*(?:nr\.?|no\.?|#)?\s*)?"
-    r"(?P<number>\d{1,2})(?![\d.,]\d)\s*(?P<sep>[.):\-\u2013\u2014]?)\s*(?P<title>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-
-KEYWORD = re.compile(
-    r"^\s*(?:udviklingsaftale|aftale|udviklingsmål|indsatsområde|indsats|tema|punkt|item|"
-    r"agreement|goal|objective|development goal)\s*(?:nr\.?|no\.?|#)?\s*\d",
-    re.IGNORECASE,
-)
-
 
 def heading_number(para: Para) -> tuple[int | None, str] | None:
-    """(number, title) when the paragraph reads as a numbered item heading."""
+    """(number, title) when the paragraph reads as a numbered heading: numbered by Word
+    (and set as a heading or in bold), or with its number written in the text."""
     text = para.text.strip()
     if para.list_kind == "number" and (para.heading or para.all_bold):
         return para.list_number or None, text
-    match = ITEM_HEADING.match(text)
-    if not match:
+    found = numbered(text)
+    if found is None:
         return None
-    if not match.group("word") and not match.group("sep"):
-        return None
-    if not match.group("word") and not match.group("title").strip():
-        return None
-    title = match.group("title").strip().lstrip(":.-\u2013\u2014 ").strip()
-    return int(match.group("number")), title
+    number, title, _word = found
+    return number, title or text
 
 
 class RowReading(Collector):
@@ -139,8 +124,9 @@ class RowReading(Collector):
                 lines = [line for p in cell for line in lines_of(p)]
                 if key == TITLE:
                     item.title = plain_text(lines)
+                    item.title_where = row.where
                 elif key is not None:
-                    item.add(key, lines)
+                    item.add(key, lines, row.where)
                 elif (
                     item.title is None
                     and not re.fullmatch(r"[\d.#)\s]*", text)
@@ -153,11 +139,18 @@ class RowReading(Collector):
                     self._unplace(f"{name}: {shown}" if name else shown, row.where)
             self.items.append(item)
 
-    def _heading_like(self, para: Para) -> bool:
+    def _heading_like(self, para: Para, in_field: bool = False) -> bool:
+        """A Word heading, a bold line, or a line numbered as a heading ("2. Overgange";
+        inside a row's text only with an item word: "Fokusområde 2 - Overgange")."""
         text = para.text.strip()
         if not text or len(text) > 200:
             return False
-        return bool(para.heading or para.all_bold or heading_number(para))
+        if para.heading or para.all_bold:
+            return True
+        if para.list_kind:
+            return False
+        found = numbered(text)
+        return found is not None and (not in_field or found[2] in ITEM_WORDS)
 
     def _continues(self, table: Table, current: Item) -> bool:
         """A table with no header whose first label the current item does not have yet."""
@@ -188,7 +181,7 @@ class RowReading(Collector):
             if position == 0 and key is None and (row.header or self.labels.is_header(label)):
                 rest = plain_text([line for p in content for line in lines_of(p)])
                 if rest and not self.labels.is_header(rest) and item.title is None:
-                    item.title = rest
+                    item.title, item.title_where = rest, row.where
                 elif rest and not self.labels.is_header(rest):
                     self._unplace(rest, row.where)
                 continue
@@ -197,24 +190,26 @@ class RowReading(Collector):
             if len(cells) == 1 and label and key is None:
                 heading = heading_number(shaped[0][0]) if shaped[0] else None
                 if heading is not None and item.title is None and item.filled == 0:
-                    item.title = heading[1]
+                    item.title, item.title_where = heading[1], row.where
                     continue
                 if field_key is not None and len(shaped) == 1:
-                    item.add(field_key, [line for p in shaped[0] for line in lines_of(p)])
+                    item.add(
+                        field_key, [line for p in shaped[0] for line in lines_of(p)], row.where
+                    )
                     continue
                 self._unplace(row_text(row), row.where)
                 continue
             if key == TITLE:
                 title = plain_text([line for p in content for line in lines_of(p)])
                 if title:
-                    item.title = title
+                    item.title, item.title_where = title, row.where
                 continue
             if key is None:
                 if not label and field_key is not None:
-                    item.add(field_key, [line for p in content for line in lines_of(p)])
+                    item.add(field_key, [line for p in content for line in lines_of(p)], row.where)
                 else:
                     self._unplace(row_text(row), row.where)
                 continue
             field_key = key
-            item.add(key, [line for p in content for line in lines_of(p)])
+            item.add(key, [line for p in content for line in lines_of(p)], row.where)
         return field_key
