@@ -1,4 +1,4 @@
-"""`devagree import`: existing Word agreements into the model's terms.
+"""`devagree import`: existing Word and PDF agreements into the model's terms.
 
 The reader never writes YAML itself: it returns the agreement's plain data (the shape the
 loader gives), which the one YAML writer (`drafting.document_text`) turns into a devagree
@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from devagree.i18n import _, in_language
+from devagree.importing.collected import Source
 from devagree.importing.safety import ImportFailure, kind_of
 from devagree.importing.wordread import Block, Para
 
-__all__ = ["ImportFailure", "Imported", "import_document", "slug_for"]
+__all__ = ["ImportFailure", "Imported", "Source", "digest_of_file", "import_document", "slug_for"]
 
 
 @dataclass(slots=True)
@@ -33,6 +34,9 @@ class Imported:
     data: dict[str, Any]
     unplaced: list[dict[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    """Where each item's title and fields were read, for `import --explain`."""
+    sha256: str = ""
 
 
 MACRO_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
@@ -69,11 +73,10 @@ def without_macros(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _open(path: Path) -> tuple[Any, bool]:
-    """The python-docx document, and whether it came through LibreOffice."""
+def _open(path: Path, kind: str) -> tuple[Any, bool]:
+    """The python-docx document, and whether it had macros (left out unread)."""
     from docx import Document
 
-    kind = kind_of(path)
     if kind == "convert":
         from devagree.importing.convert import to_docx
 
@@ -89,6 +92,23 @@ def _open(path: Path) -> tuple[Any, bool]:
             _("{file}: the document cannot be read ({reason})").format(file=path, reason=err)
         ) from None
     return document, had_macros and not converted
+
+
+def _read(path: Path) -> tuple[list[Block], dict[str, str], bool]:
+    """The document's blocks, its properties, and whether macros were left out."""
+    kind = kind_of(path)
+    if kind == "pdf":
+        from devagree.importing.pdfblocks import pdf_blocks
+        from devagree.importing.pdfread import read_pages
+
+        return pdf_blocks(read_pages(path)), {}, False
+    from devagree.importing.wordread import read_blocks
+
+    document, had_macros = _open(path, kind)
+    properties = _custom_properties(document)
+    blocks = _without_fingerprint(read_blocks(document), properties.get("devagree.digest", ""))
+    properties["category"] = document.core_properties.category or ""
+    return blocks, properties, had_macros
 
 
 def _custom_properties(document: Any) -> dict[str, str]:
@@ -116,19 +136,15 @@ def import_document(
     language: str = "da",
     year: int | None = None,
 ) -> Imported:
-    """Read one Word document into an agreement's data (without ``id``).
+    """Read one Word document or PDF into an agreement's data (without ``id``).
 
-    Raises ImportFailure for a file that is not a readable Word document.
+    Raises ImportFailure for a file that is not a readable Word document or PDF.
     """
     from devagree.importing.assemble import assemble
     from devagree.importing.labels import Labels
-    from devagree.importing.wordread import read_blocks
 
-    document, had_macros = _open(path)
-    properties = _custom_properties(document)
-    blocks = _without_fingerprint(read_blocks(document), properties.get("devagree.digest", ""))
-    properties["category"] = document.core_properties.category or ""
-    with in_language(language):  # its placeholders are written in the workbook's words
+    with in_language(language):  # placeholders and places in the workbook's words
+        blocks, properties, had_macros = _read(path)
         reading = assemble(blocks, Labels.build(labels), municipality, language, properties)
     notes = list(reading.notes)
     if had_macros:
@@ -150,7 +166,20 @@ def import_document(
         )
     start, end = reading.data["period"]
     reading.data["period"] = {"start": start.isoformat(), "end": end.isoformat()}
-    return Imported(path, reading.data, reading.unplaced, notes)
+    return Imported(
+        path, reading.data, reading.unplaced, notes, reading.sources, digest_of_file(path)
+    )
+
+
+def digest_of_file(path: Path) -> str:
+    """The SHA-256 of the file's bytes, in hex: what `imported_from` records."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ß": "ss"})

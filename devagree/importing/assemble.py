@@ -19,7 +19,7 @@ from devagree.deadlines.deadline import DeadlineError, parse_deadline
 from devagree.drafting.writer import front_placeholder, row_placeholder
 from devagree.i18n import _
 from devagree.importing import front
-from devagree.importing.collected import Item, Reading
+from devagree.importing.collected import Item, Reading, Source
 from devagree.importing.front_assembly import FrontAssembly
 from devagree.importing.headings import ITEM_WORDS, closes, shape_of, signing
 from devagree.importing.item_rows import RowReading, heading_number
@@ -373,4 +373,10 @@ def assemble(
     data = {**front_data, "items": items}
     ordered = sorted(enumerate(assembler.unplaced), key=lambda pair: (int(pair[1]["_at"]), pair[0]))
     unplaced = [{"text": u["text"], "where": u["where"]} for _i, u in ordered]
-    return Reading(data, unplaced, assembler.notes)
+    sources: list[Source] = []
+    for number, item in enumerate(assembler.items, start=1):
+        title = (item.title_where,) if item.title and item.title_where else ()
+        sources.append(Source(number, TITLE, title))
+        for row in ROWS:
+            sources.append(Source(number, row.key, tuple(item.sources.get(row.key, ()))))
+    return Reading(data, unplaced, assembler.notes, sources)

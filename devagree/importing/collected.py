@@ -16,6 +16,16 @@ from devagree.importing.richtext_out import Line, lines_of, to_markdown
 from devagree.importing.wordread import Block, Para, Row, Table
 
 
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where one field of an item was read: its places in the document, first first."""
+
+    item: int
+    key: str
+    """"title" or a row's key."""
+    places: tuple[str, ...]
+
+
 @dataclass(slots=True)
 class Reading:
     """What the importer made of a document."""
@@ -23,6 +33,7 @@ class Reading:
     data: dict[str, Any]
     unplaced: list[dict[str, str]]
     notes: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
 
 
 @dataclass(slots=True)
