@@ -143,8 +143,8 @@ def import_document(
     from devagree.importing.assemble import assemble
     from devagree.importing.labels import Labels
 
-    with in_language(language):  # placeholders and places in the workbook's words
-        blocks, properties, had_macros = _read(path)
+    blocks, properties, had_macros = _read(path)
+    with in_language(language):  # its placeholders are written in the workbook's words
         reading = assemble(blocks, Labels.build(labels), municipality, language, properties)
     notes = list(reading.notes)
     if had_macros:

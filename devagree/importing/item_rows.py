@@ -132,7 +132,7 @@ class RowReading(Collector):
                     and not re.fullmatch(r"[\d.#)\s]*", text)
                     and ((index < len(names) and self.labels.is_header(names[index])) or index == 0)
                 ):
-                    item.title = plain_text(lines)
+                    item.title, item.title_where = plain_text(lines), row.where
                 elif not re.fullmatch(r"[\d.#)\s]*", text):
                     name = names[index] if index < len(names) else ""
                     shown = to_markdown(lines)
