@@ -19,7 +19,7 @@ from devagree.deadlines.deadline import DeadlineError, parse_deadline
 from devagree.drafting.writer import front_placeholder, row_placeholder
 from devagree.i18n import _
 from devagree.importing import front
-from devagree.importing.collected import Item, Reading, Source
+from devagree.importing.collected import Item, Reading, Source, cell_text
 from devagree.importing.front_assembly import FrontAssembly
 from devagree.importing.headings import ITEM_WORDS, closes, shape_of, signing
 from devagree.importing.item_rows import RowReading, heading_number
@@ -108,6 +108,8 @@ class _Assembler(FrontAssembly, RowReading):
         "section": under a heading that is not an item's; "": after an item's heading."""
         pending: list[Para] = []
         signatures = False
+        matrix: tuple[tuple[int, dict[int, str]], list[str]] | None = None
+        """The columns and their names of the table of one item per row read last."""
 
         def flush_pending(to_field: bool) -> None:
             nonlocal pending
@@ -207,11 +209,18 @@ class _Assembler(FrontAssembly, RowReading):
                     if current.heading or current.title:
                         text = current.heading or current.title or ""
                         self._unplace(text, _("heading before {table}").format(table=block.where))
-                self._matrix_rows(block, columns)
+                matrix = (columns, self._matrix_rows(block, columns))
                 current = self.items[-1] if self.items else None
-                field_key, mode = None, ""
+                field_key, mode = None, "matrix"
                 continue
-            continuing = current is not None and current.has_table and mode == "table"
+            if mode == "matrix" and matrix is not None and self._goes_on(block, matrix[1]):
+                self._matrix_rows(block, matrix[0], matrix[1])  # the rest, after a page break
+                current = self.items[-1] if self.items else None
+                continue
+            continuing = current is not None and (
+                (current.has_table and mode == "table")
+                or (mode == "" and not current.filled and not current.has_table)
+            )  # (a table just under an item's heading may hold one row before a page break)
             if not self.is_item_table(block, continuing=continuing) or (
                 mode == "section" and current is not None and self._continues(block, current)
             ):
@@ -230,6 +239,14 @@ class _Assembler(FrontAssembly, RowReading):
             field_key = self._table_rows(block, current, field_key)
             mode = "table"
         flush_pending(False)
+
+    def _goes_on(self, table: Table, names: list[str]) -> bool:
+        """A table of as many columns as a table of one item per row just before it, with no
+        header row of its own: the rest of that table, after a page break."""
+        first = next((row for row in table.rows if any(cell_text(c) for c in row.cells)), None)
+        if first is None or len(first.cells) != len(names):
+            return False
+        return not any(self.labels.field(cell_text(c)) for c in first.cells)
 
     @staticmethod
     def _restarts(label: tuple[str, int, bool], current: Item | None) -> bool:

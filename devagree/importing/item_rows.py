@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from devagree.importing.collected import Collector, Item, cell_text, row_text
-from devagree.importing.headings import ITEM_WORDS, numbered
+from devagree.importing.headings import ITEM_WORDS, closes, numbered
 from devagree.importing.labels import TITLE, normalise
 from devagree.importing.richtext_out import lines_of, plain_text, to_markdown
 from devagree.importing.wordread import Para, Row, Table
@@ -108,9 +108,16 @@ class RowReading(Collector):
             return None
         return None
 
-    def _matrix_rows(self, table: Table, columns: tuple[int, dict[int, str]]) -> None:
+    def _matrix_rows(
+        self, table: Table, columns: tuple[int, dict[int, str]], names: list[str] | None = None
+    ) -> list[str]:
+        """The table's rows as items; ``names`` are the column names of the table this one
+        continues (over a page break, with no header row of its own). Returns the names."""
         header, keys = columns
-        names = [cell_text(c) for c in table.rows[header].cells]
+        if names is None:
+            names = [cell_text(c) for c in table.rows[header].cells]
+        else:
+            header = -1
         for row in table.rows[header + 1 :]:
             if not any(cell_text(c) for c in row.cells):
                 continue
@@ -138,6 +145,7 @@ class RowReading(Collector):
                     shown = to_markdown(lines)
                     self._unplace(f"{name}: {shown}" if name else shown, row.where)
             self.items.append(item)
+        return names
 
     def _heading_like(self, para: Para, in_field: bool = False) -> bool:
         """A Word heading, a bold line, or a line numbered as a heading ("2. Overgange";
@@ -149,6 +157,8 @@ class RowReading(Collector):
             return True
         if para.list_kind:
             return False
+        if len(text) <= 80 and re.match(r"^\w+\s*(?::|\d|$)", text) and closes(text):
+            return True  # "Bilag: Oversigt over ..." in plain type
         found = numbered(text)
         return found is not None and (not in_field or found[2] in ITEM_WORDS)
 

@@ -95,6 +95,8 @@ class Grid:
     bottom: float
     pages: list[int] = field(default_factory=list)
     """The page each row starts on."""
+    header: list[str] | None = None
+    """The text of the first row of the table this one continues, if it continues one."""
 
 
 Element = Line | Grid
@@ -224,11 +226,8 @@ def _stitch(previous: Grid, following: Grid) -> None:
     header row repeated there is dropped, and a row split over the page break is joined
     again. Whether the table goes on or a new one starts is left to the walk, as for Word
     (where a table split by a page break is two tables)."""
-    if (
-        following.rows
-        and previous.rows
-        and _row_text(following.rows[0]) == _row_text(previous.rows[0])
-    ):
+    following.header = previous.header or (_row_text(previous.rows[0]) if previous.rows else None)
+    if following.rows and _row_text(following.rows[0]) == following.header:
         del following.rows[0], following.pages[0]  # the header row repeated
     if following.rows and previous.rows:
         first, last = following.rows[0], previous.rows[-1]
@@ -316,8 +315,9 @@ def _assemble(pages: list[list[Element]], name: str) -> PdfPages:
             if not kept[0].rows:
                 kept = kept[1:]
         elements += kept
-    sizes = Counter(w.size for w in words for _c in w.text)
     body_lines = [e for e in elements if isinstance(e, Line)]
+    counted = [w for line in body_lines for w in line.words] or words
+    sizes = Counter(w.size for w in counted for _c in w.text)  # the size of most letters
     left = min((line.x0 for line in body_lines), default=0.0)
     right = max((line.x1 for line in body_lines), default=0.0)
     return PdfPages(elements, left, right, sizes.most_common(1)[0][0], len(pages))
