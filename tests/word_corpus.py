@@ -12,9 +12,9 @@ from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_BREAK
-from docx.shared import Pt
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Pt
 
 NBSP = "\u00a0"
 

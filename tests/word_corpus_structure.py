@@ -1,6 +1,6 @@
 """More of the corpus: agreements whose items are known only by the document's structure.
 
-Headings of many wordings ("Udviklingsmål 1:", "Indsatsområde 2 –", "Mål 3.", "Pejlemærke",
+Headings of many wordings ("Udviklingsmål 1:", "Indsatsområde 2 \u2013", "Mål 3.", "Pejlemærke",
 "Fokusområde" typed in plain text, headings Word numbers itself), label paragraphs in bold
 with the text on the next line or after the label, appendices and signature pages that
 must not become items, running headers and page numbers, and a table long enough to run
@@ -65,7 +65,7 @@ def numbered_goal_headings(doc: Any) -> dict[str, Any]:
     return data
 
 
-# --- "Indsatsområde 2 – ..." in bold, a municipality's own labels, a signature page -----------
+# --- "Indsatsområde 2 - ..." in bold, a municipality's own labels, a signature page -----------
 
 _OWN = {
     "political_goal": "Politisk målsætning",
