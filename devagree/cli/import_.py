@@ -212,7 +212,7 @@ def import_(
                 written.append(text)
             _summary(console, imported, display_path(target), len(data["items"]), dry_run)
             if explain:
-                for line in explanation(imported, data, settings.language):
+                for line in explanation(imported, data, current_language()):
                     console.print(escape(line))
             progress.advance(task)
     if written:
