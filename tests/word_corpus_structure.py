@@ -311,7 +311,93 @@ def long_table_over_pages(doc: Any) -> dict[str, Any]:
     return data
 
 
+# --- one table for all items, each under a merged heading row ------------------------------
+
+
+def one_table_for_all_items(doc: Any) -> dict[str, Any]:
+    _front(doc)
+    titles = ["Ensomhed blandt ældre", "Demensvenlig kommune", "Hverdagsrehabilitering"]
+    items = [_item(n) for n in (1, 2, 3)]
+    table = doc.add_table(rows=0, cols=2)
+    table.style = doc.styles["Table Grid"]
+    for n, item in enumerate(items, start=1):
+        row = table.add_row()
+        merged = row.cells[0].merge(row.cells[1])
+        merged.paragraphs[0].add_run(f"Udviklingsmål {n}: {titles[n - 1]}").bold = True
+        for key in ROW_KEYS:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = _DA[key], item[key]
+    doc.add_paragraph()
+    data = _front_data()
+    data["items"] = [
+        {"number": n, "title": titles[n - 1], **item} for n, item in enumerate(items, start=1)
+    ]
+    return data
+
+
+# --- "Indsats 1 - ..." as Heading 1, tables headed "Emne | Beskrivelse", labels not bold ----
+
+
+def subject_description_tables(doc: Any) -> dict[str, Any]:
+    _front(doc)
+    titles = ["Et styrket samarbejde", "Nye veje til job"]
+    items = [_item(n) for n in (1, 2)]
+    for n, item in enumerate(items, start=1):
+        doc.add_heading(f"Indsats {n} \u2013 {titles[n - 1]}", level=1)
+        _plain_table(doc, [("Emne", "Beskrivelse"), *((_DA[k], item[k]) for k in ROW_KEYS)])
+    doc.add_heading("Bilag", level=1)
+    doc.add_paragraph("Oversigt over møder i 2027.")
+    doc.add_paragraph("Godkendt af udvalget den 1. marts 2027.")
+    data = _front_data()
+    data["items"] = [
+        {"number": n, "title": titles[n - 1], **item} for n, item in enumerate(items, start=1)
+    ]
+    data["unplaced"] = [
+        {"text": "**Bilag**", "where": "paragraph 13"},
+        {"text": "Oversigt over møder i 2027.", "where": "paragraph 14"},
+        {"text": "Godkendt af udvalget den 1. marts 2027.", "where": "paragraph 15"},
+    ]
+    return data
+
+
+def _plain_table(doc: Any, rows: list[tuple[str, str]]) -> None:
+    table = doc.add_table(rows=0, cols=2)
+    table.style = doc.styles["Table Grid"]
+    for label, text in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, text
+
+
+# --- unnumbered headings, each label a bold line of its own, then the signatures -----------
+
+
+def label_lines_then_signatures(doc: Any) -> dict[str, Any]:
+    _front(doc)
+    titles = ["Sammenhængende forløb", "Digital velfærd"]
+    items = [_item(n, activity="Vi vil:\n\n- holde dialogmøder\n- udvikle en app") for n in (1, 2)]
+    for n, item in enumerate(items, start=1):
+        doc.add_heading(titles[n - 1], level=2)
+        for key in ROW_KEYS:
+            doc.add_paragraph().add_run(_DA[key]).bold = True
+            if key == "activity":
+                doc.add_paragraph("Vi vil:")
+                doc.add_paragraph("\u2022 holde dialogmøder")
+                doc.add_paragraph("\u2022 udvikle en app")
+            else:
+                doc.add_paragraph(item[key])
+    doc.add_heading("Underskrifter", level=2)
+    doc.add_paragraph("Dato: ____________")
+    data = _front_data()
+    data["items"] = [
+        {"number": n, "title": titles[n - 1], **item} for n, item in enumerate(items, start=1)
+    ]
+    return data
+
+
 STRUCTURE_LAYOUTS = {
+    "one-table-for-all-items": one_table_for_all_items,
+    "subject-description-tables": subject_description_tables,
+    "label-lines-then-signatures": label_lines_then_signatures,
     "numbered-goal-headings": numbered_goal_headings,
     "area-headings-signature-page": area_headings_signature_page,
     "word-numbered-headings": word_numbered_headings,

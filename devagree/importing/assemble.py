@@ -236,7 +236,7 @@ class _Assembler(FrontAssembly, RowReading):
                 field_key = None
             assert current is not None
             current.has_table = True
-            field_key = self._table_rows(block, current, field_key)
+            current, field_key = self._table_rows(block, current, field_key)
             mode = "table"
         flush_pending(False)
 
@@ -318,6 +318,8 @@ class _Assembler(FrontAssembly, RowReading):
                 return True
             if self.label_of(block) is not None or len(text) > 80:
                 return False
+            if block is not first and self._heading_like(block):
+                return False  # a heading comes first: it says what follows
             seen += 1
             if seen >= 3:
                 return False

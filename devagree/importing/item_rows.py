@@ -179,7 +179,14 @@ class RowReading(Collector):
             return key not in current.fields
         return True
 
-    def _table_rows(self, table: Table, item: Item, field_key: str | None) -> str | None:
+    def _table_rows(
+        self, table: Table, item: Item, field_key: str | None
+    ) -> tuple[Item, str | None]:
+        """The table's labelled rows into ``item``; where the labels start again inside the
+        table (one table for several items), a new item begins, under the heading row before
+        it. Returns the item the table ends in and the field its last row filled."""
+        pending: tuple[str, str, str] | None = None
+        """A heading row inside a filled item: its title, where it stood, its text."""
         for position, row in enumerate(table.rows):
             shaped = self._shape(row)
             cells = [c for c in shaped if cell_text(c)]
@@ -188,7 +195,8 @@ class RowReading(Collector):
             label = cell_text(shaped[0])
             key = self.labels.field(label) if label else None
             content = [p for cell in shaped[1:] for p in cell]
-            if position == 0 and key is None and (row.header or self.labels.is_header(label)):
+            header_row = row.header or self.labels.is_header(label)
+            if position == 0 and key in (None, TITLE) and header_row:  # "Emne | Beskrivelse"
                 rest = plain_text([line for p in content for line in lines_of(p)])
                 if rest and not self.labels.is_header(rest) and item.title is None:
                     item.title, item.title_where = rest, row.where
@@ -202,6 +210,11 @@ class RowReading(Collector):
                 if heading is not None and item.title is None and item.filled == 0:
                     item.title, item.title_where = heading[1], row.where
                     continue
+                if heading is not None and item.filled:
+                    if pending is not None:
+                        self._unplace(pending[2], pending[1])
+                    pending = (heading[1], row.where, row_text(row))  # the next item's heading?
+                    continue
                 if field_key is not None and len(shaped) == 1:
                     item.add(
                         field_key, [line for p in shaped[0] for line in lines_of(p)], row.where
@@ -209,9 +222,19 @@ class RowReading(Collector):
                     continue
                 self._unplace(row_text(row), row.where)
                 continue
+            if key is not None and key != TITLE and key in item.fields and item.filled >= 2:
+                item = Item(has_table=True)  # the labels start again: the next item
+                self.items.append(item)
+                field_key = None
+                if pending is not None:
+                    item.title, item.title_where = pending[0], pending[1]
+                    pending = None
+            if pending is not None:
+                self._unplace(pending[2], pending[1])
+                pending = None
             if key == TITLE:
                 title = plain_text([line for p in content for line in lines_of(p)])
-                if title:
+                if title and not self.labels.is_header(title):
                     item.title, item.title_where = title, row.where
                 continue
             if key is None:
@@ -222,4 +245,6 @@ class RowReading(Collector):
                 continue
             field_key = key
             item.add(key, [line for p in content for line in lines_of(p)], row.where)
-        return field_key
+        if pending is not None:
+            self._unplace(pending[2], pending[1])
+        return item, field_key
