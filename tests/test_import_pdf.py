@@ -272,3 +272,45 @@ def test_a_page_break_inside_a_paragraph_does_not_split_it(tmp_path: Path) -> No
     _to_pdf([tmp_path / "long.docx"], tmp_path)
     activity = import_document(tmp_path / "long.pdf").data["items"][0]["activity"]
     assert parse_texts(activity) == parse_texts(long.strip())
+
+
+@pytest.mark.parametrize(
+    ("line", "page_number"),
+    [
+        ("3", True),
+        ("- 3 -", True),
+        ("Side 3 af 9", True),
+        ("Page 3 of 9", True),
+        ("3/9", True),
+        ("2016", False),
+        ("Udviklingsaftale for 2016", False),
+        ("1. Recovery og rehabilitering", False),
+    ],
+)
+def test_a_page_number_is_known_and_a_year_is_not_one(line: str, page_number: bool) -> None:
+    from devagree.importing.pdfread import _PAGE_NUMBER
+
+    assert bool(_PAGE_NUMBER.match(line)) is page_number
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "joint"),
+    [
+        ("udvik-", "lingen", None),  # hyphenated by the line: joined
+        ("Sundheds\u00ad", "afdelingen", None),  # a soft hyphen
+        ("Social-", "og", " "),  # "Social- og Sundhedsudvalget"
+        ("IT-", "afdelingen", ""),  # an abbreviation keeps its hyphen
+        ("2010-", "2015", ""),
+        ("recovery-", "orienteret", ""),  # written so elsewhere in the document
+        ("praksis", "i", " "),
+    ],
+)
+def test_the_joint_of_two_lines_keeps_a_words_own_hyphen(
+    before: str, after: str, joint: str | None
+) -> None:
+    from devagree.importing.pdfblocks import _Builder
+    from devagree.importing.pdfread import Line, PdfPages, Word
+
+    words = [Word(w, 0, 10, 0, 10, 11, False, False) for w in ("recovery-orienteret", "et")]
+    builder = _Builder(PdfPages([Line(words, 1, 1)], 0, 100, 11, 1))
+    assert builder._joint(before, after) == joint

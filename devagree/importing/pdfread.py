@@ -28,9 +28,11 @@ MAX_CHARS_PER_PAGE = 100_000
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _ITALIC = re.compile(r"italic|oblique", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(
-    r"^(?:(?:side|page|s\.|p\.)\s*)?[-\u2013]?\s*#+\s*[-\u2013]?(?:\s*(?:af|of|/|ud af)\s*#+)?$",
+    r"^(?:(?:side|page|s\.|p\.)\s*)?[-\u2013]?\s*\d{1,3}\s*[-\u2013]?"
+    r"(?:\s*(?:af|of|/|ud af)\s*\d{1,3})?$",
     re.IGNORECASE,
 )
+"""A page number: "3", "- 3 -", "Side 3 af 9", "Page 3 of 9", "3/9" (a year is no page)."""
 
 
 @dataclass(slots=True)
@@ -206,7 +208,7 @@ def _running(pages: list[list[Element]]) -> set[tuple[int, int]]:
             repeated = len(pages) >= 2 and seen[(text, round(line.top / 4))] >= max(
                 2, len(pages) // 2
             )
-            if repeated or _PAGE_NUMBER.match(text):
+            if repeated or _PAGE_NUMBER.match(" ".join(line.text.split())):
                 dropped.add((line.page, line.number))
     return dropped
 
