@@ -540,7 +540,7 @@ def matrix_table(doc: Any) -> dict[str, Any]:
         }
         for n, item in enumerate(items, start=1)
     ]
-    data["unplaced"] = [{"text": "Udviklingsmål 2027", "where": "heading before table 1"}]
+    data["unplaced"] = [{"text": "Udviklingsmål 2027", "where": "paragraph 11"}]
     return data
 
 

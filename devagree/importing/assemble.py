@@ -208,7 +208,7 @@ class _Assembler(FrontAssembly, RowReading):
                     self.items.remove(current)  # a heading over the whole table, not an item
                     if current.heading or current.title:
                         text = current.heading or current.title or ""
-                        self._unplace(text, _("heading before {table}").format(table=block.where))
+                        self._unplace(text, current.title_where or block.where)
                 matrix = (columns, self._matrix_rows(block, columns))
                 current = self.items[-1] if self.items else None
                 field_key, mode = None, "matrix"
