@@ -660,6 +660,10 @@ from word_corpus_structure import STRUCTURE_LAYOUTS  # noqa: E402 (it uses the h
 
 LAYOUTS.update(STRUCTURE_LAYOUTS)
 
+from word_corpus_rows import ROW_LAYOUTS  # noqa: E402 (it uses the helpers above)
+
+LAYOUTS.update(ROW_LAYOUTS)
+
 
 def build(name: str, folder: Path) -> tuple[Path, dict[str, Any]]:
     """Write the layout's document into ``folder``; returns its path and the expected data."""

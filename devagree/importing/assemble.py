@@ -127,6 +127,7 @@ class _Assembler(FrontAssembly, RowReading):
                 item.heading = heading.text.strip()
                 item.shape = shape_of(heading)
                 item.title_where = heading.where
+                item.heading_para, item.heading_at = heading, self.position
             self.items.append(item)
             return item
 

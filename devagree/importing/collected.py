@@ -50,6 +50,10 @@ class Item:
     sources: dict[str, list[str]] = field(default_factory=dict)
     """Field → where in the document its text stood ("table 1 row 3", "page 2 line 14")."""
     title_where: str = ""
+    heading_para: Para | None = None
+    """The heading the item stands under, when it has one."""
+    heading_at: int = 0
+    """Its block's index, so that it keeps its place if it goes to ``unplaced``."""
 
     def add(self, key: str, lines: list[Line], where: str = "") -> None:
         if key not in self.fields:
@@ -90,10 +94,10 @@ class Collector:
         self.position = 0
         """The block being read, so unplaced text can be listed in document order."""
 
-    def _unplace_para(self, para: Para) -> None:
+    def _unplace_para(self, para: Para, at: int | None = None) -> None:
         text = to_markdown(lines_of(para))
         if text:
-            self._unplace(text, para.where)
+            self._unplace(text, para.where, at)
 
     def _unplace_table(self, table: Table) -> None:
         for row in table.rows:
@@ -101,8 +105,9 @@ class Collector:
             if text:
                 self._unplace(text, row.where)
 
-    def _unplace(self, text: str, where: str) -> None:
-        self.unplaced.append({"text": text, "where": where, "_at": str(self.position)})
+    def _unplace(self, text: str, where: str, at: int | None = None) -> None:
+        place = self.position if at is None else at
+        self.unplaced.append({"text": text, "where": where, "_at": str(place)})
 
 
 def cell_text(paragraphs: list[Para]) -> str:

@@ -179,6 +179,26 @@ class RowReading(Collector):
             return key not in current.fields
         return True
 
+    def _titles_its_table(self, item: Item, row: Row) -> bool:
+        """A numbered title row at the top of the item's own table ("Aftale 1 - Recovery")
+        names the item rather than the heading before the table, which may stand over the
+        whole run of tables ("Aftalerne"). That heading then goes to ``unplaced`` at its own
+        place, unless it gave the same title. False when the row has only a number."""
+        para = next((p for cell in row.cells for p in cell if p.text.strip()), None)
+        before = item.heading_para
+        if para is None or before is None or item.title_where != before.where:
+            return False  # (a title the document gave with a label stays)
+        found = numbered(para.text.strip())
+        heading = heading_number(para)
+        if heading is None or (found is not None and not found[1]):
+            return False
+        title = heading[1]
+        if normalise(item.title or "") != normalise(title):
+            self._unplace_para(before, item.heading_at)
+        item.title, item.title_where = title, row.where
+        item.heading, item.heading_para, item.shape = "", None, None
+        return True
+
     def _table_rows(
         self, table: Table, item: Item, field_key: str | None
     ) -> tuple[Item, str | None]:
@@ -209,6 +229,8 @@ class RowReading(Collector):
                 heading = heading_number(shaped[0][0]) if shaped[0] else None
                 if heading is not None and item.title is None and item.filled == 0:
                     item.title, item.title_where = heading[1], row.where
+                    continue
+                if heading is not None and item.filled == 0 and self._titles_its_table(item, row):
                     continue
                 if heading is not None and item.filled:
                     if pending is not None:

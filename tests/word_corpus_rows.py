@@ -1,0 +1,48 @@
+"""More of the corpus: titles and labels where a table's or a paragraph's own lines hold them.
+
+A section heading over the whole run of item tables, each table titled in its own merged
+first row.
+Each builder writes the document with python-docx the way a municipality's secretary would
+and returns the data an import must give; ``word_corpus.LAYOUTS`` includes them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from word_corpus import _DA, ROW_KEYS, _front, _front_data, _item
+
+# --- "Aftalerne" over the tables, each table titled in its merged first row -----------------
+
+
+def title_rows_under_a_section_heading(doc: Any) -> dict[str, Any]:
+    _front(doc)
+    doc.add_heading("Aftalerne", level=1)
+    titles = [
+        "Recovery og rehabilitering i bostøtten",
+        "Overgang fra bostøtte til egen bolig",
+        "Samarbejde med pårørende",
+        "Sundhed og trivsel",
+    ]
+    items = [_item(n, deadline=f"{n}. kvartal 2027") for n in (1, 2, 3, 4)]
+    for n, item in enumerate(items, start=1):
+        table = doc.add_table(rows=1, cols=2)
+        table.style = doc.styles["Table Grid"]
+        merged = table.cell(0, 0).merge(table.cell(0, 1))
+        merged.paragraphs[0].add_run(f"Aftale {n} \u2013 {titles[n - 1]}").bold = True
+        for key in ROW_KEYS:
+            cells = table.add_row().cells
+            cells[0].paragraphs[0].add_run(_DA[key]).bold = True
+            cells[1].text = item[key]
+        doc.add_paragraph()
+    data = _front_data()
+    data["items"] = [
+        {"number": n, "title": titles[n - 1], **item} for n, item in enumerate(items, start=1)
+    ]
+    data["unplaced"] = [{"text": "**Aftalerne**", "where": "paragraph 11"}]
+    return data
+
+
+ROW_LAYOUTS = {
+    "title-rows-under-a-section-heading": title_rows_under_a_section_heading,
+}
