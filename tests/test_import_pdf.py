@@ -162,6 +162,20 @@ def test_a_table_over_pages_with_its_header_repeated_is_one_item(
     assert "Side " not in everything and "Center for Sundhed og Omsorg \u00b7" not in everything
 
 
+def test_a_label_at_the_top_of_a_page_is_kept_and_the_running_header_dropped(
+    corpus_pdfs: dict[str, tuple[Path, Any]],
+) -> None:
+    pdf, expected = corpus_pdfs["label-line-breaks-over-pages"]
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    tops = [page.split()[:3] for page in text.split("\f") if page.strip()]
+    assert len(tops) == 5 and tops.count(["Holbæk", "Kommune", "Ansvarlig"]) == 2, tops
+    items = import_document(pdf).data["items"]
+    assert [(i["deadline"], i["owner"]) for i in items] == [
+        (i["deadline"], i["owner"]) for i in expected["items"]
+    ]
+    assert "Holbæk Kommune" not in str(items) and "Side " not in str(items)
+
+
 # --- bad PDFs ------------------------------------------------------------------------------
 
 

@@ -1,7 +1,8 @@
 """More of the corpus: titles and labels where a table's or a paragraph's own lines hold them.
 
 A section heading over the whole run of item tables, each table titled in its own merged
-first row.
+first row; and rows written as one paragraph each (the label in bold, a manual line break,
+then the text) under a running header and page numbers, with pages that begin at a label.
 Each builder writes the document with python-docx the way a municipality's secretary would
 and returns the data an import must give; ``word_corpus.LAYOUTS`` includes them.
 """
@@ -10,7 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from docx.enum.text import WD_BREAK
 from word_corpus import _DA, ROW_KEYS, _front, _front_data, _item
+from word_corpus_structure import _page_field
 
 # --- "Aftalerne" over the tables, each table titled in its merged first row -----------------
 
@@ -43,6 +46,46 @@ def title_rows_under_a_section_heading(doc: Any) -> dict[str, Any]:
     return data
 
 
+# --- one paragraph a row: **label**, a line break, the text; pages that begin at a label -----
+
+
+def label_line_breaks_over_pages(doc: Any) -> dict[str, Any]:
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = "Holbæk Kommune"
+    footer = section.footer.paragraphs[0]
+    footer.add_run("Side ")
+    _page_field(footer, "PAGE")
+    footer.add_run(" af ")
+    _page_field(footer, "NUMPAGES")
+    _front(doc)
+    titles = [
+        "Recovery-orienteret bostøtte",
+        "Bolig og overgange",
+        "Pårørendesamarbejde",
+        "Beskæftigelse og uddannelse",
+    ]
+    items = [
+        _item(n, deadline="Ultimo juni 2027", owner="Leder af bostøtten og afdelingslederne")
+        for n in (1, 2, 3, 4)
+    ]
+    for n, item in enumerate(items, start=1):
+        doc.add_heading(f"{n}) {titles[n - 1]}", level=2)
+        for key in ROW_KEYS:
+            paragraph = doc.add_paragraph()
+            paragraph.add_run(_DA[key]).bold = True
+            paragraph.add_run().add_break(WD_BREAK.LINE)
+            paragraph.add_run(item[key])
+            if key == "owner" and n in (2, 4):
+                # the page breaks just before the label, on two pages of five
+                paragraph.paragraph_format.page_break_before = True
+    data = _front_data()
+    data["items"] = [
+        {"number": n, "title": titles[n - 1], **item} for n, item in enumerate(items, start=1)
+    ]
+    return data
+
+
 ROW_LAYOUTS = {
     "title-rows-under-a-section-heading": title_rows_under_a_section_heading,
+    "label-line-breaks-over-pages": label_line_breaks_over_pages,
 }

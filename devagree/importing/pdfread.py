@@ -186,30 +186,45 @@ def _page(page: Any, number: int) -> list[Element]:
 
 
 def _running(pages: list[list[Element]]) -> set[tuple[int, int]]:
-    """(page, line number) of running headers, footers and page numbers."""
+    """(page, line number) of running headers, footers and page numbers.
+
+    A running line stands at the same height with the same words (its digits aside: a page
+    number) on at least half of the pages, two at the least, and no page has other text at
+    that height at its top or bottom: there the body of each page begins and ends, and its
+    words differ from page to page ("Ansvarlig" at the top of two pages of five is a label,
+    not a header). Only the first page's outermost line may differ, as Word can give the
+    first page a header of its own. A line that reads as a page number ("Side 3 af 9") at
+    a page's top or bottom is dropped as well.
+    """
 
     def key(line: Line) -> str:
         return re.sub(r"\d+", "#", " ".join(line.text.casefold().split()))
 
-    def edges(elements: list[Element]) -> list[Line]:
-        found: list[Line] = []
-        for chosen in (elements[:2], elements[-2:]):
-            found += [e for e in chosen if isinstance(e, Line) and e not in found]
-        return found
-
-    seen: Counter[tuple[str, int]] = Counter()
+    edges: list[tuple[Line, str, bool]] = []
+    """Each page's two first and two last lines: the line, its words, and whether it is
+    the outermost line of the first page."""
     for elements in pages:
-        for line in edges(elements):
-            seen[(key(line), round(line.top / 4))] += 1
+        lines = [e for e in elements if isinstance(e, Line)]
+        chosen = [*lines[:2], *(line for line in lines[-2:] if line not in lines[:2])]
+        for line in chosen:
+            first_outer = line.page == 1 and line in (lines[0], lines[-1])
+            edges.append((line, key(line), first_outer))
+    at_height: dict[int, list[tuple[Line, str, bool]]] = {}
+    for edge in edges:
+        at_height.setdefault(round(edge[0].top / 4), []).append(edge)
+    needed = max(2, (len(pages) + 1) // 2)
     dropped: set[tuple[int, int]] = set()
-    for elements in pages:
-        for line in edges(elements):
-            text = key(line)
-            repeated = len(pages) >= 2 and seen[(text, round(line.top / 4))] >= max(
-                2, len(pages) // 2
-            )
-            if repeated or _PAGE_NUMBER.match(" ".join(line.text.split())):
-                dropped.add((line.page, line.number))
+    for line, text, _outer in edges:
+        near = [
+            other
+            for bucket in (round(line.top / 4) + step for step in (-1, 0, 1))
+            for other in at_height.get(bucket, [])
+            if abs(other[0].top - line.top) <= 3
+        ]
+        same = {other[0].page for other in near if other[1] == text}
+        differ = any(other[1] != text and not other[2] for other in near)
+        if (len(same) >= needed and not differ) or _PAGE_NUMBER.match(" ".join(line.text.split())):
+            dropped.add((line.page, line.number))
     return dropped
 
 
