@@ -101,7 +101,8 @@ def _read(path: Path) -> tuple[list[Block], dict[str, str], bool]:
         from devagree.importing.pdfblocks import pdf_blocks
         from devagree.importing.pdfread import read_pages
 
-        return pdf_blocks(read_pages(path)), {}, False
+        pages = read_pages(path)
+        return pdf_blocks(pages), _pdf_properties(pages.info), False
     from devagree.importing.wordread import read_blocks
 
     document, had_macros = _open(path, kind)
@@ -109,6 +110,27 @@ def _read(path: Path) -> tuple[list[Block], dict[str, str], bool]:
     blocks = _without_fingerprint(read_blocks(document), properties.get("devagree.digest", ""))
     properties["category"] = document.core_properties.category or ""
     return blocks, properties, had_macros
+
+
+def _pdf_properties(info: dict[str, str]) -> dict[str, str]:
+    """What a PDF devagree rendered says of its agreement in its document information (see
+    ``devagree.signatures.pdf_identity``), under the names of the Word file's properties."""
+    import json
+
+    properties = {
+        key: info[name]
+        for key, name in (("devagree.id", "DevagreeId"), ("devagree.digest", "DevagreeDigest"))
+        if name in info
+    }
+    try:
+        rows = json.loads(info.get("DevagreeRows", "{}"))
+    except ValueError:
+        rows = {}
+    if isinstance(rows, dict) and isinstance(rows.get("agreement.purpose"), str):
+        properties["devagree.purpose-digest"] = rows["agreement.purpose"]
+    if properties:
+        properties["devagree.period-line"] = "unstated"  # (a Word file says "added")
+    return properties
 
 
 def _custom_properties(document: Any) -> dict[str, str]:

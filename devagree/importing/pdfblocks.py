@@ -50,9 +50,7 @@ class _Group:
 class _Builder:
     def __init__(self, pages: PdfPages) -> None:
         self.pages = pages
-        body = pages.body_size
-        larger = {round(w.size * 2) / 2 for w in _all_words(pages) if w.size >= body * 1.15}
-        self.heading_sizes = sorted(larger, reverse=True)
+        self.heading_types = _heading_types(pages)
         self.lexicon = {w.text.casefold().strip(_TRIM) for w in _all_words(pages)}
         lines = [e for e in pages.elements if isinstance(e, Line)]
         cells = [c.lines for e in pages.elements if isinstance(e, Grid) for r in e.rows for c in r]
@@ -67,21 +65,23 @@ class _Builder:
             if isinstance(element, Line):
                 run.append(element)
                 continue
-            out += self.paragraphs(run, self.pages.right, self.body_gap, None)
+            out += self.paragraphs(run, (self.pages.left, self.pages.right), self.body_gap, None)
             run = []
             out.append(self.table(element))
-        out += self.paragraphs(run, self.pages.right, self.body_gap, None)
+        out += self.paragraphs(run, (self.pages.left, self.pages.right), self.body_gap, None)
         return out
 
     def table(self, grid: Grid) -> Table:
         self.tables += 1
         rows: list[Row] = []
-        edges: dict[int, float] = {}
+        edges: dict[int, tuple[float, float]] = {}
         for cells in grid.rows:
             for cell in cells:
                 column = round(cell.left / 3)
+                start = min((line.x0 for line in cell.lines), default=cell.right)
                 reach = max((line.x1 for line in cell.lines), default=cell.left)
-                edges[column] = max(edges.get(column, cell.left), reach)
+                known = edges.get(column, (cell.right, cell.left))
+                edges[column] = (min(known[0], start), max(known[1], reach))
         for index, (cells, page) in enumerate(zip(grid.rows, grid.pages, strict=True), start=1):
             where = _("table {table} row {row} (page {page})").format(
                 table=self.tables, row=index, page=page
@@ -94,14 +94,15 @@ class _Builder:
         return Table(rows, self.tables, _("table {table}").format(table=self.tables))
 
     def paragraphs(
-        self, lines: list[Line], right: float, gap: float, where: str | None
+        self, lines: list[Line], column: tuple[float, float], gap: float, where: str | None
     ) -> list[Para]:
+        """The lines as paragraphs; ``column`` is where the text's lines begin and end."""
         groups: list[_Group] = []
         for line in lines:
             marker = _marker(line)
             if groups:
                 group = groups[-1]
-                ends = self._breaks(group, line, right, gap, marker is not None)
+                ends = self._breaks(group, line, column, gap, marker is not None)
                 if marker is not None and not ends and line.words[0].text not in _GLYPHS:
                     marker = None  # "- og ..." wrapped to the start of a line, not a list
                 if marker is None and not ends:
@@ -115,10 +116,16 @@ class _Builder:
         return paras
 
     def _breaks(
-        self, group: _Group, line: Line, right: float, gap: float, marked: bool = False
+        self,
+        group: _Group,
+        line: Line,
+        column: tuple[float, float],
+        gap: float,
+        marked: bool = False,
     ) -> bool:
         """Whether ``line`` begins a new paragraph after ``group``'s lines (``marked``: the
         line begins with a list sign)."""
+        left, right = column
         previous = group.lines[-1]
         size = max(previous.size, line.size)
         if abs(previous.size - line.size) > 0.6 or _all_bold(previous) != _all_bold(line):
@@ -128,6 +135,11 @@ class _Builder:
         if marked and previous.text.endswith(":"):
             return True  # "Strategien kan fx indeholde:" and its list
         first = line.words[0]
+        if _centred(group, line):
+            # a centred paragraph: its lines share a middle; the line before ended early
+            # when this one's first word would have fitted on it
+            width = previous.x1 - previous.x0 + 0.25 * size + (first.x1 - first.x0)
+            return width < right - left - 1
         if previous.x1 + 0.25 * size + (first.x1 - first.x0) < right - 1:
             return True  # the line before ended early: this one begins a paragraph
         if group.marker is not None and marked:
@@ -163,10 +175,11 @@ class _Builder:
         first = lines[0]
         size = max(line.size for line in lines)
         heading = 0
-        if self.heading_sizes and min(w.size for line in lines for w in line.words) >= (
+        style = (round(size * 2) / 2, all(_all_bold(line) for line in lines))
+        if style in self.heading_types and min(w.size for line in lines for w in line.words) >= (
             self.pages.body_size * 1.15
         ):
-            heading = self.heading_sizes.index(round(size * 2) / 2) + 1
+            heading = self.heading_types.index(style) + 1
         kind, number = marker if marker is not None else ("", 0)
         shown = where or _("page {page} line {line}").format(page=first.page, line=first.number)
         return Para(
@@ -212,6 +225,50 @@ class _Builder:
         return None
 
 
+def _heading_types(pages: PdfPages) -> list[tuple[float, bool]]:
+    """The (size, bold) of the PDF's headings, the highest rank first.
+
+    A PDF does not say which lines are set in a heading style. A type larger than the
+    body's is a heading's when a line of it stands just above text or a table on its page
+    (Word keeps a heading with what follows it), or above a heading of a smaller such type.
+    The large lines of a cover page, followed by no text, are no headings: Word reads them
+    as plain paragraphs, and so does the import of the PDF.
+    """
+    body = pages.body_size
+    kinds: list[tuple[float, bool] | str] = []
+    for element in pages.elements:
+        if isinstance(element, Grid):
+            kinds.append("table")
+        elif element.size <= body + 0.6:
+            kinds.append("text")
+        elif element.size >= body * 1.15:
+            kinds.append((round(element.size * 2) / 2, _all_bold(element)))
+        else:
+            kinds.append("")
+    followers: dict[tuple[float, bool], set[tuple[float, bool] | str]] = {}
+    elements = pages.elements
+    for index, kind in enumerate(kinds):
+        if not isinstance(kind, tuple):
+            continue
+        following = index + 1
+        while following < len(kinds) and kinds[following] == kind:
+            following += 1  # the heading's own next lines
+        same_page = following < len(kinds) and elements[following].page == elements[index].page
+        followers.setdefault(kind, set()).add(kinds[following] if same_page else "")
+    found = {kind for kind, after in followers.items() if after & {"text", "table"}}
+    grown = True
+    while grown:
+        grown = False
+        for kind, after in followers.items():
+            if kind not in found and any(
+                isinstance(other, tuple) and other in found and other[0] < kind[0]
+                for other in after
+            ):
+                found.add(kind)
+                grown = True
+    return sorted(found, key=lambda kind: (-kind[0], not kind[1]))
+
+
 def _marker(line: Line) -> tuple[str, int] | None:
     """("bullet"|"number", number) when the line starts with a list sign as a word."""
     if len(line.words) < 2:
@@ -235,6 +292,18 @@ def _list_levels(paras: list[Para], starts: list[float]) -> None:
             for i in run:
                 paras[i].list_level = positions.index(round(starts[i] / 6))
             run = []
+
+
+def _centred(group: _Group, line: Line) -> bool:
+    """The group's lines and ``line`` are centred: they share a middle, but not a start."""
+    previous = group.lines[-1]
+    middle = (previous.x0 + previous.x1) / 2
+    return (
+        group.marker is None
+        and abs(line.x0 - previous.x0) > 3
+        and abs((line.x0 + line.x1) / 2 - middle) <= 2
+        and all(abs((other.x0 + other.x1) / 2 - middle) <= 2 for other in group.lines)
+    )
 
 
 def _all_bold(line: Line) -> bool:

@@ -113,6 +113,8 @@ class PdfPages:
     right: float
     body_size: float
     pages: int
+    info: dict[str, str] = field(default_factory=dict)
+    """The document information's text entries ("Title", devagree's "DevagreeDigest")."""
 
 
 def _word(raw: dict[str, Any]) -> Word:
@@ -277,6 +279,7 @@ def read_pages(path: Path) -> PdfPages:
                     )
                 )
             pages = [_page(page, number) for number, page in enumerate(pdf.pages, start=1)]
+            info = _info(pdf.metadata)
     except ImportFailure as err:
         if str(err).startswith(name):
             raise
@@ -295,7 +298,21 @@ def read_pages(path: Path) -> PdfPages:
                 file=name, reason=type(err).__name__
             )
         ) from None
-    return _assemble(pages, name)
+    read = _assemble(pages, name)
+    read.info = info
+    return read
+
+
+def _info(metadata: Any) -> dict[str, str]:
+    """The text entries of the document information, each at most a few thousand characters
+    (devagree's own entries are an id and digests)."""
+    if not isinstance(metadata, dict):
+        return {}
+    return {
+        str(key): value[:20_000]
+        for key, value in metadata.items()
+        if isinstance(value, str) and isinstance(key, str)
+    }
 
 
 def _assemble(pages: list[list[Element]], name: str) -> PdfPages:
