@@ -3,12 +3,15 @@ Word, apart from what a PDF cannot tell (each such case is named and tested here
 
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import REPO, SEED, assert_no_traceback, run
 from test_import import _same
+from test_import_pdf import _to_pdf
 
 from devagree.core.loader import load
 from devagree.importing import Imported, import_document
@@ -85,3 +88,24 @@ def test_where_the_pdf_cannot_tell_the_sentence_is_taken_as_devagrees_and_a_note
     assert data["purpose"].endswith(SENTENCE + "\n")
     assert not imported.data["purpose"].endswith(SENTENCE)
     assert len(imported.notes) == 1 and SENTENCE in imported.notes[0], imported.notes
+
+
+# --- devagree's fingerprint line is its furniture, not the agreement's text ------------------
+
+
+@pytest.mark.parametrize("source", [SEED, EXAMPLE], ids=["seed", "english-example"])
+def test_the_fingerprint_line_is_left_out_of_a_pdf_with_or_without_devagrees_stamp(
+    source: Path, tmp_path: Path
+) -> None:
+    import pdfplumber
+
+    stamped = _rendered(source, tmp_path)
+    _to_pdf([stamped.with_suffix(".docx")], tmp_path / "plain")  # the Word file printed
+    plain = tmp_path / "plain" / stamped.name
+    for pdf, stamp in ((stamped, True), (plain, False)):
+        with pdfplumber.open(pdf) as opened:
+            assert ("DevagreeDigest" in opened.metadata) is stamp
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
+        assert re.search(r"(Tekstens fingeraftryk|Digest of the text): [0-9a-f]{4} ", text.stdout)
+        _data, imported = _imported(source, pdf)
+        assert imported.unplaced == [], (pdf, imported.unplaced)

@@ -102,12 +102,20 @@ def _read(path: Path) -> tuple[list[Block], dict[str, str], bool]:
         from devagree.importing.pdfread import read_pages
 
         pages = read_pages(path)
-        return pdf_blocks(pages), _pdf_properties(pages.info), False
+        properties = _pdf_properties(pages.info)
+        blocks, printed = _without_fingerprint(
+            pdf_blocks(pages), properties.get("devagree.digest", "")
+        )
+        if printed:  # devagree rendered it, and printed its fingerprint
+            properties.setdefault("devagree.period-line", "unstated")
+        return blocks, properties, False
     from devagree.importing.wordread import read_blocks
 
     document, had_macros = _open(path, kind)
     properties = _custom_properties(document)
-    blocks = _without_fingerprint(read_blocks(document), properties.get("devagree.digest", ""))
+    blocks, _printed = _without_fingerprint(
+        read_blocks(document), properties.get("devagree.digest", "")
+    )
     properties["category"] = document.core_properties.category or ""
     return blocks, properties, had_macros
 
@@ -228,16 +236,31 @@ def slug_for(data: Mapping[str, Any]) -> str:
     return slug
 
 
-def _without_fingerprint(blocks: list[Block], agreed: str) -> list[Block]:
-    """The blocks less the fingerprint line devagree prints above the signatures.
+_FINGERPRINT = re.compile(r"^(?P<label>[^:]{1,60}): (?:[0-9a-f]{4} ){3}[0-9a-f]{4}$")
 
-    It is the rendered text's own digest (in the document's properties), not agreed text.
+
+def _without_fingerprint(blocks: list[Block], agreed: str = "") -> tuple[list[Block], bool]:
+    """The blocks less the fingerprint line devagree prints above the signatures, and
+    whether there was one.
+
+    It is the rendered text's own digest, not agreed text: "Tekstens fingeraftryk: 7d3a
+    69bc edbf 5a00" in either language devagree writes, or any line that ends with the
+    fingerprint of ``agreed`` (the digest the document's properties record).
     """
-    if not agreed:
-        return blocks
+    from devagree.i18n import LANGUAGES, gettext_in
     from devagree.signatures.pdf_identity import fingerprint
 
-    mark = ": " + fingerprint(agreed)
-    return [
-        block for block in blocks if not (isinstance(block, Para) and block.text.endswith(mark))
-    ]
+    labels = {gettext_in(language, "Digest of the text") for language in LANGUAGES}
+    mark = ": " + fingerprint(agreed) if agreed else None
+
+    def furniture(block: Block) -> bool:
+        if not isinstance(block, Para):
+            return False
+        text = " ".join(block.text.split())
+        found = _FINGERPRINT.match(text)
+        return (found is not None and found.group("label") in labels) or bool(
+            mark and text.endswith(mark)
+        )
+
+    kept = [block for block in blocks if not furniture(block)]
+    return kept, len(kept) < len(blocks)
