@@ -30,16 +30,21 @@ INEXACT = {
 """Layouts whose PDF gives every word in its field, but not every paragraph break."""
 
 
-def _to_pdf(documents: list[Path], folder: Path) -> None:
+def _to_pdf(documents: list[Path], folder: Path, *, tagged: bool = False) -> None:
+    """PDFs LibreOffice makes of ``documents`` in ``folder``: untagged, as its export does
+    unless told, or tagged (as Word's own export and devagree's PDF/A are)."""
     soffice = shutil.which("soffice")
     assert soffice is not None, "LibreOffice is needed (see .ci/run)"
+    target = "pdf"
+    if tagged:
+        target = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
     subprocess.run(
         [
             soffice,
             f"-env:UserInstallation={(folder / 'lo').as_uri()}",
             "--headless",
             "--convert-to",
-            "pdf",
+            target,
             "--outdir",
             str(folder),
             *map(str, documents),
@@ -110,22 +115,23 @@ GOAL = (
     "Sundheds\u00adafdelingen, i IT-afdelingen og i sam\u00adarbejdet med de frivillige "
     "for\u00adeninger om be\u00adskæftigelses\u00adindsatsen."
 )
+"""Soft hyphens (U+00AD) where a line may break a word, and hyphens of the words' own."""
+ACTIVITY = "Vi starter et værtsfamilie-projekt."
 
 
-def test_words_hyphenated_at_a_line_end_are_joined_and_a_words_own_hyphen_kept(
-    tmp_path: Path,
-) -> None:
+def _hyphens_pdf(folder: Path, tagged: bool) -> Path:
+    """A narrow column in which lines end at soft hyphens and at words' own hyphens."""
     from docx.shared import Inches
 
     doc = Document()
     doc.add_heading("Udviklingsaftale for 2027", level=1)
     doc.add_paragraph("Aftalen er gældende for d. 1. januar 2027 til d. 31. december 2027.")
-    doc.add_paragraph("Centret arbejder recovery-orienteret.")
+    doc.add_paragraph("Centret arbejder recovery-orienteret og styrker samarbejdet.")
     doc.add_paragraph().add_run("1. Recovery").bold = True
     table = doc.add_table(rows=0, cols=2)
     table.style = doc.styles["Table Grid"]
     table.autofit = False
-    for label, text in (("Mål", GOAL), ("Aktivitet", "Workshops.")):
+    for label, text in (("Mål", GOAL), ("Aktivitet", ACTIVITY)):
         cells = table.add_row().cells
         cells[0].paragraphs[0].add_run(label).bold = True
         cells[1].text = text
@@ -134,17 +140,39 @@ def test_words_hyphenated_at_a_line_end_are_joined_and_a_words_own_hyphen_kept(
         for cell in column.cells:
             cell.width = width  # a narrow column: long words break at their hyphens
     doc.add_paragraph()
-    doc.save(str(tmp_path / "hyphens.docx"))
-    _to_pdf([tmp_path / "hyphens.docx"], tmp_path)
+    doc.save(str(folder / "hyphens.docx"))
+    _to_pdf([folder / "hyphens.docx"], folder, tagged=tagged)
     shown = subprocess.run(
-        ["pdftotext", "-layout", str(tmp_path / "hyphens.pdf"), "-"],
+        ["pdftotext", "-layout", str(folder / "hyphens.pdf"), "-"],
         capture_output=True,
         text=True,
     ).stdout
     ends = {line.split()[-1] for line in shown.splitlines() if line.strip()}
-    assert {"recovery-", "Sundheds-", "sam-"} <= ends, shown  # lines end at hyphens
-    goal = import_document(tmp_path / "hyphens.pdf").data["items"][0]["goal"]
-    assert goal == GOAL.replace("\u00ad", ""), goal
+    wanted = {"recovery-", "Sundheds-", "sam-", "be-", "skæftigelses-", "værtsfamilie-"}
+    assert wanted <= ends, shown  # lines end at soft hyphens and at the words' own
+    return folder / "hyphens.pdf"
+
+
+def test_a_tagged_pdf_joins_words_at_its_soft_hyphens_and_keeps_the_words_own(
+    tmp_path: Path,
+) -> None:
+    item = import_document(_hyphens_pdf(tmp_path, tagged=True)).data["items"][0]
+    assert item["goal"] == GOAL.replace("\u00ad", ""), item["goal"]
+    assert item["activity"] == ACTIVITY  # "værtsfamilie-" at a line's end keeps its hyphen
+
+
+def test_without_tags_a_hyphen_at_a_line_end_is_kept_unless_the_document_writes_the_word_whole(
+    tmp_path: Path,
+) -> None:
+    # An untagged PDF shows a soft hyphen where a line broke as a plain "-": nothing tells
+    # it from a word's own hyphen, except "samarbejdet" written whole elsewhere.
+    item = import_document(_hyphens_pdf(tmp_path, tagged=False)).data["items"][0]
+    assert item["goal"] == (
+        "Vi styrker udviklingen af en recovery-orienteret praksis i Social- og "
+        "Sundheds-afdelingen, i IT-afdelingen og i samarbejdet med de frivillige "
+        "foreninger om be-skæftigelses-indsatsen."
+    ), item["goal"]
+    assert item["activity"] == ACTIVITY
 
 
 def test_a_table_over_pages_with_its_header_repeated_is_one_item(
@@ -310,21 +338,42 @@ def test_a_page_number_is_known_and_a_year_is_not_one(line: str, page_number: bo
 @pytest.mark.parametrize(
     ("before", "after", "joint"),
     [
-        ("udvik-", "lingen", None),  # hyphenated by the line: joined
-        ("Sundheds\u00ad", "afdelingen", None),  # a soft hyphen
-        ("Social-", "og", " "),  # "Social- og Sundhedsudvalget"
-        ("IT-", "afdelingen", ""),  # an abbreviation keeps its hyphen
-        ("2010-", "2015", ""),
+        ("udvik-", "lingen", ""),  # no evidence of a break: the hyphen is kept
+        ("udvik\u00ad", "lingen", None),  # a soft hyphen: the line broke the word
+        ("sam-", "arbejdet", None),  # "samarbejdet" is written whole elsewhere
+        ("e-", "mail", ""),  # "email" and "e-mail" are both written elsewhere
+        ("værtsfamilie-", "projekt", ""),
         ("recovery-", "orienteret", ""),  # written so elsewhere in the document
+        ("Social-", "og", " "),  # "Social- og Sundhedsudvalget"
+        ("IT-", "afdelingen", ""),
+        ("2010-", "2015", ""),
         ("praksis", "i", " "),
     ],
 )
-def test_the_joint_of_two_lines_keeps_a_words_own_hyphen(
+def test_the_joint_of_two_lines_keeps_a_hyphen_unless_a_break_is_shown(
     before: str, after: str, joint: str | None
 ) -> None:
     from devagree.importing.pdfblocks import _Builder
     from devagree.importing.pdfread import Line, PdfPages, Word
 
-    words = [Word(w, 0, 10, 0, 10, 11, False, False) for w in ("recovery-orienteret", "et")]
+    written = ("recovery-orienteret", "samarbejdet.", "email", "e-mail,")
+    words = [Word(w, 0, 10, 0, 10, 11, False, False) for w in written]
     builder = _Builder(PdfPages([Line(words, 1, 1)], 0, 100, 11, 1))
     assert builder._joint(before, after) == joint
+
+
+def test_a_pdf_without_tags_or_with_a_damaged_structure_tree_is_read_by_its_layout(
+    corpus_pdfs: dict[str, tuple[Path, Any]],
+) -> None:
+    from types import SimpleNamespace
+
+    import pdfplumber
+
+    from devagree.importing.pdftags import read_tags
+
+    with pdfplumber.open(corpus_pdfs["front-table"][0]) as untagged:
+        assert read_tags(untagged).paragraphs == {}
+    for root in (5, {"ParentTree": 7}, {"ParentTree": {"Nums": [0, "x"]}}):
+        damaged = SimpleNamespace(doc=SimpleNamespace(catalog={"StructTreeRoot": root}), pages=[])
+        tags = read_tags(damaged)
+        assert tags.paragraphs == {} and tags.soft == set()

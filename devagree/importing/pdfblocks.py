@@ -3,10 +3,11 @@
 A PDF has no paragraphs, only lines. A line starts a new paragraph when the space above it
 is wider than between the lines of a paragraph, when the line before ended early (the first
 word of this one would have fitted on it), when it starts further in or out than the
-paragraph's lines, when it starts with a list sign, or when its size or boldness differs.
-A word hyphenated at the end of a line is joined again, unless the hyphen belongs to it
-("Social- og", "IT-", or a hyphenated word the document writes elsewhere). Headings are
-known by a larger font, labels by bold, as in Word; the list signs become lists.
+paragraph's lines, when it starts with a list sign, or when its size or boldness differs. A
+word broken at the end of a line by a soft hyphen is joined again; any other hyphen at a
+line's end is the word's own and kept ("værtsfamilie-projekt", "Social- og"), unless the
+document writes the word whole elsewhere and never with the hyphen. Headings are known by
+their type (see ``_heading_types``), labels by bold, as in Word; list signs become lists.
 """
 
 from __future__ import annotations
@@ -194,12 +195,14 @@ class _Builder:
         )
 
     def _joint(self, before: str, after: str) -> str | None:
-        """What joins two lines of a paragraph: a space; nothing after a word's own hyphen
-        ("recovery-" / "orienteret"); or None when the hyphen splits one word, to be dropped.
+        """What joins two lines of a paragraph: a space; nothing after a hyphen of the
+        word's own ("værtsfamilie-" / "projekt"); or None when the hyphen only broke the
+        word at the line's end, and is dropped.
 
-        A line breaks at a word's own hyphen too, so the document decides where it can: a
-        form it writes elsewhere, joined or hyphenated, wins; two halves that are words of
-        their own keep their hyphen; otherwise the word is joined.
+        Word and LibreOffice hyphenate only where a document asks them to, so a hyphen at
+        a line's end is the word's own unless there is evidence of a break: a soft hyphen
+        in the PDF's text (or the ActualText of a tagged PDF, see ``pdftags``), or the word
+        written whole elsewhere in the document while the hyphenated form is not.
         """
         if before.endswith("\u00ad"):
             return None
@@ -208,21 +211,10 @@ class _Builder:
         tail = after.strip(_TRIM).casefold()
         if tail in _KEEP_AFTER:
             return " "  # "Social- og sundhed"
-        stem = before[:-1]
-        head = stem.casefold().strip(_TRIM)
-        if (
-            not after[:1].islower()
-            or not stem[-1:].isalpha()
-            or any(c.isupper() or c.isdigit() for c in stem[1:])
-            or "-" in stem
-            or (stem[:1].isupper() and len(stem) <= 4)
-        ):
-            return ""  # "IT-", "2010-", "App-", "COVID-19-": the hyphen is the word's own
-        if head + tail in self.lexicon:
+        head = before[:-1].casefold().strip(_TRIM)
+        if head + tail in self.lexicon and f"{head}-{tail}" not in self.lexicon:
             return None
-        if f"{head}-{tail}" in self.lexicon or (head in self.lexicon and tail in self.lexicon):
-            return ""
-        return None
+        return ""
 
 
 def _heading_types(pages: PdfPages) -> list[tuple[float, bool]]:

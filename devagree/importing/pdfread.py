@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from devagree.i18n import _
+from devagree.importing.pdftags import Tags, read_tags
 from devagree.importing.safety import ImportFailure
 
 MAX_PAGES = 300
@@ -45,6 +46,9 @@ class Word:
     size: float
     bold: bool
     italic: bool
+    paragraph: int = 0
+    """The paragraph a tagged PDF marks the word's first letter as part of (0: unmarked);
+    two words of different paragraphs are never one paragraph's."""
 
 
 @dataclass(slots=True)
@@ -151,7 +155,7 @@ def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def _page(page: Any, number: int) -> list[Element]:
+def _page(page: Any, number: int, tags: Tags) -> list[Element]:
     """The page's lines outside tables and its tables, top to bottom."""
     if len(page.chars) > MAX_CHARS_PER_PAGE:
         raise ImportFailure(
@@ -159,7 +163,16 @@ def _page(page: Any, number: int) -> list[Element]:
                 page=number, count=len(page.chars)
             )
         )
-    words = [_word(w) for w in page.extract_words(extra_attrs=["fontname", "size"])]
+    tagged = bool(tags.paragraphs)
+    raw = page.extract_words(extra_attrs=["fontname", "size"], return_chars=tagged)
+    words = [_word(w) for w in raw]
+    for word, found in zip(words, raw, strict=True):
+        if not tagged or not found["chars"]:
+            continue
+        word.paragraph = tags.paragraphs.get((number, found["chars"][0].get("mcid")), 0)
+        last = (number, found["chars"][-1].get("mcid"))
+        if word.text.endswith("-") and last in tags.soft:
+            word.text = word.text[:-1] + "\u00ad"  # as the PDF's ActualText says it is
     words = [w for w in words if w.text.strip()]
     tables = [t for t in page.find_tables() if t.rows]
     grids: list[Grid] = []
@@ -278,7 +291,8 @@ def read_pages(path: Path) -> PdfPages:
                         file=name, count=count, limit=MAX_PAGES
                     )
                 )
-            pages = [_page(page, number) for number, page in enumerate(pdf.pages, start=1)]
+            tags = read_tags(pdf)
+            pages = [_page(page, number, tags) for number, page in enumerate(pdf.pages, start=1)]
             info = _info(pdf.metadata)
     except ImportFailure as err:
         if str(err).startswith(name):
