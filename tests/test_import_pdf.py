@@ -27,7 +27,8 @@ INEXACT = {
         "a full line, look like one paragraph in a PDF"
     ),
 }
-"""Layouts whose PDF gives every word in its field, but not every paragraph break."""
+"""Layouts whose untagged PDF gives every word in its field, but not every paragraph break
+(a tagged PDF marks its paragraphs)."""
 
 
 def _to_pdf(documents: list[Path], folder: Path, *, tagged: bool = False) -> None:
@@ -64,6 +65,17 @@ def corpus_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Pat
     return {
         name: (folder / "pdf" / f"{name}.pdf", expected) for name, (_p, expected) in built.items()
     }
+
+
+@pytest.fixture(scope="module")
+def corpus_tagged_pdfs(
+    corpus_pdfs: dict[str, tuple[Path, Any]], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, tuple[Path, Any]]:
+    """Every layout of the corpus as a tagged PDF, as Word's own export makes them."""
+    folder = tmp_path_factory.mktemp("tagged-corpus")
+    documents = [pdf.parent.parent / f"{name}.docx" for name, (pdf, _e) in corpus_pdfs.items()]
+    _to_pdf(documents, folder, tagged=True)
+    return {name: (folder / f"{name}.pdf", made[1]) for name, made in corpus_pdfs.items()}
 
 
 def _words(value: Any) -> list[str]:
@@ -105,6 +117,18 @@ def test_the_pdf_of_every_layout_imports_as_its_word_document(
         )
         for u in unplaced
     ), unplaced
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_the_tagged_pdf_of_every_layout_imports_exactly_as_its_word_document(
+    layout: str, corpus_tagged_pdfs: dict[str, tuple[Path, Any]]
+) -> None:
+    pdf, expected = corpus_tagged_pdfs[layout]
+    imported = import_document(pdf, CUSTOM_LABELS if layout == "custom-template" else None)
+    wanted = {k: v for k, v in expected.items() if k != "unplaced"}
+    assert _same(wanted, imported.data), (wanted, imported.data)  # (INEXACT layouts too)
+    texts = [" ".join(u["text"].split()) for u in imported.unplaced]
+    assert texts == [" ".join(u["text"].split()) for u in expected.get("unplaced", [])]
 
 
 # --- what only a PDF has: hyphenation, running headers, tables split over pages --------------

@@ -10,10 +10,13 @@ from typing import Any
 
 import pytest
 from conftest import REPO, SEED, assert_no_traceback, run
-from test_import import _same
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from test_import import _agreed, _same, agreements
 from test_import_pdf import _to_pdf
 
 from devagree.core.loader import load
+from devagree.drafting.writer import document_text
 from devagree.importing import Imported, import_document
 
 EXAMPLE = REPO / "examples" / "english" / "agreements" / "exampleton-family-2026.yaml"
@@ -45,6 +48,45 @@ def test_the_front_of_a_pdf_devagree_rendered_reads_as_its_word_document(
     for key in FRONT:
         assert _same(data[key], imported.data[key], key), (key, imported.data[key])
         assert _same(from_word.data[key], imported.data[key], key), key
+
+
+# --- import(render(x)) --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("source", [SEED, EXAMPLE], ids=["seed", "english-example"])
+def test_round_trip_through_pdf(source: Path, tmp_path: Path) -> None:
+    data, imported = _imported(source, _rendered(source, tmp_path))
+    assert _same(_agreed(data), imported.data), imported.data
+    assert imported.unplaced == []
+    if source == SEED:  # "værtsfamilie-projekt" ends a line in the PDF, and keeps its hyphen
+        assert "et værtsfamilie-projekt." in imported.data["items"][1]["activity"]
+
+
+@settings(
+    max_examples=3,
+    deadline=None,
+    database=None,
+    phases=[Phase.generate],  # (no shrinking: each step renders PDFs)
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(st.lists(agreements(), min_size=4, max_size=4))
+def test_round_trip_of_generated_agreements_through_pdf(
+    tmp_path_factory: pytest.TempPathFactory, batch: list[dict[str, Any]]
+) -> None:
+    folder = tmp_path_factory.mktemp("generated")
+    (folder / "devagree.yaml").write_text("kind: workbook\nversion: 1\n", encoding="utf-8")
+    (folder / "agreements").mkdir()
+    for number, data in enumerate(batch, start=1):
+        data["id"] = f"genereret-{number}-2016"
+        source = folder / "agreements" / f"{data['id']}.yaml"
+        source.write_text(document_text(data, None), encoding="utf-8")
+    result = run("render", "--pdf", "-o", folder / "out", cwd=folder)
+    assert result.returncode in (0, 1), result.stderr
+    for data in batch:
+        pdf = folder / "out" / f"{data['id']}.pdf"
+        imported = import_document(pdf, municipality=data["municipality"])
+        assert _same(_agreed(data), imported.data), (data, imported.data)
+        assert imported.unplaced == []
 
 
 # --- what a PDF cannot tell: whose is the sentence of validity after the purpose ------------

@@ -3,7 +3,8 @@
 A PDF has no paragraphs, only lines. A line starts a new paragraph when the space above it
 is wider than between the lines of a paragraph, when the line before ended early (the first
 word of this one would have fitted on it), when it starts further in or out than the
-paragraph's lines, when it starts with a list sign, or when its size or boldness differs. A
+paragraph's lines, when it starts with a list sign, when its size or boldness differs, or
+when a tagged PDF marks the two lines as parts of different paragraphs (``pdftags``). A
 word broken at the end of a line by a soft hyphen is joined again; any other hyphen at a
 line's end is the word's own and kept ("værtsfamilie-projekt", "Social- og"), unless the
 document writes the word whole elsewhere and never with the hyphen. Headings are known by
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from devagree.i18n import _
-from devagree.importing.pdfread import Grid, Line, PdfPages, Word
+from devagree.importing.pdfread import Cell, Grid, Line, PdfPages, Word
 from devagree.importing.richtext_out import typed_list
 from devagree.importing.wordread import Block, Para, Piece, Row, Table
 
@@ -75,20 +76,26 @@ class _Builder:
     def table(self, grid: Grid) -> Table:
         self.tables += 1
         rows: list[Row] = []
-        edges: dict[int, tuple[float, float]] = {}
+        edges: dict[tuple[int, int], tuple[float, float]] = {}
+        """Per column: where its text begins and how far it may reach, which is the cell's
+        right edge less the space its text keeps from the left edge, or the longest line."""
         for cells in grid.rows:
             for cell in cells:
-                column = round(cell.left / 3)
                 start = min((line.x0 for line in cell.lines), default=cell.right)
                 reach = max((line.x1 for line in cell.lines), default=cell.left)
-                known = edges.get(column, (cell.right, cell.left))
-                edges[column] = (min(known[0], start), max(known[1], reach))
+                known = edges.get(_column(cell), (cell.right, cell.left))
+                edges[_column(cell)] = (min(known[0], start), max(known[1], reach))
+        for cells in grid.rows:
+            for cell in cells:
+                start, reach = edges[_column(cell)]
+                if start < cell.right:
+                    edges[_column(cell)] = (start, max(reach, cell.right - (start - cell.left)))
         for index, (cells, page) in enumerate(zip(grid.rows, grid.pages, strict=True), start=1):
             where = _("table {table} row {row} (page {page})").format(
                 table=self.tables, row=index, page=page
             )
             paragraphs = [
-                self.paragraphs(cell.lines, edges[round(cell.left / 3)], self.cell_gap, where)
+                self.paragraphs(cell.lines, edges[_column(cell)], self.cell_gap, where)
                 for cell in cells
             ]
             rows.append(Row(paragraphs, False, where))
@@ -131,6 +138,9 @@ class _Builder:
         size = max(previous.size, line.size)
         if abs(previous.size - line.size) > 0.6 or _all_bold(previous) != _all_bold(line):
             return True
+        ending, beginning = previous.words[-1].paragraph, line.words[0].paragraph
+        if ending and beginning and ending != beginning:
+            return True  # a tagged PDF marks the two as paragraphs of their own
         if line.page == previous.page and line.top - previous.bottom > gap + max(2.0, 0.3 * size):
             return True
         if marked and previous.text.endswith(":"):
@@ -259,6 +269,10 @@ def _heading_types(pages: PdfPages) -> list[tuple[float, bool]]:
                 found.add(kind)
                 grown = True
     return sorted(found, key=lambda kind: (-kind[0], not kind[1]))
+
+
+def _column(cell: Cell) -> tuple[int, int]:
+    return round(cell.left / 3), round(cell.right / 3)
 
 
 def _marker(line: Line) -> tuple[str, int] | None:
