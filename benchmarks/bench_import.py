@@ -1,13 +1,14 @@
 """How much of each corpus document `devagree import` puts in the right field, and how fast,
-from Word and from the PDF LibreOffice makes of it.
+from Word and from the PDFs LibreOffice makes of it, untagged and tagged.
 
 For each layout of tests/word_corpus.py the script builds the Word document, has LibreOffice
-save it as PDF (one process for all), and imports both. A field's words are right when they
-stand, in order, in the same field of the import as in the data the layout says the
-document holds (title, parties, period, purpose, vision, every item's title and rows, and
-the text kept as unplaced); the share is the right words over all the words the layout
-holds. Time is the best of --repeat imports of one document in this process (pdfplumber and
-python-docx already imported), and for a PDF also per page.
+save it as PDF twice (untagged, as its export does unless told, and tagged, as Word's own
+export and devagree's PDF/A are; one process for each), and imports all three. A field's
+words are right when they stand, in order, in the same field of the import as in the data
+the layout says the document holds (title, parties, period, purpose, vision, every item's
+title and rows, and the text kept as unplaced); the share is the right words over all the
+words the layout holds. Time is the best of --repeat imports of one document in this
+process (pdfplumber and python-docx already imported), and for a PDF also per page.
 
 Run: python benchmarks/bench_import.py [--repeat 3] [--layouts a,b]
 """
@@ -32,6 +33,7 @@ from word_corpus import CUSTOM_LABELS, LAYOUTS, build
 from devagree.importing import import_document
 
 WORD = re.compile(r"\w+")
+TAGGED = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
 
 
 def _fields(data: dict[str, Any]) -> dict[str, list[str]]:
@@ -96,16 +98,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-import-") as work:
         folder = Path(work)
         built = {name: build(name, folder) for name in names}
-        if soffice is not None:
+        for target, out in (("pdf", "pdf"), (TAGGED, "tagged")):
+            if soffice is None:
+                break
             subprocess.run(
                 [
                     soffice,
                     f"-env:UserInstallation={(folder / 'lo').as_uri()}",
                     "--headless",
                     "--convert-to",
-                    "pdf",
+                    target,
                     "--outdir",
-                    str(folder / "pdf"),
+                    str(folder / out),
                     *(str(path) for path, _e in built.values()),
                 ],
                 check=True,
@@ -117,28 +121,32 @@ def main() -> None:
         columns += ("ms per document", "pages", "ms per page")
         print("| " + " | ".join(columns) + " |")
         print("|---|---|---:|---:|---:|---:|---:|---:|")
-        totals: dict[str, list[int]] = {".docx": [0, 0], ".pdf": [0, 0]}
+        totals: dict[str, list[int]] = {"docx": [0, 0], "pdf": [0, 0], "tagged pdf": [0, 0]}
         for name, (docx, expected) in built.items():
             labels = CUSTOM_LABELS if name == "custom-template" else None
-            pdf = folder / "pdf" / f"{name}.pdf"
-            for path in (docx, pdf):
+            made = {
+                "docx": docx,
+                "pdf": folder / "pdf" / f"{name}.pdf",
+                "tagged pdf": folder / "tagged" / f"{name}.pdf",
+            }
+            for kind, path in made.items():
                 if not path.is_file():
                     continue
                 seconds, imported = _timed(path, labels, args.repeat)
                 got = {**imported.data, "unplaced": imported.unplaced}
                 right, total = right_share(expected, got)
-                totals[path.suffix][0] += right
-                totals[path.suffix][1] += total
+                totals[kind][0] += right
+                totals[kind][1] += total
                 items = f"{len(imported.data['items'])}/{len(expected['items'])}"
                 pages = _pages(path) if path.suffix == ".pdf" else 0
                 per_page = f"{seconds * 1000 / pages:.1f}" if pages else ""
                 print(
-                    f"| {name} | {path.suffix[1:]} | {total} | {right / total:.1%} | {items} "
+                    f"| {name} | {kind} | {total} | {right / total:.1%} | {items} "
                     f"| {seconds * 1000:.1f} | {pages or ''} | {per_page} |"
                 )
-        for suffix, (right, total) in totals.items():
+        for kind, (right, total) in totals.items():
             if total:
-                print(f"\nall layouts, {suffix[1:]}: {right / total:.1%} of {total} words")
+                print(f"\nall layouts, {kind}: {right / total:.1%} of {total} words")
 
 
 if __name__ == "__main__":
