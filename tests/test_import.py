@@ -3,6 +3,7 @@ the renderer, LibreOffice formats, renewal, and bad input."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import shutil
 import subprocess
@@ -74,6 +75,8 @@ def test_corpus_layout_imports_to_the_expected_data(layout: str, tmp_path: Path)
     data = load(str(target), text).data
     assert data.pop("kind") == "agreement" and data.pop("version") == 1
     assert data.pop("id") == "imported-2027"
+    digest = hashlib.sha256(document.read_bytes()).hexdigest()
+    assert data.pop("imported_from") == {"file": document.name, "sha256": digest}
     assert _same(expected, data), (expected, data)
     for entry in expected.get("unplaced", ()):
         assert f"{entry['where']}:" in result.stdout
@@ -255,6 +258,7 @@ def test_a_folder_imports_as_a_batch_and_failures_do_not_stop_it(tmp_path: Path)
         inbox / "english-word-numbered.docx",
         "-o",
         folder / "agreements" / "centre-for-children-and-families-2027.yaml",
+        "--again",
         cwd=folder,
     )
     assert again.returncode == 2 and "never overwrites" in again.stdout + again.stderr

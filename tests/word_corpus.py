@@ -14,6 +14,7 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Pt
 
 NBSP = "\u00a0"
 
@@ -496,6 +497,11 @@ def seed_original(doc: Any) -> dict[str, Any]:
 
 
 def matrix_table(doc: Any) -> dict[str, Any]:
+    from docx.enum.section import WD_ORIENT
+
+    section = doc.sections[0]  # a table of eight columns is laid out on a landscape page
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
     _front(doc)
     doc.add_heading("Udviklingsmål 2027", level=1)
     columns = ("political_goal", "goal", "activity", "deadline", "owner", "indicators")
@@ -512,6 +518,7 @@ def matrix_table(doc: Any) -> dict[str, Any]:
     titles = ["Sund aldring", "Mental sundhed", "Rusmidler"]
     items = [_item(n, deadline=f"{n}. kvartal 2027") for n in (1, 2, 3)]
     table = doc.add_table(rows=1, cols=len(header))
+    table.style = doc.styles["Table Grid"]
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.paragraphs[0].add_run(text).bold = True
     for n, item in enumerate(items, start=1):
@@ -520,6 +527,10 @@ def matrix_table(doc: Any) -> dict[str, Any]:
         cells[1].text = titles[n - 1]
         for cell, key in zip(cells[2:], columns, strict=True):
             cell.text = item[key]
+    for row in table.rows:  # a wide table is set in a smaller type
+        for cell in row.cells:
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(9)
     data = _front_data()
     data["items"] = [
         {
@@ -529,7 +540,7 @@ def matrix_table(doc: Any) -> dict[str, Any]:
         }
         for n, item in enumerate(items, start=1)
     ]
-    data["unplaced"] = [{"text": "Udviklingsmål 2027", "where": "heading before table 1"}]
+    data["unplaced"] = [{"text": "Udviklingsmål 2027", "where": "paragraph 11"}]
     return data
 
 
@@ -643,6 +654,15 @@ LAYOUTS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "heading-labels": heading_labels,
     "front-table": front_table,
 }
+
+
+from word_corpus_structure import STRUCTURE_LAYOUTS  # noqa: E402 (it uses the helpers above)
+
+LAYOUTS.update(STRUCTURE_LAYOUTS)
+
+from word_corpus_rows import ROW_LAYOUTS  # noqa: E402 (it uses the helpers above)
+
+LAYOUTS.update(ROW_LAYOUTS)
 
 
 def build(name: str, folder: Path) -> tuple[Path, dict[str, Any]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -14,7 +14,13 @@ from devagree.core.paths import display_path
 from devagree.core.printable import printable_lines
 from devagree.i18n import _, current_language, in_language, ngettext
 
-SUFFIXES = (".docx", ".docm", ".doc", ".odt", ".rtf")
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from devagree.core.settings import Settings
+    from devagree.importing import Imported
+
+SUFFIXES = (".docx", ".docm", ".doc", ".odt", ".rtf", ".pdf")
 
 
 def _documents(paths: list[Path]) -> list[Path]:
@@ -40,7 +46,7 @@ def import_(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Word documents (.docx, .doc, .odt, .rtf) or folders of them.",
+            help="Word documents (.docx, .doc, .odt, .rtf), PDFs, or folders of them.",
             show_default=False,
         ),
     ],
@@ -76,30 +82,52 @@ def import_(
         bool,
         typer.Option(
             "--dry-run",
-            help="Write nothing; show the YAML of a single document, or what a batch would write.",
+            help="Write nothing: the YAML alone on standard output, the summary on standard error.",
+        ),
+    ] = False,
+    again: Annotated[
+        bool,
+        typer.Option(
+            "--again",
+            help="Import a document the workbook already holds an agreement from, once more.",
+        ),
+    ] = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Show, per item and field, where in the document its text was read and its "
+            "first words.",
         ),
     ] = False,
 ) -> int:
-    """Import Word agreements: every row into its field, the rest listed as unplaced.
+    """Import Word or PDF agreements: every row into its field, the rest listed as unplaced.
 
-    Item tables with a label column, or paragraphs that begin with a label ("Politisk mål:
-    ..."), are read into the 12 rows; the front gives title, centre, date, parties, period,
-    purpose and vision. What the document does not say becomes a TODO placeholder that
-    `devagree check` reports (DA209); text that fits no field is kept under `unplaced` with
-    where it stood. An existing file is never overwritten. Exit code 2 when one document
-    cannot be read, 1 when some documents of a batch failed (the others are imported).
+    Items are found from the document's structure: an item begins where the row labels
+    (tables with a label column, or paragraphs that begin with a label such as "Politisk
+    mål:") start again, under the heading just before it; a section without labels (an
+    appendix, the signatures) is no item. The front gives title, centre, date, parties,
+    period, purpose and vision. What the document does not say becomes a TODO placeholder
+    that `devagree check` reports (DA209); text that fits no field is kept under `unplaced`
+    with where it stood. The agreement records the document's name and SHA-256
+    (`imported_from`), and a document already imported is refused unless --again is given.
+    An existing file is never overwritten. Exit code 2 when one document cannot be read, 1
+    when some documents of a batch failed (the others are imported).
     """
-    from devagree.cli.new import existing_ids, schema_reference
+    from devagree.cli.new import schema_reference
     from devagree.core.write_path import create_file
     from devagree.drafting.writer import document_text, id_problem
     from devagree.importing import ImportFailure, import_document, slug_for
+    from devagree.importing.explain import explanation
     from devagree.workbook.pipeline import load_settings
 
     settings, _problems, _unreadable = load_settings(Path.cwd())
     timeout = settings.lock_wait(lock_timeout_from_environment())
     documents = _documents(paths)
     if not documents:
-        raise UsageError(_("no Word documents (.docx, .doc, .odt, .rtf) in the paths given"))
+        raise UsageError(
+            _("no Word documents or PDFs (.docx, .doc, .odt, .rtf, .pdf) in the paths given")
+        )
     single_file = output is not None and output.suffix.lower() in (".yaml", ".yml")
     if single_file and len(documents) > 1:
         raise UsageError(
@@ -109,7 +137,7 @@ def import_(
         )
     if agreement_id is not None and len(documents) > 1:
         raise UsageError(_("--id can only be used when one document is imported"))
-    used = existing_ids(settings)
+    used, recorded = _workbook_records(settings)
     if agreement_id is not None:
         problem = id_problem(agreement_id, used, current_language())
         if problem is not None:
@@ -120,9 +148,10 @@ def import_(
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    console = Console(highlight=False, soft_wrap=True)
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    console = errors if dry_run else Console(highlight=False, soft_wrap=True)
     failed = 0
+    written: list[str] = []
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -142,6 +171,14 @@ def import_(
                     settings.language,
                     year,
                 )
+                holder = recorded.get(imported.sha256)
+                if holder is not None and not again:
+                    raise ImportFailure(
+                        _(
+                            "{file}: this document is already imported, as the agreement "
+                            "{id} ({path}); give --again to import it once more"
+                        ).format(file=document, id=holder[0], path=holder[1])
+                    )
                 new_id = agreement_id or _free_id(slug_for(imported.data), used, folder)
                 target = output if single_file and output is not None else folder / f"{new_id}.yaml"
                 if target.exists() or target.is_symlink():
@@ -150,7 +187,7 @@ def import_(
                             "{file}: {target} already exists; devagree import never overwrites"
                         ).format(file=document, target=display_path(target))
                     )
-                data = _file_data(new_id, imported.data, imported.unplaced)
+                data = _file_data(new_id, imported, document)
                 with in_language(settings.language):
                     text = document_text(
                         data,
@@ -169,30 +206,67 @@ def import_(
                 progress.advance(task)
                 continue
             used[new_id] = display_path(target)
+            recorded[imported.sha256] = (new_id, display_path(target))
             if not dry_run:
                 create_file(target, text, timeout=timeout)
-            items = len(data["items"])
-            summary = _("{file} → {target}: {items}, {unplaced} unplaced").format(
-                file=document.name,
-                target=display_path(target),
-                items=ngettext("{count} item", "{count} items", items).format(count=items),
-                unplaced=len(imported.unplaced),
-            )
-            console.print(f"[green]✓[/green] {escape(printable_lines(summary))}")
-            for note in imported.notes:
-                shown = _("note: {note}").format(note=note)
-                console.print(f"    {escape(shown)}")
-            for entry in imported.unplaced:
-                line = _("unplaced, {where}: {text}").format(
-                    where=entry["where"], text=_short(entry["text"])
-                )
-                console.print(f"    {escape(line)}")
-            if dry_run and len(documents) == 1:
-                sys.stdout.write(text)
+            else:
+                written.append(text)
+            _summary(console, imported, display_path(target), len(data["items"]), dry_run)
+            if explain:
+                for line in explanation(imported, data, current_language()):
+                    console.print(escape(line))
             progress.advance(task)
+    if written:
+        sys.stdout.write("---\n".join(written))
     if failed and len(documents) == 1:
         return ExitCode.USAGE
     return ExitCode.PROBLEMS if failed else ExitCode.OK
+
+
+def _summary(console: Console, imported: Imported, target: str, items: int, dry_run: bool) -> None:
+    from rich.markup import escape
+
+    counted = ngettext("{count} item", "{count} items", items).format(count=items)
+    summary = _("{file} → {target}: {items}, {unplaced} unplaced").format(
+        file=imported.source.name, target=target, items=counted, unplaced=len(imported.unplaced)
+    )
+    if dry_run:
+        summary = _("{summary}; nothing was written (--dry-run)").format(summary=summary)
+    console.print(f"[green]✓[/green] {escape(printable_lines(summary))}")
+    for note in imported.notes:
+        shown = _("note: {note}").format(note=note)
+        console.print(f"    {escape(printable_lines(shown))}")
+    for entry in imported.unplaced:
+        line = _("unplaced, {where}: {text}").format(
+            where=entry["where"], text=_short(entry["text"])
+        )
+        console.print(f"    {escape(printable_lines(line))}")
+
+
+def _workbook_records(settings: Settings) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """The ids used in the workbook (each with its file), and the documents its agreements
+    were imported from (SHA-256 → the agreement's id and file)."""
+    from devagree.workbook.discover import iter_yaml_files
+    from devagree.workbook.pipeline import read_document
+
+    used: dict[str, str] = {}
+    imported: dict[str, tuple[str, str]] = {}
+    for folder in settings.paths:
+        path = settings.root / folder
+        if not path.is_dir():
+            continue
+        for file in iter_yaml_files(path):
+            document, _problem = read_document(file)
+            if document is None:
+                continue
+            data = document.data
+            if isinstance(data.get("id"), str):
+                used.setdefault(data["id"], document.path)
+            source = data.get("imported_from")
+            if isinstance(source, dict) and isinstance(source.get("sha256"), str):
+                holder = (str(data.get("id", "?")), document.path)
+                imported.setdefault(source["sha256"].lower(), holder)
+    return used, imported
 
 
 def _free_id(base: str, used: dict[str, str], folder: Path) -> str:
@@ -206,8 +280,15 @@ def _free_id(base: str, used: dict[str, str], folder: Path) -> str:
     return candidate
 
 
-def _file_data(new_id: str, data: dict[str, Any], unplaced: list[dict[str, str]]) -> dict[str, Any]:
-    out: dict[str, Any] = {"kind": "agreement", "version": 1, "id": new_id, **data}
-    if unplaced:
-        out["unplaced"] = unplaced
+def _file_data(new_id: str, imported: Imported, document: Path) -> dict[str, Any]:
+    source = {"file": document.name, "sha256": imported.sha256}
+    out: dict[str, Any] = {
+        "kind": "agreement",
+        "version": 1,
+        "id": new_id,
+        "imported_from": source,
+        **imported.data,
+    }
+    if imported.unplaced:
+        out["unplaced"] = imported.unplaced
     return out

@@ -220,6 +220,14 @@ class Item:
 
 
 @dataclass(frozen=True, slots=True)
+class ImportedFrom:
+    """The document an agreement was imported from: its file name and SHA-256."""
+
+    file: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
 class Unplaced:
     """Text of an imported document that fits no field, and where it stood there."""
 
@@ -248,6 +256,8 @@ class Agreement:
     renews: str = ""
     """The id of the agreement this one renews, if any."""
     unplaced: tuple[Unplaced, ...] = ()
+    imported_from: ImportedFrom | None = None
+    """The document `devagree import` read it from, if any."""
 
 
 def _day(text: Any) -> date:
@@ -338,7 +348,14 @@ def agreement_from_data(source: str, data: dict[str, Any]) -> Agreement:
         data=data,
         renews=data.get("renews", ""),
         unplaced=tuple(Unplaced(u["text"], u["where"]) for u in data.get("unplaced", ())),
+        imported_from=_imported_from(data.get("imported_from")),
     )
+
+
+def _imported_from(raw: Any) -> ImportedFrom | None:
+    if raw is None:
+        return None
+    return ImportedFrom(raw["file"], raw["sha256"])
 
 
 # --- strategies ------------------------------------------------------------------------------

@@ -298,6 +298,7 @@ AGREEMENT_ORDER = (
     "version",
     "id",
     "renews",
+    "imported_from",
     "title",
     "municipality",
     "organisation",

@@ -1,4 +1,4 @@
-"""`devagree import`: existing Word agreements into the model's terms.
+"""`devagree import`: existing Word and PDF agreements into the model's terms.
 
 The reader never writes YAML itself: it returns the agreement's plain data (the shape the
 loader gives), which the one YAML writer (`drafting.document_text`) turns into a devagree
@@ -20,10 +20,11 @@ from typing import Any
 
 from devagree.core.files import read_regular
 from devagree.i18n import _, in_language
+from devagree.importing.collected import Source
 from devagree.importing.safety import ImportFailure, kind_of
 from devagree.importing.wordread import Block, Para
 
-__all__ = ["ImportFailure", "Imported", "import_document", "slug_for"]
+__all__ = ["ImportFailure", "Imported", "Source", "digest_of_file", "import_document", "slug_for"]
 
 
 @dataclass(slots=True)
@@ -34,6 +35,9 @@ class Imported:
     data: dict[str, Any]
     unplaced: list[dict[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    """Where each item's title and fields were read, for `import --explain`."""
+    sha256: str = ""
 
 
 MACRO_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
@@ -70,11 +74,10 @@ def without_macros(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _open(path: Path) -> tuple[Any, bool]:
-    """The python-docx document, and whether it came through LibreOffice."""
+def _open(path: Path, kind: str) -> tuple[Any, bool]:
+    """The python-docx document, and whether it had macros (left out unread)."""
     from docx import Document
 
-    kind = kind_of(path)
     if kind == "convert":
         from devagree.importing.convert import to_docx
 
@@ -92,6 +95,53 @@ def _open(path: Path) -> tuple[Any, bool]:
             )
         ) from None
     return document, had_macros and not converted
+
+
+def _read(path: Path) -> tuple[list[Block], dict[str, str], bool]:
+    """The document's blocks, its properties, and whether macros were left out."""
+    kind = kind_of(path)
+    if kind == "pdf":
+        from devagree.importing.pdfblocks import pdf_blocks
+        from devagree.importing.pdfread import read_pages
+
+        pages = read_pages(path)
+        properties = _pdf_properties(pages.info)
+        blocks, printed = _without_fingerprint(
+            pdf_blocks(pages), properties.get("devagree.digest", "")
+        )
+        if printed:  # devagree rendered it, and printed its fingerprint
+            properties.setdefault("devagree.period-line", "unstated")
+        return blocks, properties, False
+    from devagree.importing.wordread import read_blocks
+
+    document, had_macros = _open(path, kind)
+    properties = _custom_properties(document)
+    blocks, _printed = _without_fingerprint(
+        read_blocks(document), properties.get("devagree.digest", "")
+    )
+    properties["category"] = document.core_properties.category or ""
+    return blocks, properties, had_macros
+
+
+def _pdf_properties(info: dict[str, str]) -> dict[str, str]:
+    """What a PDF devagree rendered says of its agreement in its document information (see
+    ``devagree.signatures.pdf_identity``), under the names of the Word file's properties."""
+    import json
+
+    properties = {
+        key: info[name]
+        for key, name in (("devagree.id", "DevagreeId"), ("devagree.digest", "DevagreeDigest"))
+        if name in info
+    }
+    try:
+        rows = json.loads(info.get("DevagreeRows", "{}"))
+    except ValueError:
+        rows = {}
+    if isinstance(rows, dict) and isinstance(rows.get("agreement.purpose"), str):
+        properties["devagree.purpose-digest"] = rows["agreement.purpose"]
+    if properties:
+        properties["devagree.period-line"] = "unstated"  # (a Word file says "added")
+    return properties
 
 
 def _custom_properties(document: Any) -> dict[str, str]:
@@ -119,18 +169,14 @@ def import_document(
     language: str = "da",
     year: int | None = None,
 ) -> Imported:
-    """Read one Word document into an agreement's data (without ``id``).
+    """Read one Word document or PDF into an agreement's data (without ``id``).
 
-    Raises ImportFailure for a file that is not a readable Word document.
+    Raises ImportFailure for a file that is not a readable Word document or PDF.
     """
     from devagree.importing.assemble import assemble
     from devagree.importing.labels import Labels
-    from devagree.importing.wordread import read_blocks
 
-    document, had_macros = _open(path)
-    properties = _custom_properties(document)
-    blocks = _without_fingerprint(read_blocks(document), properties.get("devagree.digest", ""))
-    properties["category"] = document.core_properties.category or ""
+    blocks, properties, had_macros = _read(path)
     with in_language(language):  # its placeholders are written in the workbook's words
         reading = assemble(blocks, Labels.build(labels), municipality, language, properties)
     notes = list(reading.notes)
@@ -153,7 +199,20 @@ def import_document(
         )
     start, end = reading.data["period"]
     reading.data["period"] = {"start": start.isoformat(), "end": end.isoformat()}
-    return Imported(path, reading.data, reading.unplaced, notes)
+    return Imported(
+        path, reading.data, reading.unplaced, notes, reading.sources, digest_of_file(path)
+    )
+
+
+def digest_of_file(path: Path) -> str:
+    """The SHA-256 of the file's bytes, in hex: what `imported_from` records."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ß": "ss"})
@@ -180,16 +239,31 @@ def slug_for(data: Mapping[str, Any]) -> str:
     return slug
 
 
-def _without_fingerprint(blocks: list[Block], agreed: str) -> list[Block]:
-    """The blocks less the fingerprint line devagree prints above the signatures.
+_FINGERPRINT = re.compile(r"^(?P<label>[^:]{1,60}): (?:[0-9a-f]{4} ){3}[0-9a-f]{4}$")
 
-    It is the rendered text's own digest (in the document's properties), not agreed text.
+
+def _without_fingerprint(blocks: list[Block], agreed: str = "") -> tuple[list[Block], bool]:
+    """The blocks less the fingerprint line devagree prints above the signatures, and
+    whether there was one.
+
+    It is the rendered text's own digest, not agreed text: "Tekstens fingeraftryk: 7d3a
+    69bc edbf 5a00" in either language devagree writes, or any line that ends with the
+    fingerprint of ``agreed`` (the digest the document's properties record).
     """
-    if not agreed:
-        return blocks
+    from devagree.i18n import LANGUAGES, gettext_in
     from devagree.signatures.pdf_identity import fingerprint
 
-    mark = ": " + fingerprint(agreed)
-    return [
-        block for block in blocks if not (isinstance(block, Para) and block.text.endswith(mark))
-    ]
+    labels = {gettext_in(language, "Digest of the text") for language in LANGUAGES}
+    mark = ": " + fingerprint(agreed) if agreed else None
+
+    def furniture(block: Block) -> bool:
+        if not isinstance(block, Para):
+            return False
+        text = " ".join(block.text.split())
+        found = _FINGERPRINT.match(text)
+        return (found is not None and found.group("label") in labels) or bool(
+            mark and text.endswith(mark)
+        )
+
+    kept = [block for block in blocks if not furniture(block)]
+    return kept, len(kept) < len(blocks)

@@ -19,16 +19,13 @@ from devagree.deadlines.deadline import DeadlineError, parse_deadline
 from devagree.drafting.writer import front_placeholder, row_placeholder
 from devagree.i18n import _
 from devagree.importing import front
-from devagree.importing.collected import Item, Reading
+from devagree.importing.collected import Item, Reading, Source, cell_text
 from devagree.importing.front_assembly import FrontAssembly
-from devagree.importing.item_rows import KEYWORD, RowReading, heading_number
-from devagree.importing.labels import TITLE, Labels, normalise
+from devagree.importing.headings import ITEM_WORDS, closes, shape_of, signing
+from devagree.importing.item_rows import RowReading, heading_number
+from devagree.importing.labels import TITLE, Labels
 from devagree.importing.richtext_out import lines_of, plain_text, to_markdown
 from devagree.importing.wordread import Block, Para, Table
-
-_SIGNATURES = frozenset(
-    {"underskrifter", "underskrift", "signatures", "signature", "signaturer", "godkendelse"}
-)
 
 _PARTY_LINE = re.compile(r"^(?P<name>.+?) \((?P<role>[^()]+)\)$")
 
@@ -56,7 +53,7 @@ class _Assembler(FrontAssembly, RowReading):
     """The walk through the document: the front, then the items."""
 
     def first_item(self) -> int:
-        """Index of the block where the items begin (their first heading or table)."""
+        """Index of the block where the items begin: their first heading or table."""
         anchor = None
         for index, block in enumerate(self.blocks):
             if isinstance(block, Table) and (
@@ -69,16 +66,29 @@ class _Assembler(FrontAssembly, RowReading):
                 if label is not None and label[0] != TITLE and label[2]:
                     anchor = index
                     break
+                if (
+                    label is None
+                    and self._heading_like(block)
+                    and heading_number(block) is not None
+                    and self._item_ahead(index, None)
+                ):
+                    return index  # "Udviklingsmål 1: ..." over rows labelled in plain type
         if anchor is None:
             return len(self.blocks)
-        index = anchor - 1
+        index, body = anchor - 1, 0
         while index >= 0:
             block = self.blocks[index]
             if isinstance(block, Para) and not block.text.strip():
                 index -= 1
                 continue
             if isinstance(block, Para) and self._heading_like(block):
-                return index
+                if body == 0 or heading_number(block) is not None:
+                    return index
+                break
+            if isinstance(block, Para) and body < 3 and len(block.text) < 1000:
+                body += 1  # an introduction between a numbered heading and its rows
+                index -= 1
+                continue
             break
         return anchor
 
@@ -88,24 +98,36 @@ class _Assembler(FrontAssembly, RowReading):
         return self.read_front(self.blocks[:start]), start
 
     def walk_items(self, start: int) -> None:
+        """Items where a run of row labels starts afresh, each under the heading just
+        before it; a heading with no run of labels after it opens a section that is not an
+        item, and its text is kept as unplaced."""
         current: Item | None = None
         field_key: str | None = None
         mode = ""
+        """"para": a labelled paragraph's text goes on; "table": after an item table;
+        "section": under a heading that is not an item's; "": after an item's heading."""
         pending: list[Para] = []
         signatures = False
+        matrix: tuple[tuple[int, dict[int, str]], list[str]] | None = None
+        """The columns and their names of the table of one item per row read last."""
 
         def flush_pending(to_field: bool) -> None:
             nonlocal pending
             if to_field and current is not None and field_key is not None:
                 for para in pending:
-                    current.add(field_key, lines_of(para))
+                    current.add(field_key, lines_of(para), para.where)
             else:
                 for para in pending:
                     self._unplace_para(para)
             pending = []
 
-        def new_item(title: str | None) -> Item:
+        def new_item(heading: Para | None, title: str | None) -> Item:
             item = Item(title=title or None)
+            if heading is not None:
+                item.heading = heading.text.strip()
+                item.shape = shape_of(heading)
+                item.title_where = heading.where
+                item.heading_para, item.heading_at = heading, self.position
             self.items.append(item)
             return item
 
@@ -120,7 +142,8 @@ class _Assembler(FrontAssembly, RowReading):
                 text = block.text.strip()
                 if not text:
                     continue
-                if normalise(text) in _SIGNATURES and self._heading_like(block):
+                heading_like = self._heading_like(block, in_field=mode in ("para", "table"))
+                if heading_like and signing(text):
                     flush_pending(False)
                     signatures = True
                     continue
@@ -131,44 +154,48 @@ class _Assembler(FrontAssembly, RowReading):
                     and (current is None or label[0] in current.fields)
                 ):
                     label = None  # "Mål: ..." in running text, not a new row
+                if label is not None and mode == "section" and not self._restarts(label, current):
+                    label = None  # a label word in an appendix, not a row of the last item
                 if label is not None:
                     key, cut, _strong = label
                     flush_pending(False)
-                    if current is None or (
-                        key in current.fields and key != TITLE and current.filled >= 2
-                    ):
-                        current = new_item(None)
+                    if current is None or self._restarts(label, current):
+                        current = new_item(None, None)
                     if key == TITLE:
                         rest = plain_text(lines_of(block, cut))
                         if rest:
-                            current.title = rest
+                            current.title, current.title_where = rest, block.where
                         field_key = None
                     else:
                         field_key = key
-                        current.add(key, lines_of(block, cut))
+                        current.add(key, lines_of(block, cut), block.where)
                     mode = "para"
                     continue
-                heading = heading_number(block)
-                if (
-                    heading is not None
-                    and mode == "para"
-                    and not (block.heading or block.all_bold or KEYWORD.match(text))
-                ):
-                    heading = None  # "1) ..." inside a row's text is a list, not an item
-                starts = heading is not None or bool(block.heading)
-                if not starts and block.all_bold and len(text) <= 200:
-                    starts = self._fresh_ahead(index, current)
-                if starts:
-                    if mode == "table":
+                if heading_like:
+                    if self._item_ahead(index, current):
                         flush_pending(False)
-                    title = heading[1] if heading is not None else text
-                    current = new_item(title)
-                    current.heading = text
-                    field_key = None
-                    mode = ""
+                        heading = heading_number(block)
+                        current = new_item(block, heading[1] if heading is not None else text)
+                        field_key, mode = None, ""
+                        continue
+                    inside = current is not None and mode in ("para", "table")
+                    if inside and current is not None and not self._ends_item(block, current):
+                        if mode == "para" and field_key is not None:
+                            current.add(field_key, lines_of(block), block.where)
+                        else:
+                            pending.append(block)
+                        continue
+                    flush_pending(False)
+                    self._unplace_para(block)
+                    field_key, mode = None, "section"
+                    continue
+                if current is not None and self._signatures_begin(index):
+                    flush_pending(mode == "table")
+                    signatures = True
+                    self._signature_block(block)
                     continue
                 if mode == "para" and current is not None and field_key is not None:
-                    current.add(field_key, lines_of(block))
+                    current.add(field_key, lines_of(block), block.where)
                 elif mode == "table":
                     pending.append(block)
                 else:
@@ -182,13 +209,22 @@ class _Assembler(FrontAssembly, RowReading):
                     self.items.remove(current)  # a heading over the whole table, not an item
                     if current.heading or current.title:
                         text = current.heading or current.title or ""
-                        self._unplace(text, "heading before " + block.where)
-                self._matrix_rows(block, columns)
+                        self._unplace(text, current.title_where or block.where)
+                matrix = (columns, self._matrix_rows(block, columns))
                 current = self.items[-1] if self.items else None
-                field_key, mode = None, ""
+                field_key, mode = None, "matrix"
                 continue
-            continuing = current is not None and current.has_table and mode == "table"
-            if not self.is_item_table(block, continuing=continuing):
+            if mode == "matrix" and matrix is not None and self._goes_on(block, matrix[1]):
+                self._matrix_rows(block, matrix[0], matrix[1])  # the rest, after a page break
+                current = self.items[-1] if self.items else None
+                continue
+            continuing = current is not None and (
+                (current.has_table and mode == "table")
+                or (mode == "" and not current.filled and not current.has_table)
+            )  # (a table just under an item's heading may hold one row before a page break)
+            if not self.is_item_table(block, continuing=continuing) or (
+                mode == "section" and current is not None and self._continues(block, current)
+            ):
                 flush_pending(False)
                 self._unplace_table(block)
                 continue
@@ -197,29 +233,97 @@ class _Assembler(FrontAssembly, RowReading):
             else:
                 flush_pending(False)
                 if current is None or current.has_table or current.filled:
-                    current = new_item(None)
+                    current = new_item(None, None)
                 field_key = None
             assert current is not None
             current.has_table = True
-            field_key = self._table_rows(block, current, field_key)
+            current, field_key = self._table_rows(block, current, field_key)
             mode = "table"
         flush_pending(False)
 
-    def _fresh_ahead(self, index: int, current: Item | None) -> bool:
-        """Whether the next content after a bold paragraph starts a new item."""
+    def _goes_on(self, table: Table, names: list[str]) -> bool:
+        """A table of as many columns as a table of one item per row just before it, with no
+        header row of its own: the rest of that table, after a page break."""
+        first = next((row for row in table.rows if any(cell_text(c) for c in row.cells)), None)
+        if first is None or len(first.cells) != len(names):
+            return False
+        return not any(self.labels.field(cell_text(c)) for c in first.cells)
+
+    @staticmethod
+    def _restarts(label: tuple[str, int, bool], current: Item | None) -> bool:
+        """The label starts the run of labels afresh: the item before already has it."""
+        key = label[0]
+        if current is None:
+            return True
+        return key in current.fields and key != TITLE and current.filled >= 2
+
+    def _item_ahead(self, index: int, current: Item | None) -> bool:
+        """Whether the heading at ``index`` is an item's: a run of row labels starts afresh
+        after it, before the next heading (a few paragraphs of introduction may come first)."""
+        heading = self.blocks[index]
+        assert isinstance(heading, Para)
+        shape = shape_of(heading)
+        same_rank = current is not None and current.shape == shape and current.filled > 0
+        body = 0
         for block in self.blocks[index + 1 :]:
-            if isinstance(block, Para):
-                if not block.text.strip():
-                    continue
-                label = self.label_of(block)
-                if label is None:
+            if isinstance(block, Table):
+                if self.matrix_columns(block) is not None:
+                    return True  # the heading over the table; the table's rows are the items
+                if not self.is_item_table(block, continuing=True):
                     return False
-                if not label[2]:
-                    return False
-                return current is None or label[0] in current.fields or label[0] == TITLE
-            if not self.is_item_table(block, continuing=True):
+                return current is None or same_rank or not self._continues(block, current)
+            if not block.text.strip():
+                continue
+            label = self.label_of(block)
+            if label is not None:
+                return (
+                    current is None
+                    or same_rank
+                    or label[0] in current.fields
+                    or label[0] == TITLE
+                    or not current.fields
+                )
+            if self._heading_like(block, in_field=False) or body >= 4:
                 return False
-            return current is None or not self._continues(block, current)
+            body += 1
+        return False
+
+    def _ends_item(self, para: Para, current: Item) -> bool:
+        """A heading after an item's rows that is not part of its text: an appendix, or a
+        heading of the item's own rank or higher."""
+        text = para.text.strip()
+        if closes(text):
+            return True
+        shape = shape_of(para)
+        if current.shape is not None:
+            if shape.level or current.shape.level:
+                return shape.outranks(current.shape)
+            numbered_alike = shape.text_numbered or shape.word_numbered
+            return numbered_alike and shape == current.shape
+        return bool(para.heading) or (shape.text_numbered and shape.word in ITEM_WORDS)
+
+    def _signatures_begin(self, index: int) -> bool:
+        """A short line that opens a signature block without a heading: lines to sign on
+        ("________") follow within three paragraphs."""
+        first = self.blocks[index]
+        if not isinstance(first, Para) or len(first.text.strip()) > 80:
+            return False
+        seen = 0
+        for block in self.blocks[index:]:
+            if isinstance(block, Table):
+                return False
+            text = block.text.strip()
+            if not text:
+                continue
+            if _FURNITURE.search(text):
+                return True
+            if self.label_of(block) is not None or len(text) > 80:
+                return False
+            if block is not first and self._heading_like(block):
+                return False  # a heading comes first: it says what follows
+            seen += 1
+            if seen >= 3:
+                return False
         return False
 
     def _signature_block(self, block: Block) -> None:
@@ -289,4 +393,10 @@ def assemble(
     data = {**front_data, "items": items}
     ordered = sorted(enumerate(assembler.unplaced), key=lambda pair: (int(pair[1]["_at"]), pair[0]))
     unplaced = [{"text": u["text"], "where": u["where"]} for _i, u in ordered]
-    return Reading(data, unplaced, assembler.notes)
+    sources: list[Source] = []
+    for number, item in enumerate(assembler.items, start=1):
+        title = (item.title_where,) if item.title and item.title_where else ()
+        sources.append(Source(number, TITLE, title))
+        for row in ROWS:
+            sources.append(Source(number, row.key, tuple(item.sources.get(row.key, ()))))
+    return Reading(data, unplaced, assembler.notes, sources)

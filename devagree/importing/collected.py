@@ -10,9 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from devagree.importing.headings import Shape
 from devagree.importing.labels import Labels
 from devagree.importing.richtext_out import Line, lines_of, to_markdown
 from devagree.importing.wordread import Block, Para, Row, Table
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where one field of an item was read: its places in the document, first first."""
+
+    item: int
+    key: str
+    """"title" or a row's key."""
+    places: tuple[str, ...]
 
 
 @dataclass(slots=True)
@@ -22,6 +33,7 @@ class Reading:
     data: dict[str, Any]
     unplaced: list[dict[str, str]]
     notes: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -32,14 +44,27 @@ class Item:
     fields: dict[str, list[Line]] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
     has_table: bool = False
+    shape: Shape | None = None
+    """How the item's heading is set, when it has one (a later heading of the same rank
+    ends the item)."""
+    sources: dict[str, list[str]] = field(default_factory=dict)
+    """Field → where in the document its text stood ("table 1 row 3", "page 2 line 14")."""
+    title_where: str = ""
+    heading_para: Para | None = None
+    """The heading the item stands under, when it has one."""
+    heading_at: int = 0
+    """Its block's index, so that it keeps its place if it goes to ``unplaced``."""
 
-    def add(self, key: str, lines: list[Line]) -> None:
+    def add(self, key: str, lines: list[Line], where: str = "") -> None:
         if key not in self.fields:
             self.fields[key] = []
             self.order.append(key)
         if lines and self.fields[key]:
             lines = [Line(lines[0].kind, lines[0].level, lines[0].text, False), *lines[1:]]
         self.fields[key].extend(lines)
+        places = self.sources.setdefault(key, [])
+        if where and lines and where not in places:
+            places.append(where)
 
     @property
     def filled(self) -> int:
@@ -69,10 +94,10 @@ class Collector:
         self.position = 0
         """The block being read, so unplaced text can be listed in document order."""
 
-    def _unplace_para(self, para: Para) -> None:
+    def _unplace_para(self, para: Para, at: int | None = None) -> None:
         text = to_markdown(lines_of(para))
         if text:
-            self._unplace(text, para.where)
+            self._unplace(text, para.where, at)
 
     def _unplace_table(self, table: Table) -> None:
         for row in table.rows:
@@ -80,8 +105,9 @@ class Collector:
             if text:
                 self._unplace(text, row.where)
 
-    def _unplace(self, text: str, where: str) -> None:
-        self.unplaced.append({"text": text, "where": where, "_at": str(self.position)})
+    def _unplace(self, text: str, where: str, at: int | None = None) -> None:
+        place = self.position if at is None else at
+        self.unplaced.append({"text": text, "where": where, "_at": str(place)})
 
 
 def cell_text(paragraphs: list[Para]) -> str:

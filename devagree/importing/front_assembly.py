@@ -161,10 +161,8 @@ class FrontAssembly(Collector):
             period = front.find_period(text)
             if period is not None:
                 break
-        if purpose_lines and self.properties.get("devagree.period-line") == "added":
-            last_para = state.purpose[-1]
-            if front.find_period(last_para.text) is not None:
-                purpose_lines = [line for p in state.purpose[:-1] for line in lines_of(p)]
+        if purpose_lines and self._period_line_added(state.purpose, period):
+            purpose_lines = [line for p in state.purpose[:-1] for line in lines_of(p)]
         title = state.title or _("TODO: fill in the title")
         everything = " ".join([title, state.organisation or "", *texts, *state.parties_lines])
         years = state.years or front.title_years(title)
@@ -214,6 +212,53 @@ class FrontAssembly(Collector):
         vision["text"] = vision_text or _("TODO: fill in the vision")
         data["vision"] = vision
         return data
+
+    def _period_line_added(self, purpose: list[Para], period: tuple[date, date] | None) -> bool:
+        """Whether the purpose's last paragraph is the sentence of validity devagree adds
+        when it renders a purpose that does not give the period itself.
+
+        A Word file devagree made says so in a property. A PDF it made does not (its
+        properties say "unstated"); there the renderer's own rule decides: the sentence word
+        for word, after a purpose that lacks the first or the last day. Where the agreement
+        could have written the sentence itself, the digest of its purpose that devagree
+        stamps on the PDF tells which; when neither reading has that digest, the sentence is
+        taken as devagree's, and a note says so.
+        """
+        last = " ".join(purpose[-1].text.split())
+        if front.find_period(last) is None:
+            return False
+        said = self.properties.get("devagree.period-line")
+        if said == "added":
+            return True
+        if said != "unstated" or period is None:
+            return False  # (a Word file devagree made without the sentence says nothing)
+        from babel.dates import format_date
+
+        from devagree.i18n import BABEL_LOCALES, gettext_in
+        from devagree.signatures.digest import row_digests
+
+        rest = " ".join(" ".join(p.text.split()) for p in purpose[:-1])
+        for language, locale in BABEL_LOCALES.items():
+            start, end = (str(format_date(day, format="long", locale=locale)) for day in period)
+            sentence = gettext_in(language, "The agreement is valid from {start} to {end}.")
+            if last != sentence.format(start=start, end=end):
+                continue
+            if start in rest and end in rest:
+                return False  # the renderer adds the sentence only where the period lacks
+            recorded = self.properties.get("devagree.purpose-digest", "")
+            for added, paragraphs in ((False, purpose), (True, purpose[:-1])):
+                text = to_markdown([line for p in paragraphs for line in lines_of(p)])
+                if recorded and row_digests({"purpose": text})["agreement.purpose"] == recorded:
+                    return added
+            self.notes.append(
+                _(
+                    'the purpose\'s last sentence, "{sentence}", is read as the one devagree '
+                    "adds when it renders an agreement, and left out; if the agreement said "
+                    "it itself, add it to the purpose again"
+                ).format(sentence=last)
+            )
+            return True
+        return False
 
     def _parties(self, state: _Front) -> list[dict[str, str]]:
         if len(self.signature_parties) >= 2:

@@ -10,38 +10,23 @@ from __future__ import annotations
 import re
 
 from devagree.importing.collected import Collector, Item, cell_text, row_text
+from devagree.importing.headings import ITEM_WORDS, closes, numbered
 from devagree.importing.labels import TITLE, normalise
 from devagree.importing.richtext_out import lines_of, plain_text, to_markdown
 from devagree.importing.wordread import Para, Row, Table
 
-ITEM_HEADING = re.compile(
-    r"^\s*(?:(?P<word>udviklingsaftale|aftale|udviklingsmål|indsatsområde|indsats|tema|"
-    r"punkt|mål|item|agreement|goal|objective|development goal)\s*(?:nr\.?|no\.?|#)?\s*)?"
-    r"(?P<number>\d{1,2})(?![\d.,]\d)\s*(?P<sep>[.):\-\u2013\u2014]?)\s*(?P<title>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-
-KEYWORD = re.compile(
-    r"^\s*(?:udviklingsaftale|aftale|udviklingsmål|indsatsområde|indsats|tema|punkt|item|"
-    r"agreement|goal|objective|development goal)\s*(?:nr\.?|no\.?|#)?\s*\d",
-    re.IGNORECASE,
-)
-
 
 def heading_number(para: Para) -> tuple[int | None, str] | None:
-    """(number, title) when the paragraph reads as a numbered item heading."""
+    """(number, title) when the paragraph reads as a numbered heading: numbered by Word
+    (and set as a heading or in bold), or with its number written in the text."""
     text = para.text.strip()
     if para.list_kind == "number" and (para.heading or para.all_bold):
         return para.list_number or None, text
-    match = ITEM_HEADING.match(text)
-    if not match:
+    found = numbered(text)
+    if found is None:
         return None
-    if not match.group("word") and not match.group("sep"):
-        return None
-    if not match.group("word") and not match.group("title").strip():
-        return None
-    title = match.group("title").strip().lstrip(":.-\u2013\u2014 ").strip()
-    return int(match.group("number")), title
+    number, title, _word = found
+    return number, title or text
 
 
 class RowReading(Collector):
@@ -123,9 +108,16 @@ class RowReading(Collector):
             return None
         return None
 
-    def _matrix_rows(self, table: Table, columns: tuple[int, dict[int, str]]) -> None:
+    def _matrix_rows(
+        self, table: Table, columns: tuple[int, dict[int, str]], names: list[str] | None = None
+    ) -> list[str]:
+        """The table's rows as items; ``names`` are the column names of the table this one
+        continues (over a page break, with no header row of its own). Returns the names."""
         header, keys = columns
-        names = [cell_text(c) for c in table.rows[header].cells]
+        if names is None:
+            names = [cell_text(c) for c in table.rows[header].cells]
+        else:
+            header = -1
         for row in table.rows[header + 1 :]:
             if not any(cell_text(c) for c in row.cells):
                 continue
@@ -139,25 +131,36 @@ class RowReading(Collector):
                 lines = [line for p in cell for line in lines_of(p)]
                 if key == TITLE:
                     item.title = plain_text(lines)
+                    item.title_where = row.where
                 elif key is not None:
-                    item.add(key, lines)
+                    item.add(key, lines, row.where)
                 elif (
                     item.title is None
                     and not re.fullmatch(r"[\d.#)\s]*", text)
                     and ((index < len(names) and self.labels.is_header(names[index])) or index == 0)
                 ):
-                    item.title = plain_text(lines)
+                    item.title, item.title_where = plain_text(lines), row.where
                 elif not re.fullmatch(r"[\d.#)\s]*", text):
                     name = names[index] if index < len(names) else ""
                     shown = to_markdown(lines)
                     self._unplace(f"{name}: {shown}" if name else shown, row.where)
             self.items.append(item)
+        return names
 
-    def _heading_like(self, para: Para) -> bool:
+    def _heading_like(self, para: Para, in_field: bool = False) -> bool:
+        """A Word heading, a bold line, or a line numbered as a heading ("2. Overgange";
+        inside a row's text only with an item word: "Fokusområde 2 - Overgange")."""
         text = para.text.strip()
         if not text or len(text) > 200:
             return False
-        return bool(para.heading or para.all_bold or heading_number(para))
+        if para.heading or para.all_bold:
+            return True
+        if para.list_kind:
+            return False
+        if len(text) <= 80 and re.match(r"^\w+\s*(?::|\d|$)", text) and closes(text):
+            return True  # "Bilag: Oversigt over ..." in plain type
+        found = numbered(text)
+        return found is not None and (not in_field or found[2] in ITEM_WORDS)
 
     def _continues(self, table: Table, current: Item) -> bool:
         """A table with no header whose first label the current item does not have yet."""
@@ -176,7 +179,34 @@ class RowReading(Collector):
             return key not in current.fields
         return True
 
-    def _table_rows(self, table: Table, item: Item, field_key: str | None) -> str | None:
+    def _titles_its_table(self, item: Item, row: Row) -> bool:
+        """A numbered title row at the top of the item's own table ("Aftale 1 - Recovery")
+        names the item rather than the heading before the table, which may stand over the
+        whole run of tables ("Aftalerne"). That heading then goes to ``unplaced`` at its own
+        place, unless it gave the same title. False when the row has only a number."""
+        para = next((p for cell in row.cells for p in cell if p.text.strip()), None)
+        before = item.heading_para
+        if para is None or before is None or item.title_where != before.where:
+            return False  # (a title the document gave with a label stays)
+        found = numbered(para.text.strip())
+        heading = heading_number(para)
+        if heading is None or (found is not None and not found[1]):
+            return False
+        title = heading[1]
+        if normalise(item.title or "") != normalise(title):
+            self._unplace_para(before, item.heading_at)
+        item.title, item.title_where = title, row.where
+        item.heading, item.heading_para, item.shape = "", None, None
+        return True
+
+    def _table_rows(
+        self, table: Table, item: Item, field_key: str | None
+    ) -> tuple[Item, str | None]:
+        """The table's labelled rows into ``item``; where the labels start again inside the
+        table (one table for several items), a new item begins, under the heading row before
+        it. Returns the item the table ends in and the field its last row filled."""
+        pending: tuple[str, str, str] | None = None
+        """A heading row inside a filled item: its title, where it stood, its text."""
         for position, row in enumerate(table.rows):
             shaped = self._shape(row)
             cells = [c for c in shaped if cell_text(c)]
@@ -185,10 +215,11 @@ class RowReading(Collector):
             label = cell_text(shaped[0])
             key = self.labels.field(label) if label else None
             content = [p for cell in shaped[1:] for p in cell]
-            if position == 0 and key is None and (row.header or self.labels.is_header(label)):
+            header_row = row.header or self.labels.is_header(label)
+            if position == 0 and key in (None, TITLE) and header_row:  # "Emne | Beskrivelse"
                 rest = plain_text([line for p in content for line in lines_of(p)])
                 if rest and not self.labels.is_header(rest) and item.title is None:
-                    item.title = rest
+                    item.title, item.title_where = rest, row.where
                 elif rest and not self.labels.is_header(rest):
                     self._unplace(rest, row.where)
                 continue
@@ -197,24 +228,45 @@ class RowReading(Collector):
             if len(cells) == 1 and label and key is None:
                 heading = heading_number(shaped[0][0]) if shaped[0] else None
                 if heading is not None and item.title is None and item.filled == 0:
-                    item.title = heading[1]
+                    item.title, item.title_where = heading[1], row.where
+                    continue
+                if heading is not None and item.filled == 0 and self._titles_its_table(item, row):
+                    continue
+                if heading is not None and item.filled:
+                    if pending is not None:
+                        self._unplace(pending[2], pending[1])
+                    pending = (heading[1], row.where, row_text(row))  # the next item's heading?
                     continue
                 if field_key is not None and len(shaped) == 1:
-                    item.add(field_key, [line for p in shaped[0] for line in lines_of(p)])
+                    item.add(
+                        field_key, [line for p in shaped[0] for line in lines_of(p)], row.where
+                    )
                     continue
                 self._unplace(row_text(row), row.where)
                 continue
+            if key is not None and key != TITLE and key in item.fields and item.filled >= 2:
+                item = Item(has_table=True)  # the labels start again: the next item
+                self.items.append(item)
+                field_key = None
+                if pending is not None:
+                    item.title, item.title_where = pending[0], pending[1]
+                    pending = None
+            if pending is not None:
+                self._unplace(pending[2], pending[1])
+                pending = None
             if key == TITLE:
                 title = plain_text([line for p in content for line in lines_of(p)])
-                if title:
-                    item.title = title
+                if title and not self.labels.is_header(title):
+                    item.title, item.title_where = title, row.where
                 continue
             if key is None:
                 if not label and field_key is not None:
-                    item.add(field_key, [line for p in content for line in lines_of(p)])
+                    item.add(field_key, [line for p in content for line in lines_of(p)], row.where)
                 else:
                     self._unplace(row_text(row), row.where)
                 continue
             field_key = key
-            item.add(key, [line for p in content for line in lines_of(p)])
-        return field_key
+            item.add(key, [line for p in content for line in lines_of(p)], row.where)
+        if pending is not None:
+            self._unplace(pending[2], pending[1])
+        return item, field_key

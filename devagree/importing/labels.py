@@ -188,8 +188,8 @@ class Labels:
         found = self.table.get(key)
         if found is not None:
             return found
-        if len(key) < 6:
-            return None
+        if len(key) < 6 or any(c.isdigit() for c in key):
+            return None  # "Udviklingsmål 1" is a numbered heading, not a typo of a label
         close = difflib.get_close_matches(key, self.table, n=3, cutoff=0.88)
         fields = {self.table[c] for c in close}
         return fields.pop() if len(fields) == 1 else None

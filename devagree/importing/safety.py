@@ -1,5 +1,5 @@
-"""What a file must be before the importer opens it: a Word document, whole, unencrypted,
-and not a zip that would expand to gigabytes.
+"""What a file must be before the importer opens it: a Word document or a PDF, whole,
+unencrypted, and not a zip that would expand to gigabytes nor a PDF beyond the limits.
 
 Checked on the bytes alone, before python-docx or LibreOffice sees the file. A macro-enabled
 `.docm` is read without its macros: only the document's XML is parsed, and no program in it
@@ -17,6 +17,9 @@ from devagree.i18n import _
 from devagree.office_files import OLE_MAGIC, unpacks_too_far
 
 ZIP_MAGIC = b"PK\x03\x04"
+PDF_MAGIC = b"%PDF-"
+MAX_PDF_BYTES = 100 * 1024 * 1024
+"""Largest PDF read (an agreement with pictures is a few MB; a scanned report 50 MB)."""
 MAX_TOTAL = 200 * 1024 * 1024
 """Largest total uncompressed size of a .docx's parts (a 300-page report is about 20 MB)."""
 MAX_RATIO = 200
@@ -52,6 +55,13 @@ def kind_of(path: Path) -> str:
             _("{file}: cannot be read ({reason})").format(file=name, reason=err.strerror)
         ) from None
     suffix = path.suffix.lower()
+    if head.startswith(PDF_MAGIC) or (suffix == ".pdf" and PDF_MAGIC in _first_kb(path)):
+        check_pdf(path)
+        return "pdf"
+    if suffix == ".pdf":
+        if not head:
+            raise ImportFailure(_("{file}: the file is empty").format(file=name))
+        raise ImportFailure(_("{file}: not a PDF (it does not begin as one)").format(file=name))
     if head.startswith(OLE_MAGIC):
         if _encrypted_ole(path):
             raise ImportFailure(
@@ -75,8 +85,34 @@ def kind_of(path: Path) -> str:
             raise ImportFailure(_("{file}: the file is empty").format(file=name))
         raise ImportFailure(_("{file}: the file is damaged or not a Word file").format(file=name))
     raise ImportFailure(
-        _("{file}: not a Word document (.docx, .doc, .odt or .rtf)").format(file=name)
+        _("{file}: not a Word document or a PDF (.docx, .doc, .odt, .rtf or .pdf)").format(
+            file=name
+        )
     )
+
+
+def _first_kb(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(1024)
+
+
+def check_pdf(path: Path) -> None:
+    """Refuse a PDF that is too large or cut short, before pdfminer parses it."""
+    name = str(path)
+    size = path.stat().st_size
+    if size > MAX_PDF_BYTES:
+        raise ImportFailure(
+            _("{file}: the PDF is {size} MB; at most {limit} MB are read").format(
+                file=name, size=size >> 20, limit=MAX_PDF_BYTES >> 20
+            )
+        )
+    with path.open("rb") as handle:
+        handle.seek(max(size - 2048, 0))
+        tail = handle.read()
+    if b"%%EOF" not in tail:
+        raise ImportFailure(
+            _("{file}: the PDF is cut short (it does not end as a PDF does)").format(file=name)
+        )
 
 
 def _encrypted_ole(path: Path) -> bool:

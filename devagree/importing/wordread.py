@@ -3,14 +3,16 @@
 Only what the importer needs survives: each paragraph's text as runs (bold, italic, manual
 line breaks), its style, whether Word numbers it as a list (from the numbering definitions
 the paragraph or its style points to, not from the style's name alone), and where it stood
-("paragraph 14", "table 2 row 3"). Runs inside tracked insertions, hyperlinks, fields and
-content controls are read too; deleted text is not.
+("paragraph 14", "table 2 row 3", in the workbook's language). Runs inside tracked
+insertions, hyperlinks, fields and content controls are read too; deleted text is not.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from devagree.i18n import _
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -212,7 +214,7 @@ class _Reader:
         for child in self._children(body):
             if child.tag == f"{W}p":
                 self.paragraphs += 1
-                where = f"paragraph {self.paragraphs}"
+                where = _("paragraph {number}").format(number=self.paragraphs)
                 blocks.append(self.paragraph(child, where))
                 blocks += self._text_boxes(child, where)
             elif child.tag == f"{W}tbl":
@@ -243,7 +245,9 @@ class _Reader:
                 node = node.getparent()
             else:
                 for inner in box.findall(f"{W}p"):
-                    found.append(self.paragraph(inner, f"text box in {where}"))
+                    found.append(
+                        self.paragraph(inner, _("text box in {where}").format(where=where))
+                    )
         return found
 
     def table(self, tbl: Any, number: int) -> Table:
@@ -251,7 +255,7 @@ class _Reader:
         for index, tr in enumerate(tbl.findall(f"{W}tr"), start=1):
             trpr = tr.find(f"{W}trPr")
             header = trpr is not None and trpr.find(f"{W}tblHeader") is not None
-            where = f"table {number} row {index}"
+            where = _("table {table} row {row}").format(table=number, row=index)
             cells: list[list[Para]] = []
             for tc in self._cells(tr):
                 paragraphs: list[Para] = []
@@ -259,7 +263,7 @@ class _Reader:
                     paragraphs.append(self.paragraph(node, where))
                 cells.append(paragraphs)
             rows.append(Row(cells, header, where))
-        return Table(rows, number, f"table {number}")
+        return Table(rows, number, _("table {table}").format(table=number))
 
     def _cells(self, tr: Any) -> list[Any]:
         cells: list[Any] = []
