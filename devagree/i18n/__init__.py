@@ -151,14 +151,24 @@ def gettext_in(language: str, message: str) -> str:
     return translations(language if language in LANGUAGES else DEFAULT).gettext(message)
 
 
+def date_in(language: str, day: date) -> str:
+    """A date as people read it: "4. december 2026" in Danish, "4 December 2026" in English.
+
+    The one form of a date in everything a person reads (messages, tables, documents, the
+    site); JSON, CSV, JUnit and file names keep ISO dates, for programs.
+    """
+    from babel.dates import format_date  # lazily: most messages carry no date
+
+    locale = BABEL_LOCALES[language if language in LANGUAGES else DEFAULT]
+    return str(format_date(day, format="long", locale=locale))
+
+
 def say_date(day: date) -> str:
     """A date in a message: "31. december 2016" in Danish, "2016-12-31" in English."""
     language = current_language()
     if language == "en":
         return day.isoformat()
-    from babel.dates import format_date  # lazily: most messages carry no date
-
-    return str(format_date(day, format="long", locale=BABEL_LOCALES[language]))
+    return date_in(language, day)
 
 
 def ngettext_in(language: str, singular: str, plural: str, count: int) -> str:
