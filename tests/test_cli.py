@@ -571,7 +571,8 @@ def test_deadlines_ics_leaves_out_continuous_work(workbook: Path) -> None:
 
 def test_deadlines_table(workbook: Path) -> None:
     out = deadlines(workbook, "--as-of", "2016-03-01")
-    assert "2016-03-01" in out
+    assert "Deadlines pr. 1. marts 2016" in out  # the workbook's language and date form
+    assert "30. juni 2016" in out and "2016-06-30" not in out
     for title in ("Recovery og rehabilitering", "Udsatteområdet"):
         assert title in out
     assert "\x1b[" not in out
