@@ -23,6 +23,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
 from devagree.core.errors import DevagreeError
@@ -200,6 +201,20 @@ def compose(text: str) -> MappingNode:
         root = _safe_yaml().compose(text)
     except MarkedYAMLError as err:
         raise _syntax_error(err, text) from None
+    except ReaderError as err:  # a character YAML does not allow, at its place
+        before = text[: err.position]
+        line = before.count("\n") + 1
+        column = err.position - (before.rfind("\n") + 1) + 1
+        character = err.character if isinstance(err.character, int) else 0
+        raise LoadError(
+            "DA003",
+            _(
+                "the file holds the control character U+{code:04X}, which YAML does not "
+                "allow; delete it (it is invisible in most editors)"
+            ).format(code=character),
+            line,
+            column,
+        ) from None
     except YAMLError as err:  # pragma: no cover - libyaml marks its errors
         raise LoadError(
             "DA003", _("the file is not valid YAML: {detail}").format(detail=err)
