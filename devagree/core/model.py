@@ -1,9 +1,11 @@
 """The agreement as plain typed Python, free of YAML and of Word.
 
-A model is built only from data that passed the schema, so conversions here can trust the
-shapes; what the schema cannot say (a deadline that cannot be read) is kept on the model for
-the checks to report. Every object remembers where in its file it came from (``where``), so
-a check can point at the line without knowing anything about YAML.
+A model is built from data that passed the schema, or from the data of a file that did
+not, made fit by ``core.salvage`` (which names the places it gave neutral values in
+``broken``); either way the conversions here can trust the shapes. What the schema cannot
+say (a deadline that cannot be read) is kept on the model for the checks to report. Every
+object remembers where in its file it came from (``where``), so a check can point at the
+line without knowing anything about YAML.
 """
 
 from __future__ import annotations
@@ -248,6 +250,8 @@ class Agreement:
     renews: str = ""
     """The id of the agreement this one renews, if any."""
     unplaced: tuple[Unplaced, ...] = ()
+    broken: frozenset[Path_] = frozenset()
+    """Places the schema refused, which hold neutral values here (see ``core.salvage``)."""
 
 
 def _day(text: Any) -> date:
@@ -263,8 +267,8 @@ def _history(raw: Any, where: Path_) -> tuple[StatusEntry, ...]:
         return ()
     if isinstance(raw, dict):
         entries: list[tuple[dict[str, Any], Path_]] = [(raw, (*where, "status"))]
-    else:
-        entries = [(entry, (*where, "status", i)) for i, entry in enumerate(raw)]
+    else:  # an entry a file with schema problems could not give is None
+        entries = [(e, (*where, "status", i)) for i, e in enumerate(raw) if e is not None]
     return tuple(
         StatusEntry(
             state=State(entry["state"]),
@@ -300,10 +304,14 @@ def item_from_data(raw: dict[str, Any], where: Path_, period: Period | None = No
     )
 
 
-def agreement_from_data(source: str, data: dict[str, Any]) -> Agreement:
-    """Build an Agreement from schema-valid data."""
+def agreement_from_data(
+    source: str, data: dict[str, Any], broken: frozenset[Path_] = frozenset()
+) -> Agreement:
+    """Build an Agreement from schema-valid data, or salvaged data and its ``broken`` places."""
     vision = data.get("vision") or {}
     period = Period(_day(data["period"]["start"]), _day(data["period"]["end"]))
+    # A deadline with no year takes it from the period, unless the period could not be read.
+    known = None if any(p[:1] == ("period",) for p in broken) else period
     return Agreement(
         source=source,
         id=data["id"],
@@ -317,7 +325,7 @@ def agreement_from_data(source: str, data: dict[str, Any]) -> Agreement:
         vision_title=vision.get("title", ""),
         vision_text=vision.get("text", ""),
         items=tuple(
-            item_from_data(raw, ("items", index), period) for index, raw in enumerate(data["items"])
+            item_from_data(raw, ("items", index), known) for index, raw in enumerate(data["items"])
         ),
         signatures=tuple(
             Signature(
@@ -334,10 +342,12 @@ def agreement_from_data(source: str, data: dict[str, Any]) -> Agreement:
                 pdf=s.get("pdf", ""),
             )
             for index, s in enumerate(data.get("signatures", ()))
+            if s is not None  # a signature a file with schema problems could not give
         ),
         data=data,
         renews=data.get("renews", ""),
         unplaced=tuple(Unplaced(u["text"], u["where"]) for u in data.get("unplaced", ())),
+        broken=broken,
     )
 
 
@@ -399,6 +409,8 @@ class Strategy:
     tracks: tuple[Track, ...]
     data: dict[str, Any] = field(repr=False, compare=False)
     """The plain data, for renderers that show every text the strategy holds."""
+    broken: frozenset[Path_] = frozenset()
+    """Places the schema refused, which hold neutral values here (see ``core.salvage``)."""
 
     def track(self, track_id: str) -> Track | None:
         return next((t for t in self.tracks if t.id == track_id), None)
@@ -457,8 +469,10 @@ def _track(raw: dict[str, Any], where: Path_, period: Period | None) -> Track:
     )
 
 
-def strategy_from_data(source: str, data: dict[str, Any]) -> Strategy:
-    """Build a Strategy from schema-valid data."""
+def strategy_from_data(
+    source: str, data: dict[str, Any], broken: frozenset[Path_] = frozenset()
+) -> Strategy:
+    """Build a Strategy from schema-valid data, or salvaged data and its ``broken`` places."""
     period = data.get("period")
     span = Period(_day(period["start"]), _day(period["end"])) if period else None
     return Strategy(
@@ -470,4 +484,5 @@ def strategy_from_data(source: str, data: dict[str, Any]) -> Strategy:
         period=span,
         tracks=tuple(_track(t, ("tracks", i), span) for i, t in enumerate(data["tracks"])),
         data=data,
+        broken=broken,
     )

@@ -85,9 +85,11 @@ class FileResult:
     """One file as `check` read it: the document and its model, or the problems that stop it."""
 
     document: Document | None
-    """The loaded document when it passed the schema, else None."""
+    """The loaded document; None when the file could not be read as a document of a kind
+    devagree knows."""
     problems: list[Problem] = field(default_factory=list)
-    """Problems of reading or of the schema."""
+    """Problems of reading or of the schema (a document with schema problems has a model
+    salvaged around them)."""
     unreadable: bool = False
     """The file could not be read at all (exit code 2 when it is reported)."""
     model: Model | None = None

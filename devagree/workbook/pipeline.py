@@ -16,9 +16,10 @@ from devagree.checks import CODES, RULES, Context
 from devagree.core.errors import UsageError
 from devagree.core.loader import Document, LoadError, decode, load, read_raw, read_text
 from devagree.core.model import Agreement, Strategy, agreement_from_data, strategy_from_data
-from devagree.core.paths import display_path
+from devagree.core.paths import Path_, display_path
 from devagree.core.problems import Problem, Severity
-from devagree.core.schema import validate
+from devagree.core.salvage import within
+from devagree.core.schema import validate, validate_places
 from devagree.core.settings import CONFIG_NAME, DEFAULT_PATHS, Settings, find_config
 from devagree.i18n import DEFAULT as DEFAULT_LANGUAGE
 from devagree.i18n import _
@@ -68,7 +69,11 @@ def read_document(path: Path) -> tuple[Document | None, Problem | None]:
 
 
 def read_file(path: Path, cache: CheckCache | None = None, shown: str = "") -> FileResult:
-    """One file loaded and validated against its kind's schema, or taken from the cache."""
+    """One file loaded and validated against its kind's schema, or taken from the cache.
+
+    A file of a known kind that fails the schema still gets a model, salvaged around what
+    the schema refused, so the rules can report the rest of it in the same run.
+    """
     from devagree.workbook.cache import FileResult
 
     shown = shown or display_path(path)
@@ -87,8 +92,24 @@ def read_file(path: Path, cache: CheckCache | None = None, shown: str = "") -> F
         document = load(shown, text)
     except LoadError as err:
         return FileResult(None, [_load_problem(shown, err)], unreadable=True, key=key)
-    found = _document_problems(document)
-    return FileResult(None if found else document, found, key=key)
+    found, refused = _document_problems(document)
+    if not found:
+        return FileResult(document, [], key=key)
+    return FileResult(document, found, key=key, model=_salvaged(document, refused))
+
+
+def _salvaged(document: Document, refused: frozenset[Path_]) -> Agreement | Strategy | None:
+    """The model of a document that fails the schema (None for an unknown kind)."""
+    from devagree.core.salvage import salvage_agreement, salvage_strategy
+
+    kind = document.data.get("kind")
+    if kind == "agreement":
+        data, broken = salvage_agreement(document.data, refused)
+        return agreement_from_data(document.path, data, broken)
+    if kind == "strategy":
+        data, broken = salvage_strategy(document.data, refused)
+        return strategy_from_data(document.path, data, broken)
+    return None
 
 
 def load_settings(start: Path) -> tuple[Settings, list[Problem], bool]:
@@ -222,31 +243,37 @@ def check_workbook(
         document = result.document
         model = result.model
         if document is not None and document.data.get("kind") == "workbook":
+            if reported:
+                workbook.problems.extend(result.problems)
             continue  # the settings of a workbook inside the folder: checked, not a document
-        if document is not None and model is None:
+        if document is not None and model is None and not result.problems:
             if document.data["kind"] == "strategy":
                 model = strategy_from_data(document.path, document.data)
             else:
                 model = agreement_from_data(document.path, document.data)
         if remembered is not None and not result.cached:
             remembered.remember(shown, result, model)
+        if reported:
+            workbook.problems.extend(result.problems)
+            workbook.unreadable = workbook.unreadable or result.unreadable
         if document is None or model is None:
-            if reported:
-                workbook.problems.extend(result.problems)
-                workbook.unreadable = workbook.unreadable or result.unreadable
             continue
         if result.cached and result.findings is not None:
             cached_findings[document.path] = result.findings
         documents[document.path] = document
+        # A model salvaged from a file that fails the schema is checked with the others
+        # (its links resolve, its ids count), but only a valid one is given to commands.
+        valid = not result.problems
         if isinstance(model, Strategy):
             context_strategies.append(model)
-            if reported:
+            if reported and valid:
                 workbook.strategies.append(model)
         else:
             context_agreements.append(model)
-            if reported:
+            if reported and valid:
                 workbook.agreements.append(model)
     context = Context(tuple(context_agreements), as_of, tuple(context_strategies))
+    broken = {m.source: m.broken for m in context.documents if m.broken}
     # Per-document rules run only on documents whose findings the cache did not have.
     fresh = Context(
         tuple(a for a in context_agreements if a.source not in cached_findings),
@@ -262,6 +289,8 @@ def check_workbook(
         for finding in code.check(fresh if code.per_document else context):
             if finding.source not in reported_sources and not keep:
                 continue
+            if finding.source in broken and within(finding.where, broken[finding.source]):
+                continue  # the schema problem there already says what is wrong
             document = documents[finding.source]
             line, column = (
                 document.key_position(finding.where)
@@ -322,10 +351,11 @@ def _workbook_files(paths: Sequence[Path], settings: Settings) -> list[Path]:
     return discover([], settings)
 
 
-def _document_problems(document: Document) -> list[Problem]:
+def _document_problems(document: Document) -> tuple[list[Problem], frozenset[Path_]]:
+    """The schema problems of a document, and the places they refuse."""
     kind = document.data.get("kind")
     if kind == "workbook":
-        return validate(document, "workbook")
+        return validate_places(document, "workbook")
     if kind not in KINDS:
         line, column = document.position(("kind",))
         if kind is None:
@@ -339,8 +369,9 @@ def _document_problems(document: Document) -> list[Problem]:
                 "`kind: strategy` files here (and `kind: workbook` in {config})"
             )
         message = said.format(kind=kind, config=CONFIG_NAME)
-        return [Problem(document.path, line, column, "DA105", Severity.ERROR, message)]
-    return validate(document, str(kind))
+        problem = Problem(document.path, line, column, "DA105", Severity.ERROR, message)
+        return [problem], frozenset({("kind",)})
+    return validate_places(document, str(kind))
 
 
 def _apply(settings: Settings, problems: Iterable[Problem]) -> Iterable[Problem]:
