@@ -105,7 +105,7 @@ def test_show_one_item_by_file(followed: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("nope",), 'no agreement or strategy with id "nope"'),
+        (("nope",), 'no agreement or strategy with the id "nope"'),
         (("agreements/none.yaml",), "no such file"),
         (("slagelse-chp-2016", "--item", "9"), "has no item 9"),
     ],

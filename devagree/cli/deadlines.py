@@ -13,6 +13,7 @@ from devagree.cli.options import (
     PathsArgument,
     as_of_day,
     format_choices,
+    named_paths,
     require_folder,
 )
 from devagree.cli.output import emit
@@ -91,7 +92,7 @@ def deadlines(
     except ValueError as err:
         raise UsageError(_("--within: {error}").format(error=err)) from None
     day = as_of_day(as_of)
-    workbook = check_workbook(list(paths or []), day)
+    workbook = check_workbook(named_paths(paths), day)
     rows = deadline_rows(
         workbook.agreements,
         day,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from devagree.cli.options import PathsArgument, as_of_day, require_folder
+from devagree.cli.options import PathsArgument, as_of_day, named_paths, require_folder
 from devagree.cli.output import say_left_out
 from devagree.core.errors import ExitCode, UsageError
 
@@ -54,7 +54,7 @@ def export(
     from devagree.workbook.pipeline import check_workbook
 
     day = as_of_day(as_of)
-    workbook = check_workbook(list(paths or []), day, start=Path.cwd())
+    workbook = check_workbook(named_paths(paths), day, start=Path.cwd())
     if output.suffix.lower() != ".xlsx":
         raise UsageError(
             _("{file}: the spreadsheet is written as an Excel workbook: name it FILE.xlsx").format(
@@ -68,11 +68,9 @@ def export(
         known = {a.id for a in agreements}
         unknown = [i for i in agreement_ids if i not in known]
         if unknown:
-            raise UsageError(
-                _("no agreement with the id {ids}; the agreements are: {known}").format(
-                    ids=", ".join(unknown), known=", ".join(sorted(known)) or "-"
-                )
-            )
+            from devagree.workbook.resolve import unknown_id
+
+            raise unknown_id(unknown[0], known, kind="agreement")
         agreements = [a for a in agreements if a.id in agreement_ids]
         strategies = []  # one centre's sheet: its own deadlines, not the strategies'
     left_out = say_left_out(workbook)

@@ -98,9 +98,10 @@ def new(
         Path | None,
         typer.Option(
             "--from",
-            metavar="AGREEMENT.yaml",
-            help="Renew this agreement for --year (default: the year after it): same parties "
-            "and items, no status or signatures, deadlines before the new period to revise.",
+            metavar="FILE|ID",
+            help="Renew this agreement (its file or id) for --year (default: the year after "
+            "it): same parties and items, no status or signatures, deadlines before the new "
+            "period to revise.",
             show_default=False,
         ),
     ] = None,
@@ -126,7 +127,10 @@ def new(
     words = TEXT[current_language()]
     used = existing_ids(settings)
     if renew_from is not None:
-        return _renew(renew_from, settings, used, year, agreement_id, output, open_only)
+        from devagree.workbook.resolve import resolve
+
+        source = resolve(renew_from, settings.root)
+        return _renew(source, settings, used, year, agreement_id, output, open_only)
     if open_only:
         raise UsageError(_("--open-only needs --from"))
     the_year = year if year is not None else date.today().year

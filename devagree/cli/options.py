@@ -18,11 +18,22 @@ from devagree.i18n import _
 PathsArgument = Annotated[
     list[Path] | None,
     typer.Argument(
-        help="Agreement files or folders. Default: the workbook in the current folder "
-        "(the folders named in devagree.yaml, else agreements/).",
+        help="Agreement files or folders, or their ids. Default: the workbook in the current "
+        "folder (the folders named in devagree.yaml, else agreements/).",
+        metavar="[FILE|FOLDER|ID]...",
         show_default=False,
     ),
 ]
+
+
+def named_paths(paths: list[Path] | None) -> list[Path]:
+    """The files and folders a command was given, each id standing for its document's file."""
+    if not paths:
+        return []
+    from devagree.workbook.resolve import resolve_all  # only when something is named
+
+    return resolve_all(paths)
+
 
 AsOfOption = Annotated[
     str | None,

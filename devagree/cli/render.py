@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from devagree.cli.options import PathsArgument
+from devagree.cli.options import PathsArgument, named_paths
 from devagree.core.errors import DevagreeError, ExitCode, UsageError
 from devagree.core.model import Agreement, Strategy
 from devagree.core.paths import display_path
@@ -86,7 +86,7 @@ def render(
     from devagree.render.batch import available_cores
     from devagree.workbook.pipeline import check_workbook
 
-    workbook = check_workbook(list(paths or []), date.today(), start=Path.cwd())
+    workbook = check_workbook(named_paths(paths), date.today(), start=Path.cwd())
     settings = workbook.settings
     outcome = _Outcome()
     documents: list[Agreement | Strategy] = [*workbook.agreements, *workbook.strategies]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from devagree.cli.options import PathsArgument, as_of_day, require_folder
+from devagree.cli.options import PathsArgument, as_of_day, named_paths, require_folder
 from devagree.cli.output import say_left_out
 from devagree.core.errors import DevagreeError, ExitCode, UsageError
 from devagree.core.paths import display_path
@@ -65,7 +65,7 @@ def report(
         )
     require_folder(output)
     day = as_of_day(as_of)
-    workbook = check_workbook(list(paths or []), day, start=Path.cwd())
+    workbook = check_workbook(named_paths(paths), day, start=Path.cwd())
     left_out = say_left_out(workbook)
     if not workbook.agreements:
         raise _NothingToReport(_("no agreements to report on; nothing was written"))

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from devagree.cli.options import AsOfOption, PathsArgument, as_of_day
+from devagree.cli.options import AsOfOption, PathsArgument, as_of_day, named_paths
 from devagree.cli.output import say_left_out
 from devagree.core.errors import ExitCode, UsageError
 from devagree.core.paths import display_path
@@ -39,7 +39,7 @@ def site(
     if output == Path():
         raise UsageError(_("name the site's folder with -o FOLDER"))
     day = as_of_day(as_of)
-    workbook = check_workbook(list(paths or []), day, start=Path.cwd())
+    workbook = check_workbook(named_paths(paths), day, start=Path.cwd())
     left_out = say_left_out(workbook)
 
     from devagree.render.site import build_site, write_site

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from devagree.cli.options import PathsArgument
+from devagree.cli.options import PathsArgument, named_paths
 from devagree.cli.output import emit
 from devagree.core.errors import ExitCode, UsageError
 from devagree.core.model import role_label
@@ -52,7 +52,7 @@ def verify(
     from devagree.signatures.recorded import check_signatures
     from devagree.workbook.pipeline import check_workbook
 
-    workbook = check_workbook(list(paths or []), date.today(), start=Path.cwd())
+    workbook = check_workbook(named_paths(paths), date.today(), start=Path.cwd())
     lines: list[str] = []
     broken = total = 0
     for problem in workbook.problems:

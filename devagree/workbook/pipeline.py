@@ -222,7 +222,7 @@ def check_workbook(
     """
     settings, problems, unreadable = load_settings(start or (paths[0] if paths else Path.cwd()))
     workbook = Workbook(settings, problems=list(problems), unreadable=unreadable)
-    remembered = _open_cache(settings) if cache else None
+    remembered = open_cache(settings) if cache else None
     cached_findings: dict[str, list[Problem]] = {}
     named = _by_real_path(discover(paths, settings))
     around = _by_real_path(_workbook_files(paths, settings))
@@ -314,7 +314,7 @@ def check_workbook(
     return workbook
 
 
-def _open_cache(settings: Settings) -> CheckCache | None:
+def open_cache(settings: Settings) -> CheckCache | None:
     """The workbook's cache; none outside a workbook (no devagree.yaml to put it beside)."""
     if settings.config is None:
         return None
