@@ -66,7 +66,7 @@ def test_documents_by_id(workbook: Path, tmp_path: Path) -> None:
     assert not (tmp_path / "out" / "slagelse-vision-pejlemaerker-2020.docx").exists()
     reported = run("report", ID, "--as-of", DAY, "-o", tmp_path / "r.md", cwd=workbook)
     assert reported.returncode == 0, reported.stderr
-    exported = run("export", tmp_path / "x.xlsx", ID, "--as-of", DAY, cwd=workbook)
+    exported = run("export", ID, "-o", tmp_path / "x.xlsx", "--as-of", DAY, cwd=workbook)
     assert exported.returncode == 0, exported.stderr
 
 
@@ -94,7 +94,7 @@ def test_an_unknown_id_names_the_nearest(workbook: Path, command: tuple[str, ...
 
 def test_export_names_the_nearest_agreement(workbook: Path, tmp_path: Path) -> None:
     refused = run(
-        "export", tmp_path / "x.xlsx", "--agreement", "slagelse-chp-216", "--as-of", DAY,
+        "export", "-o", tmp_path / "x.xlsx", "--agreement", "slagelse-chp-216", "--as-of", DAY,
         cwd=workbook,
     )  # fmt: skip
     assert refused.returncode == 2

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from devagree.cli.options import lock_timeout_from_environment
+from devagree.cli.options import lock_timeout_from_environment, output_file, output_folder
 from devagree.core.errors import ExitCode, UsageError
 from devagree.core.paths import display_path
 from devagree.i18n import _, current_language, in_language, ngettext
@@ -113,6 +113,8 @@ def import_(
         problem = id_problem(agreement_id, used, current_language())
         if problem is not None:
             raise UsageError(f'--id "{agreement_id}": {problem}')
+    if output is not None and not dry_run:  # its folder made, as for every -o
+        output = output_file(output, "") if single_file else output_folder(output)
     folder = output if output is not None and not single_file else settings.root / settings.paths[0]
 
     from rich.console import Console

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from devagree.cli.interview import TEXT, Interview
-from devagree.cli.options import lock_timeout_from_environment
+from devagree.cli.options import lock_timeout_from_environment, output_file
 from devagree.core.errors import ExitCode, InputError, UsageError
 from devagree.core.paths import display_path
 from devagree.i18n import (
@@ -123,6 +123,8 @@ def new(
     from devagree.workbook.pipeline import load_settings
 
     settings, _problems, _unreadable = load_settings(Path.cwd())
+    if output is not None and not (output.exists() or output.is_symlink()):
+        output = output_file(output, "")  # its folder made, as for every -o
     language = document_language(settings.language)
     words = TEXT[current_language()]
     used = existing_ids(settings)

@@ -217,9 +217,9 @@ def _progress(count: int) -> Any:
 
 def _target(output: Path | None, count: int) -> tuple[Path, Path | None]:
     """The output folder, and the one file when ``-o FILE.docx`` names it."""
-    if output is None:
-        return Path.cwd(), None
-    if output.suffix.lower() == ".docx":
+    from devagree.cli.options import output_file, output_folder
+
+    if output is not None and output.suffix.lower() == ".docx":
         if count > 1:
             raise UsageError(
                 _(
@@ -227,22 +227,9 @@ def _target(output: Path | None, count: int) -> tuple[Path, Path | None]:
                     "name a folder instead"
                 ).format(path=output, count=count)
             )
-        if not output.parent.is_dir():
-            raise UsageError(_("{path}: no such folder").format(path=output.parent))
-        return output.parent, output
-    if output.exists() and not output.is_dir():
-        raise UsageError(
-            _("-o {path}: not a folder (name a folder, or FILE.docx)").format(path=output)
-        )
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise UsageError(
-            _("-o {path}: cannot create the folder ({reason})").format(
-                path=output, reason=err.strerror
-            )
-        ) from None
-    return output, None
+        single = output_file(output, "")
+        return single.parent, single
+    return output_folder(output), None
 
 
 def _signer(certificate: Path) -> Any:

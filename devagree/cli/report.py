@@ -7,17 +7,19 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from devagree.cli.options import PathsArgument, as_of_day, named_paths, require_folder
+from devagree.cli.options import PathsArgument, as_of_day, named_paths, output_file
 from devagree.cli.output import say_left_out
 from devagree.core.errors import DevagreeError, ExitCode, UsageError
 from devagree.core.paths import display_path
-from devagree.i18n import _, ngettext, say_date
+from devagree.i18n import N_, _, gettext_in, ngettext, say_date
 
 if TYPE_CHECKING:
     from devagree.core.model import Agreement
     from devagree.followup.report_model import Report
 
 SUFFIXES = {".docx": "docx", ".md": "markdown", ".markdown": "markdown"}
+DEFAULT_NAME = N_("follow-up")
+"""The report's file name without -o (with the as-of day), in the workbook's language."""
 
 
 class _NothingToReport(DevagreeError):
@@ -27,14 +29,16 @@ class _NothingToReport(DevagreeError):
 def report(
     paths: PathsArgument = None,
     output: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="The report file: FILE.docx (Word) or FILE.md (Markdown for a git host).",
+            help="The report file: FILE.docx (Word) or FILE.md (Markdown for a git host). "
+            "Default: opfoelgning-<as-of>.docx (follow-up-<as-of>.docx in English) in the "
+            "current folder.",
             show_default=False,
         ),
-    ] = Path(),
+    ] = None,
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -53,22 +57,24 @@ def report(
     """
     from devagree.workbook.pipeline import check_workbook
 
-    if output == Path():
-        raise UsageError(_("name the report file with -o FILE.docx or -o FILE.md"))
-    kind = SUFFIXES.get(output.suffix.lower())
-    if kind is None:
-        raise UsageError(
-            _(
-                "-o {path}: the report is written as .docx (Word) or .md (Markdown); "
-                '"{suffix}" is neither'
-            ).format(path=output, suffix=output.suffix or output.name)
-        )
-    require_folder(output)
+    if output is not None:
+        if output.suffix.lower() not in SUFFIXES:
+            raise UsageError(
+                _(
+                    "-o {path}: the report is written as .docx (Word) or .md (Markdown); "
+                    '"{suffix}" is neither'
+                ).format(path=output, suffix=output.suffix or output.name)
+            )
+        output = output_file(output, "")
     day = as_of_day(as_of)
     workbook = check_workbook(named_paths(paths), day, start=Path.cwd())
     left_out = say_left_out(workbook)
     if not workbook.agreements:
         raise _NothingToReport(_("no agreements to report on; nothing was written"))
+    if output is None:
+        name = gettext_in(workbook.settings.language, DEFAULT_NAME)
+        output = output_file(None, f"{name}-{day.isoformat()}.docx")
+    kind = SUFFIXES[output.suffix.lower()]
 
     from devagree.core.write_path import write_atomic
     from devagree.followup.report_model import build_report

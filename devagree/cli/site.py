@@ -7,23 +7,26 @@ from typing import Annotated
 
 import typer
 
-from devagree.cli.options import AsOfOption, PathsArgument, as_of_day, named_paths
+from devagree.cli.options import AsOfOption, PathsArgument, as_of_day, named_paths, output_folder
 from devagree.cli.output import say_left_out
-from devagree.core.errors import ExitCode, UsageError
+from devagree.core.errors import ExitCode
 from devagree.core.paths import display_path
+
+DEFAULT_FOLDER = "site"
 
 
 def site(
     paths: PathsArgument = None,
     output: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="The folder to write the site in (made if missing; a rebuild updates it).",
+            help="The folder to write the site in (made if missing; a rebuild updates it). "
+            "Default: site/ in the current folder.",
             show_default=False,
         ),
-    ] = Path(),
+    ] = None,
     as_of: AsOfOption = None,
 ) -> int:
     """Write the workbook as a static web site: open index.html from disk or publish it.
@@ -33,11 +36,10 @@ def site(
     one per strategy with its tracks, UN goals and budget. No server, no network; the same
     files give the same bytes.
     """
-    from devagree.i18n import _, in_language, ngettext
+    from devagree.i18n import in_language, ngettext
     from devagree.workbook.pipeline import check_workbook
 
-    if output == Path():
-        raise UsageError(_("name the site's folder with -o FOLDER"))
+    folder = output_folder(output, DEFAULT_FOLDER)
     day = as_of_day(as_of)
     workbook = check_workbook(named_paths(paths), day, start=Path.cwd())
     left_out = say_left_out(workbook)
@@ -52,7 +54,7 @@ def site(
             workbook.settings.language,
             workbook.settings.municipality,
         )
-    written = write_site(output, files)
+    written = write_site(folder, files)
     pages = sum(1 for name in files if name.endswith(".html"))
     print(
         ngettext(
@@ -60,7 +62,7 @@ def site(
             "wrote {folder}: {pages} pages, {changed} files changed, as of {day}",
             pages,
         ).format(
-            folder=display_path(output),
+            folder=display_path(folder),
             pages=pages,
             changed=len(written.changed) + len(written.removed),
             day=day.isoformat(),
