@@ -441,12 +441,15 @@ def test_interactive_draft_through_a_terminal(fresh: Path) -> None:
     existing = run("new", "--no-input", "--year", "2016", "--id", "taken-2016", cwd=fresh)
     assert existing.returncode == 0
     child = spawn(fresh, "new", "--year", "2016")
-    answer(child, "Id (", "Bad Id")
-    answer(child, "små bogstaver", "taken-2016")
-    answer(child, "bruges allerede", "chp-2016")
-    answer(child, "Titel [Udviklingsaftale for 2016]", "")
     answer(child, "Kommune [Slagelse Kommune]", "")
     answer(child, "Organisation", 'Center for Handicap og Psykiatri: "CHP" # 1')
+    # the id and the title offered name the organisation and the year
+    answer(child, "[center-for-handicap-og-psykiatri-chp-1-2016]: ", "Bad Id")
+    answer(child, "små bogstaver", "taken-2016")
+    answer(child, "bruges allerede", "chp-2016")
+    answer(
+        child, 'Titel [Udviklingsaftale 2016 for Center for Handicap og Psykiatri: "CHP" # 1]', ""
+    )
     answer(child, "udvalget", "- Handicap og Psykiatriudvalget")
     answer(child, "chefen", "Handicap og Psykiatrichefen")
     answer(child, "Gyldig fra", "2016-02-30")
@@ -490,7 +493,7 @@ def test_interactive_draft_through_a_terminal(fresh: Path) -> None:
     text = target.read_text("utf-8")
     data = load(str(target), text).data
     assert data["id"] == "chp-2016"
-    assert data["title"] == "Udviklingsaftale for 2016"
+    assert data["title"] == 'Udviklingsaftale 2016 for Center for Handicap og Psykiatri: "CHP" # 1'
     assert data["organisation"] == 'Center for Handicap og Psykiatri: "CHP" # 1'
     assert data["parties"][0] == {"role": "committee", "name": "- Handicap og Psykiatriudvalget"}
     assert data["period"] == {"start": "2016-02-29", "end": "2016-12-31"}
@@ -510,9 +513,9 @@ def test_interactive_english_workbook_asks_in_english(tmp_path: Path) -> None:
 
     assert run("init", "--language", "en", "--municipality", "Nordby", cwd=tmp_path).returncode == 0
     child = spawn(tmp_path, "new", "--year", "2030", "--id", "health-2030")
-    answer(child, "Title [Development agreement 2030]", "")
     answer(child, "Municipality [Nordby]", "")
     answer(child, "Organisation", "Health centre")
+    answer(child, "Title [Development agreement 2030 for Health centre]", "")
     answer(child, "committee", "Health Committee")
     answer(child, "chief", "Head of Health")
     answer(child, "Valid from (YYYY-MM-DD) [2030-01-01]", "")
@@ -541,9 +544,9 @@ def test_ctrl_c_leaves_no_file(fresh: Path, stop_at: str) -> None:
     before = files_of(fresh)
     child = spawn(fresh, "new", "--year", "2016", "--id", "stop-2016")
     script: list[tuple[str, tuple[str, ...]]] = [
-        ("Titel", ("",)),
         ("Kommune", ("",)),
         ("Organisation", ("C",)),
+        ("Titel", ("",)),
         ("udvalget", ("U",)),
         ("chefen", ("H",)),
         ("Gyldig fra", ("",)),
@@ -579,9 +582,9 @@ def test_a_file_created_during_the_interview_is_not_overwritten(fresh: Path) -> 
 
     child = spawn(fresh, "new", "--year", "2016", "--id", "race-2016")
     script: list[tuple[str, tuple[str, ...]]] = [
-        ("Titel", ("",)),
         ("Kommune", ("",)),
         ("Organisation", ("Centret",)),
+        ("Titel", ("",)),
         ("udvalget", ("Udvalget",)),
         ("chefen", ("Chefen",)),
         ("Gyldig fra", ("",)),
@@ -596,7 +599,7 @@ def test_a_file_created_during_the_interview_is_not_overwritten(fresh: Path) -> 
     target = fresh / "agreements" / "race-2016.yaml"
     target.write_text("# saved by a colleague meanwhile\n", encoding="utf-8")
     answer(child, "Flere aftaler?", "n")
-    child.expect_exact("title: Udviklingsaftale for 2016")  # the draft, shown to keep it
+    child.expect_exact("title: Udviklingsaftale 2016 for Centret")  # the draft, shown to keep it
     child.expect_exact("blev oprettet af en anden, mens du svarede")
     child.expect(pexpect.EOF)
     child.close()

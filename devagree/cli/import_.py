@@ -197,7 +197,7 @@ def import_(
 
 
 def _free_id(base: str, used: dict[str, str], folder: Path) -> str:
-    from devagree.drafting.writer import ID_MAX
+    from devagree.drafting.names import ID_MAX
 
     candidate, count = base, 1
     while candidate in used or (folder / f"{candidate}.yaml").exists():

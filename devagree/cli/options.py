@@ -46,6 +46,32 @@ AsOfOption = Annotated[
 ]
 
 
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        metavar="YEAR|all",
+        help="The agreements whose period touches YEAR, or all of them. Default: those in "
+        "force on the --as-of day; drafts and other periods are named in a section of their own.",
+        show_default=False,
+    ),
+]
+
+
+def period_choice(text: str | None) -> int | str | None:
+    """``--period`` as a year, ``all``, or None (the agreements in force)."""
+    if text is None:
+        return None
+    from devagree.followup.periods import parse_period
+
+    try:
+        return parse_period(text)
+    except ValueError:
+        raise UsageError(
+            _('--period "{text}": write a year (2017) or all').format(text=text)
+        ) from None
+
+
 def as_of_day(text: str | None) -> date:
     """The day to check as of: the option's date, or today (the CLI's only clock read)."""
     if text is None:

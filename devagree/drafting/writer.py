@@ -17,11 +17,11 @@ from typing import Any
 
 from devagree.core.model import ROWS
 from devagree.deadlines.deadline import Deadline, parse_deadline
+from devagree.drafting.names import ID_MAX, agreement_title
 from devagree.i18n import N_, Localised, LocalisedText, document_language, gettext_in
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 """The schema's slug pattern (agreement.schema.json, $defs/slug)."""
-ID_MAX = 80
 WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul"}
     | {f"com{n}" for n in range(1, 10)}
@@ -126,7 +126,6 @@ def describe_deadline(
 _TODO = LocalisedText(N_("TODO: fill in {what}"))
 _SKELETON = Localised(
     {
-        "title": N_("Development agreement {year}"),
         "municipality": N_("the municipality"),
         "organisation": N_("the centre"),
         "committee": N_("the committee, e.g. Health and Care Committee"),
@@ -160,16 +159,22 @@ def default_period(year: int) -> tuple[date, date]:
 
 
 def skeleton(
-    agreement_id: str, year: int, municipality: str = "", language: str = "da"
+    agreement_id: str,
+    year: int,
+    municipality: str = "",
+    language: str = "da",
+    organisation: str = "",
 ) -> AgreementDraft:
-    """A draft with one item whose twelve rows are placeholders `check` reports (DA209)."""
+    """A draft with one item whose twelve rows are placeholders `check` reports (DA209);
+    its title names the organisation, or holds a placeholder where it goes."""
     start, end = default_period(year)
     rows = {row.key: row_placeholder(row.key, language) for row in ROWS}
+    organisation = organisation.strip() or front_placeholder("organisation", language)
     return AgreementDraft(
         id=agreement_id,
-        title=_SKELETON.of(language)["title"].format(year=year),
+        title=agreement_title(organisation, year, document_language(language)),
         municipality=municipality or front_placeholder("municipality", language),
-        organisation=front_placeholder("organisation", language),
+        organisation=organisation,
         committee=front_placeholder("committee", language),
         chief=front_placeholder("chief", language),
         start=start,

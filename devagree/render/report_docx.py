@@ -77,7 +77,23 @@ class _ReportWriter:
         self._summary()
         for agreement in self.report.agreements:
             self._agreement(agreement)
+        self._others()
         self._properties()
+
+    def _others(self) -> None:
+        """The agreements the report is not about, named so that none seems forgotten."""
+        t, report = self.t, self.report
+        if not report.others:
+            return
+        self.doc.add_heading(t["others"], level=1)
+        self.doc.add_paragraph(t["others_intro"].format(day=self.day(report.as_of)))
+        for other in report.others:
+            paragraph = self.doc.add_paragraph(style=self.doc.styles["List Bullet"])
+            paragraph.add_run(other.title).bold = True
+            paragraph.add_run(
+                f" ({other.id}), {other.organisation}, {self.day(other.period.start)} \u2013 "
+                f"{self.day(other.period.end)}, {t['signed'] if other.signed else t['draft']}"
+            )
 
     # --- the top of the report --------------------------------------------------------
 

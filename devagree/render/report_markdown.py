@@ -127,6 +127,15 @@ def render_markdown(report: Report, charts: tuple[str, str] | None = None) -> st
         for item in agreement.items:
             lines += ["", *_details(item, language)]
         lines.append("")
+    if report.others:
+        lines += [f"## {t['others']}", "", t["others_intro"].format(day=day(report.as_of)), ""]
+        for other in report.others:
+            lines.append(
+                f"- **{escape(other.title)}** (`{other.id}`), {escape(other.organisation)}, "
+                f"{day(other.period.start)} \u2013 {day(other.period.end)}, "
+                f"{t['signed'] if other.signed else t['draft']}"
+            )
+        lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
