@@ -167,6 +167,9 @@ class Signature:
     title: str = ""
     place: str = ""
     rows: dict[str, str] = field(default_factory=dict)
+    """A full digest per part, as signatures recorded them before ``marks``."""
+    marks: str = ""
+    """The short digest of every part in one line (``signatures.digest.row_marks``)."""
     where: Path_ = ()
     method: str = ""
     """``pades`` for a signature read from a signed PDF; empty for one recorded by name."""
@@ -335,7 +338,8 @@ def agreement_from_data(
                 digest=s["digest"],
                 title=s.get("title", ""),
                 place=s.get("place", ""),
-                rows=dict(s.get("rows", {})),
+                rows=dict(s["rows"]) if isinstance(s.get("rows"), dict) else {},
+                marks=s["rows"] if isinstance(s.get("rows"), str) else "",
                 where=("signatures", index),
                 method=s.get("method", ""),
                 certificate=_certificate(s.get("certificate")),

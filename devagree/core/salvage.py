@@ -250,7 +250,8 @@ def _signature(s: _Salvage, value: Any, where: Path_) -> dict[str, Any] | None:
         s.text(signature, key, where, required=False)
     rows = signature.get("rows")
     if "rows" in signature and not (
-        isinstance(rows, dict) and all(isinstance(v, str) for v in rows.values())
+        isinstance(rows, str)
+        or (isinstance(rows, dict) and all(isinstance(v, str) for v in rows.values()))
     ):
         s.mark((*where, "rows"))
         del signature["rows"]

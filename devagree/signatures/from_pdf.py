@@ -21,7 +21,7 @@ from devagree.core.paths import display_path
 from devagree.core.settings import Settings
 from devagree.core.write_path import edit_file
 from devagree.i18n import _
-from devagree.signatures.digest import changed_lines, digest, row_digests
+from devagree.signatures.digest import changed_lines, digest, row_digests, row_marks
 from devagree.signatures.signed_pdf import PdfRefused, PdfSigner, SignedPdf, read_signed_pdf
 from devagree.signatures.signing import CheckedAgreement, SignRefused, append_records
 
@@ -178,5 +178,5 @@ def _record(prepared: PdfSigning, signer: PdfSigner, party: str) -> dict[str, An
         },
         "pdf": prepared.pdf.sha256,
         "digest": prepared.agreed,
-        "rows": prepared.rows,
+        "rows": row_marks(prepared.agreement.data),
     }

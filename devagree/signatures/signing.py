@@ -23,7 +23,7 @@ from devagree.core.paths import display_path
 from devagree.core.settings import Settings
 from devagree.core.write_path import current_text, edit_file
 from devagree.i18n import _
-from devagree.signatures.digest import digest, row_digests
+from devagree.signatures.digest import digest, row_marks
 
 
 class SignRefused(DevagreeError):
@@ -93,7 +93,7 @@ def sign(
         if digest(load(shown, current).data) != agreed:
             moved = _("{path} changed while it was being checked; nothing was written, try again")
             raise UsageError(moved.format(path=shown))
-        record = _signature_record(request, agreed, row_digests(agreement.data))
+        record = _signature_record(request, agreed, row_marks(agreement.data))
         recorded.append(record)
         return append_records(current, [record])
 
@@ -132,7 +132,7 @@ def _checked(
     return agreement, settings
 
 
-def _signature_record(request: SignRequest, agreed: str, rows: dict[str, str]) -> dict[str, Any]:
+def _signature_record(request: SignRequest, agreed: str, rows: str) -> dict[str, Any]:
     record: dict[str, Any] = {"party": request.party, "name": request.name}
     if request.title:
         record["title"] = request.title
