@@ -352,7 +352,7 @@ def test_skeleton_reads_back_and_placeholders_are_marked() -> None:
 
 def test_deadline_is_shown_resolved() -> None:
     assert describe_deadline("Ultimo 2016")[1] == "Ultimo 2016 -> 31. december 2016"
-    assert describe_deadline("juni 2016", "en")[1] == "juni 2016 -> June 30, 2016"
+    assert describe_deadline("juni 2016", "en")[1] == "juni 2016 -> 30 June 2016"
     assert describe_deadline("løbende")[1] == "løbende -> løbende (ingen dato)"
 
 
@@ -525,7 +525,7 @@ def test_interactive_english_workbook_asks_in_english(tmp_path: Path) -> None:
     for row in ROWS:
         if row.key == "deadline":
             answer(child, "Deadline", "Q2 2030")
-            child.expect_exact("Q2 2030 -> June 30, 2030")
+            child.expect_exact("Q2 2030 -> 30 June 2030")
         else:
             answer(child, row.en, "Text", "")
     answer(child, "More items? [y/N]", "")

@@ -291,7 +291,7 @@ def test_an_answer_dated_before_the_latest_entry_is_refused(workbook: Path) -> N
     before = _yaml_bytes(workbook)
     exported = _fill(_export(workbook), {1: {"New state": "done", "Date": "2016-07-01"}})
     done = run("collect", exported, "--as-of", "2016-09-30", cwd=workbook)
-    assert done.returncode == 1 and "2016-08-01" in done.stderr, done.stderr
+    assert done.returncode == 1 and "1. august 2016" in done.stderr, done.stderr
     assert _yaml_bytes(workbook) == before
 
 

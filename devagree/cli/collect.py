@@ -57,7 +57,7 @@ def collect(
     from devagree.core.model import state_labels
     from devagree.followup.collect import plan_collection, write_collection
     from devagree.followup.sheet_answers import read_answers
-    from devagree.i18n import _, ngettext
+    from devagree.i18n import _, ngettext, say_date
     from devagree.workbook.pipeline import check_workbook
 
     day = as_of_day(as_of)
@@ -105,7 +105,7 @@ def collect(
                 title=recorded.title,
                 before=labels[recorded.previous] if recorded.previous is not None else "-",
                 after=labels[update.state],
-                day=update.as_of.isoformat(),
+                day=say_date(update.as_of),
             )
         )
     summary = (

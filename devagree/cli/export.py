@@ -11,7 +11,7 @@ import typer
 from devagree.cli.options import PathsArgument, as_of_day, named_paths, output_file
 from devagree.cli.output import say_left_out
 from devagree.core.errors import ExitCode, UsageError
-from devagree.i18n import N_, _, gettext_in
+from devagree.i18n import N_, _, gettext_in, say_date
 
 DEFAULT_NAME = N_("follow-up-sheet")
 """The spreadsheet's file name without -o (with the as-of day), in the workbook's language."""
@@ -116,7 +116,7 @@ def export(
             file=display_path(output),
             agreements=len(agreements),
             items=sum(len(a.items) for a in agreements),
-            day=day.isoformat(),
+            day=say_date(day),
         )
     )
     if left_out:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from devagree.core.model import ROWS
-from devagree.i18n import N_, Localised, current_language
+from devagree.i18n import N_, Localised, current_language, date_in
 
 if TYPE_CHECKING:
     from devagree.drafting.writer import AgreementDraft, ItemDraft
@@ -143,7 +143,7 @@ class Interview:
             except ValueError:
                 return words["bad_date"].format(year=self.year)
             if after is not None and day <= after:
-                return words["end_before"].format(start=after.isoformat())
+                return words["end_before"].format(start=date_in(self.speaks, after))
             return None
 
         return date.fromisoformat(self.ask(label, default.isoformat(), check).strip())
@@ -162,7 +162,10 @@ class Interview:
             self.say(f"  {shown}", "green")
             if deadline.due is not None and not start <= deadline.due <= end:
                 self.say(
-                    "  " + words["outside"].format(start=start.isoformat(), end=end.isoformat()),
+                    "  "
+                    + words["outside"].format(
+                        start=date_in(self.speaks, start), end=date_in(self.speaks, end)
+                    ),
                     "yellow",
                 )
             return None

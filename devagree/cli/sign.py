@@ -137,7 +137,7 @@ def _from_pdf(file: Path, pdf: Path, parties: list[str], trust: Path | None) -> 
                 path=shown,
                 party=entry["party"],
                 name=entry["name"],
-                day=entry["date"].isoformat(),
+                day=say_date(entry["date"]),
                 issuer=entry["certificate"]["issuer"],
             )
         )

@@ -57,7 +57,7 @@ def site(
     """
     from devagree.followup.periods import choose
     from devagree.followup.schedule import parse_within
-    from devagree.i18n import _, in_language, ngettext
+    from devagree.i18n import _, in_language, ngettext, say_date
     from devagree.workbook.pipeline import check_workbook
 
     try:
@@ -98,7 +98,7 @@ def site(
             folder=display_path(folder),
             pages=pages,
             changed=len(written.changed) + len(written.removed),
-            day=day.isoformat(),
+            day=say_date(day),
         )
     )
     if left_out:

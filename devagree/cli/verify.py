@@ -129,7 +129,7 @@ def _verify_pdf(agreement: Agreement, pdf: Path, trust: Path | None) -> tuple[li
     lines: list[str] = []
     broken = 0
     for signer in signed.signers:
-        who = f"{signer.name}, {signer.day.isoformat()}"
+        who = f"{signer.name}, {say_date(signer.day)}"
         match = recorded.get(signer.fingerprint)
         identity = signer.identity
         if identity is None or identity.digest != agreed:

@@ -30,7 +30,7 @@ from functools import lru_cache
 from devagree.deadlines import calendar as cal
 from devagree.deadlines.grammar import Reading, read
 from devagree.deadlines.precision import Precision
-from devagree.i18n import N_, Localised, _
+from devagree.i18n import N_, Localised, _, say_date
 
 __all__ = [
     "ACCEPTED_FORMS",
@@ -144,7 +144,7 @@ class MissingYearError(DeadlineError):
         return _(
             'the deadline "{text}" names no year, and the agreement\'s period does not '
             "settle it; write the year of one of these due dates: {candidates}"
-        ).format(text=self.text, candidates=", ".join(day.isoformat() for day in self.candidates))
+        ).format(text=self.text, candidates=", ".join(say_date(day) for day in self.candidates))
 
     def __reduce__(self) -> tuple[type[DeadlineError], tuple[object, ...]]:
         return (type(self), (self.text, self.candidates))
@@ -161,7 +161,7 @@ class WrongWeekdayError(DeadlineError):
     def __str__(self) -> str:
         return _(
             'the deadline "{text}" says "{weekday}", but {day} falls on another day of the week'
-        ).format(text=self.text, weekday=self.weekday, day=self.day.isoformat())
+        ).format(text=self.text, weekday=self.weekday, day=say_date(self.day))
 
     def __reduce__(self) -> tuple[type[DeadlineError], tuple[object, ...]]:
         return (type(self), (self.text, self.day, self.weekday))

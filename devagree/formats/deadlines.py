@@ -216,7 +216,7 @@ def github(rows: list[DeadlineRow], options: ListOptions) -> str:
         if row.kind == "milestone":
             if row.due is None or row.days_left is None or row.days_left < 0:
                 continue
-            due = row.due.isoformat()
+            due = date_in(options.language, row.due)
             level = "warning"
             title = f"{row.agreement} {row.item}: {_days(row, words)}"
             message = (
@@ -227,7 +227,7 @@ def github(rows: list[DeadlineRow], options: ListOptions) -> str:
             if not row.state.is_open and not row.overdue:
                 continue
             level = "error" if row.overdue else "warning"
-            due = row.due.isoformat() if row.due else str(words["unreadable"])
+            due = date_in(options.language, row.due) if row.due else str(words["unreadable"])
             title = f"{row.agreement} #{row.item}: {_days(row, words) or due}"
             message = (
                 f"{row.title}: {row.deadline} ({due}), {labels[row.state]}; "
@@ -243,6 +243,6 @@ def github(rows: list[DeadlineRow], options: ListOptions) -> str:
             "{count} deadline annotation ({overdue} overdue) as of {date}",
             "{count} deadline annotations ({overdue} overdue) as of {date}",
             len(lines),
-        ).format(count=len(lines), overdue=overdue, date=options.as_of.isoformat())
+        ).format(count=len(lines), overdue=overdue, date=date_in(options.language, options.as_of))
     )
     return "\n".join(lines)

@@ -164,11 +164,8 @@ def date_in(language: str, day: date) -> str:
 
 
 def say_date(day: date) -> str:
-    """A date in a message: "31. december 2016" in Danish, "2016-12-31" in English."""
-    language = current_language()
-    if language == "en":
-        return day.isoformat()
-    return date_in(language, day)
+    """A date in a message, in the current language (see ``date_in``)."""
+    return date_in(current_language(), day)
 
 
 def ngettext_in(language: str, singular: str, plural: str, count: int) -> str:

@@ -18,8 +18,7 @@ from devagree.followup.report_model import (
     light_word,
     state_label,
 )
-from devagree.i18n import _
-from devagree.render.docx import long_date
+from devagree.i18n import _, date_in
 
 EMOJI: dict[Light, str] = {
     Light.GREEN: "🟢",
@@ -164,7 +163,7 @@ def _row(item: ReportItem, language: str, due: str) -> str:
 
 
 def _day(value: date | None, language: str) -> str:
-    return long_date(value, language) if value is not None else "\u2013"
+    return date_in(language, value) if value is not None else "\u2013"
 
 
 def _details(item: ReportItem, language: str) -> list[str]:
