@@ -83,6 +83,34 @@ def test_danish_keeps_every_placeholder() -> None:
             assert set(placeholder.findall(text)) == wanted, (message.id, text)
 
 
+ITEM_WORD = re.compile(r"\bitems?\b", re.IGNORECASE)
+NOT_WORDS = re.compile(r"\{\w*\}|--[\w-]+|`[^`]*`")
+"""Placeholders, option names and code, which are not words a reader reads."""
+COUNT_HEADINGS = {"Items"}
+"""A column of counts ("Antal"), not a name for an item."""
+
+
+def test_an_item_is_a_punkt_in_danish() -> None:
+    """One word for one thing: an agreement's item is a "punkt" in every Danish text; only
+    the seed's own "Aftale #" label, in the rendered agreement, keeps its word."""
+    danish = i18n_tools.read(i18n_tools.catalogue_path("da"), "da")
+    wrong: list[tuple[str, str]] = []
+    for message in danish:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in texts:
+            if "aftalepunkt" in text.lower():
+                wrong.append((ids[0], text))
+            speaks_of_items = ITEM_WORD.search(NOT_WORDS.sub("", ids[0]))
+            said = NOT_WORDS.sub("", text).lower()
+            if speaks_of_items and ids[0] not in COUNT_HEADINGS and "punkt" not in said:
+                wrong.append((ids[0], text))
+    assert not wrong, wrong
+    assert danish.get("Agreement #").string == "Aftale #"
+
+
 def test_the_catalogue_loads_in_a_few_milliseconds() -> None:
     """The compiled catalogue, read again five times (the best of them, as timeit reports)."""
     i18n_tools.compile_all()

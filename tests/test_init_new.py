@@ -474,8 +474,8 @@ def test_interactive_draft_through_a_terminal(fresh: Path) -> None:
         else:
             answer(child, row.da, f"{row.da}: æøå", "")
             typed[row.key] = f"{row.da}: æøå"
-    answer(child, "Flere aftaler? [j/N]", "j")
-    answer(child, "Aftale 2")
+    answer(child, "Flere punkter? [j/N]", "j")
+    answer(child, "Punkt 2")
     answer(child, "Overskrift", "Anden aftale")
     for row in ROWS:
         if row.key == "deadline":
@@ -483,8 +483,8 @@ def test_interactive_draft_through_a_terminal(fresh: Path) -> None:
             child.expect_exact("juni 2016 -> 30. juni 2016")
         else:
             answer(child, row.da, "", "Ingen", "")  # an empty answer is asked again
-    answer(child, "Flere aftaler?", "n")
-    child.expect_exact("Skrev agreements/chp-2016.yaml med 2 aftaler")
+    answer(child, "Flere punkter?", "n")
+    child.expect_exact("Skrev agreements/chp-2016.yaml med 2 punkter")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -537,7 +537,7 @@ def test_interactive_english_workbook_asks_in_english(tmp_path: Path) -> None:
     assert run("check", "--as-of", "2030-01-01", cwd=tmp_path).returncode == 0
 
 
-@pytest.mark.parametrize("stop_at", ["Kommune", "Politisk mål", "Flere aftaler?"])
+@pytest.mark.parametrize("stop_at", ["Kommune", "Politisk mål", "Flere punkter?"])
 def test_ctrl_c_leaves_no_file(fresh: Path, stop_at: str) -> None:
     import pexpect
 
@@ -556,7 +556,7 @@ def test_ctrl_c_leaves_no_file(fresh: Path, stop_at: str) -> None:
     ]
     for row in ROWS:
         script.append((row.da, ("ultimo 2016",) if row.key == "deadline" else ("x", "")))
-    script.append(("Flere aftaler?", ("n",)))
+    script.append(("Flere punkter?", ("n",)))
     for prompt, lines in script:
         if prompt == stop_at:
             child.expect_exact(prompt)
@@ -598,7 +598,7 @@ def test_a_file_created_during_the_interview_is_not_overwritten(fresh: Path) -> 
         answer(child, prompt, *lines)
     target = fresh / "agreements" / "race-2016.yaml"
     target.write_text("# saved by a colleague meanwhile\n", encoding="utf-8")
-    answer(child, "Flere aftaler?", "n")
+    answer(child, "Flere punkter?", "n")
     child.expect_exact("title: Udviklingsaftale 2016 for Centret")  # the draft, shown to keep it
     child.expect_exact("blev oprettet af en anden, mens du svarede")
     child.expect(pexpect.EOF)

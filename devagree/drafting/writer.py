@@ -18,7 +18,7 @@ from typing import Any
 from devagree.core.model import ROWS
 from devagree.deadlines.deadline import Deadline, parse_deadline
 from devagree.drafting.names import ID_MAX, agreement_title
-from devagree.i18n import N_, Localised, LocalisedText, document_language, gettext_in
+from devagree.i18n import N_, Localised, LocalisedText, date_in, document_language, gettext_in
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 """The schema's slug pattern (agreement.schema.json, $defs/slug)."""
@@ -98,13 +98,6 @@ def join_lines(lines: list[str]) -> str:
     return "\n".join("" if line == PARAGRAPH_MARK else line for line in lines)
 
 
-def long_date(day: date, language: str) -> str:
-    """The date as people write it: "31. december 2016" (da) or "December 31, 2016" (en)."""
-    from babel.dates import format_date  # lazily: only `new` needs babel here
-
-    return str(format_date(day, format="long", locale=language))
-
-
 def describe_deadline(
     text: str, language: str = "da", period: tuple[date, date] | None = None
 ) -> tuple[Deadline, str]:
@@ -117,7 +110,7 @@ def describe_deadline(
     if deadline.due is None:
         meaning = gettext_in(language, N_("continuous (no date)"))
     else:
-        meaning = long_date(deadline.due, language)
+        meaning = date_in(language, deadline.due)
     return deadline, f"{text} -> {meaning}"
 
 
@@ -287,7 +280,7 @@ _WORDS = Localised(
         "date": N_("Date of the agreement (Dato, YYYY-MM-DD)"),
         "period": N_("Validity (Gyldighed): the first and last day the agreement applies"),
         "purpose": N_("Purpose (Formål) and vision can be added (optional):"),
-        "items": N_("The items (aftaler), numbered 1, 2, 3, ..."),
+        "items": N_("The items (punkter), numbered 1, 2, 3, ..."),
         "title": N_("Heading"),
     }
 )
