@@ -187,3 +187,17 @@ def test_a_fitted_table_never_cuts_a_fixed_cell_nor_overflows(
     lines = shown.splitlines()
     for _title, due, _owner, _extra in rows:
         assert any(due in line for line in lines), (due, shown)
+
+
+@pytest.mark.parametrize("columns", (60, 80))
+def test_codes_are_a_table_on_a_terminal_and_markdown_on_request(
+    repo_copy: Path, columns: int
+) -> None:
+    code, shown = run_in_terminal("codes", cwd=repo_copy, columns=columns, env=DANISH)
+    assert code == 0, shown
+    assert_fits(shown, columns)
+    assert "| DA208 |" not in shown and "**" not in shown  # no raw Markdown
+    assert "DA208" in shown and "kode" in shown
+    markdown = run("codes", "--format", "markdown", cwd=repo_copy, env=DANISH)
+    assert markdown.stdout.startswith("| kode | alvorlighed | hvad den betyder | kan ændres |\n")
+    assert "| DA208 | advarsel | **" in markdown.stdout
