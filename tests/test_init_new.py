@@ -605,3 +605,25 @@ def test_a_file_created_during_the_interview_is_not_overwritten(fresh: Path) -> 
     child.close()
     assert child.exitstatus == 2
     assert target.read_text("utf-8") == "# saved by a colleague meanwhile\n"
+
+
+@pytest.mark.parametrize(
+    ("locale", "args", "says"),
+    [
+        ({"LANG": "C.UTF-8"}, (), "oprettet  "),
+        ({"LANG": "POSIX"}, (), "oprettet  "),
+        ({"LANG": ""}, (), "oprettet  "),
+        ({"LANG": "C"}, ("--language", "en"), "created  "),
+        ({"LANG": "en_GB.UTF-8"}, (), "created  "),
+        ({"LANG": "C", "DEVAGREE_LANG": "en"}, (), "created  "),
+        ({"LANG": "en_GB.UTF-8"}, ("--language", "en"), "created  "),
+        ({"LANG": "da_DK.UTF-8"}, ("--language", "en"), "oprettet  "),
+    ],
+)
+def test_init_speaks_the_workbooks_language_when_the_locale_names_none(
+    tmp_path: Path, locale: dict[str, str], args: tuple[str, ...], says: str
+) -> None:
+    env = {"DEVAGREE_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", **locale}
+    done = run("init", "ny", *args, cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(says), done.stdout

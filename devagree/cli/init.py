@@ -47,8 +47,13 @@ def init(
     An existing .gitignore only gets the lines for the lock files appended when it lacks
     them (reported as updated); every line it had stays.
     """
+    from devagree.cli.language import language_named
     from devagree.core.write_path import AlreadyExists, create_file
     from devagree.drafting.scaffold import GITIGNORE, plan_workbook
+    from devagree.i18n import use_language
+
+    if not language_named():
+        use_language(language.value)  # nothing named one: speak the workbook's being made
 
     if directory.exists() and not directory.is_dir():
         raise UsageError(
