@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml_mutations as mutations
 from conftest import REPO, SEED, run
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from devagree.checks import RULES, Context
@@ -38,6 +38,8 @@ def run_every_rule(context: Context) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(data=mutations.documents("agreement"))
+@example(data={"kind": "agreement", "items": [{"status": {"state": []}}]})  # not hashable
+@example(data={"kind": "agreement", "items": [{"status": [{"state": {}}, None, 3]}]})
 def test_any_agreement_data_builds_and_every_rule_runs(data: dict[str, Any]) -> None:
     salvaged, broken = salvage_agreement(data, set())
     model = agreement_from_data("a.yaml", salvaged, broken)

@@ -220,7 +220,8 @@ def _entry(s: _Salvage, value: Any, where: Path_) -> dict[str, Any] | None:
     entry = s.mapping(value, where)
     if entry is None:
         return None
-    if entry.get("state") not in STATES or s.bad((*where, "state")):
+    state = entry.get("state")
+    if not isinstance(state, str) or state not in STATES or s.bad((*where, "state")):
         s.mark(where)
         return None
     s.day(entry, "as_of", where)
