@@ -51,8 +51,10 @@ def no_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     ``--as-of``), through the ``date`` it imported. Every CLI module's ``date`` becomes one
     whose today() raises; subprocess tests always pass ``--as-of``.
     """
-    import devagree.cli.app  # loads every command module
+    import devagree.cli.app
     import devagree.cli.options
+
+    devagree.cli.app.build()  # imports every command's module
 
     monkeypatch.setattr(devagree.cli.options, "date", _NoClock)
     for name, module in list(sys.modules.items()):
