@@ -56,7 +56,8 @@ def choose_language(option: str | None, args: Sequence[str] = ()) -> str:
     if not any(v and v.strip().lower() in LANGUAGES for v in (option, environment)):
         from devagree.workbook.pipeline import workbook_language  # only when the workbook decides
 
-        workbook = workbook_language(workbook_start(args))
+        # A check reads devagree.yaml from its cache, unless told to read every file afresh.
+        workbook = workbook_language(workbook_start(args), cache="--no-cache" not in args)
     locale = locale_setting(os.environ)
     language = resolve_language(option, environment, workbook, locale)
     named = any(v and v.strip().lower() in LANGUAGES for v in (option, environment, workbook))

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from devagree.checks import CODES, RULES, Context
 from devagree.core.errors import UsageError
@@ -93,9 +93,27 @@ def read_file(path: Path, cache: CheckCache | None = None, shown: str = "") -> F
     except LoadError as err:
         return FileResult(None, [_load_problem(shown, err)], unreadable=True, key=key)
     found, refused = _document_problems(document)
+    document.keep_positions(rule_places(document.data))
     if not found:
         return FileResult(document, [], key=key)
     return FileResult(document, found, key=key, model=_salvaged(document, refused))
+
+
+def rule_places(data: dict[str, Any]) -> list[Path_]:
+    """Where the rules that run on every check (not kept in the cache) may point: the id
+    (DA203), each item's deadline (DA208) and links (DA211). Their positions are kept with
+    the file's entry in the cache, so a check from the cache composes no YAML to say them."""
+    places: list[Path_] = [("id",)]
+    items = data.get("items")
+    for index, item in enumerate(items if isinstance(items, list) else ()):
+        if isinstance(item, dict):
+            places.append(("items", index, "deadline"))
+            links = item.get("links")
+            places.extend(
+                ("items", index, "links", n)
+                for n in range(len(links) if isinstance(links, list) else 0)
+            )
+    return places
 
 
 def _salvaged(document: Document, refused: frozenset[Path_]) -> Agreement | Strategy | None:
@@ -112,26 +130,49 @@ def _salvaged(document: Document, refused: frozenset[Path_]) -> Agreement | Stra
     return None
 
 
-def load_settings(start: Path) -> tuple[Settings, list[Problem], bool]:
+def load_settings(start: Path, cache: bool = False) -> tuple[Settings, list[Problem], bool]:
     """Settings from the nearest devagree.yaml (defaults when there is none).
 
     Returns the settings, the problems found in devagree.yaml, and whether it was unreadable.
+    With ``cache``, a devagree.yaml that is byte for byte the one a check found valid before
+    is taken from the check cache instead of being parsed and validated again.
     """
     config = find_config(start)
     if config is None:
         # No settings file: the workbook is the folder named, or the current one for a file.
         root = start if start.is_dir() else Path.cwd()
         return Settings(root=root.resolve()), [], False
-    document, problem = read_document(config)
-    if document is None:
-        assert problem is not None
-        return Settings(root=config.parent, config=config), [problem], True
+    shown = display_path(config)
+    try:
+        raw, size = read_raw(config)
+        remembered = _remembered_config(config, raw) if cache else None
+        if remembered is not None:
+            return _settings(config, remembered, _severities(remembered)), [], False
+        document = load(shown, decode(raw, size))
+    except LoadError as err:
+        return Settings(root=config.parent, config=config), [_load_problem(shown, err)], True
     problems = validate(document, "workbook")
     if problems:
         return Settings(root=config.parent, config=config), problems, False
     data = document.data
-    severities, rule_problems = _severities(document, data.get("rules", {}))
-    settings = Settings(
+    rule_problems = _rule_problems(document)
+    if cache and not rule_problems:
+        from devagree.workbook.cache import remember_config
+
+        remember_config(config.parent, raw, data)
+    return _settings(config, data, _severities(data)), rule_problems, False
+
+
+def _remembered_config(config: Path, raw: bytes) -> dict[str, Any] | None:
+    from devagree.workbook.cache import remembered_config
+
+    return remembered_config(config.parent, raw)
+
+
+def _settings(
+    config: Path, data: dict[str, Any], severities: dict[str, Severity | None]
+) -> Settings:
+    return Settings(
         root=config.parent,
         config=config,
         municipality=data.get("municipality", ""),
@@ -142,44 +183,57 @@ def load_settings(start: Path) -> tuple[Settings, list[Problem], bool]:
         severities=severities,
         import_labels=dict((data.get("import") or {}).get("labels") or {}),
     )
-    return settings, rule_problems, False
 
 
-def workbook_language(start: Path) -> str | None:
+def workbook_language(start: Path, cache: bool = False) -> str | None:
     """The `language` of the nearest devagree.yaml, read cheaply (None without one).
 
-    A workbook that does not say is Danish, as ``Settings`` has it.
+    A workbook that does not say is Danish, as ``Settings`` has it. With ``cache``, a
+    devagree.yaml a check found valid before is not parsed again.
     """
     config = find_config(start)
     if config is None:
         folder = start if start.is_dir() else start.parent
         # A folder with agreements/ is a workbook too (with the default settings).
         return DEFAULT_LANGUAGE if (folder / DEFAULT_PATHS[0]).is_dir() else None
-    document, _problem = read_document(config)
-    language = document.data.get("language") if document is not None else None
+    data: Any = None
+    if cache:
+        try:
+            data = _remembered_config(config, read_raw(config)[0])
+        except LoadError:
+            data = None
+    if data is None:
+        document, _problem = read_document(config)
+        data = document.data if document is not None else {}
+    language = data.get("language")
     return language if isinstance(language, str) else DEFAULT_LANGUAGE
 
 
-def _severities(
-    document: Document, rules: dict[str, str]
-) -> tuple[dict[str, Severity | None], list[Problem]]:
+def _severities(data: dict[str, Any]) -> dict[str, Severity | None]:
+    """The severities devagree.yaml sets under `rules:`, for the codes that may be set."""
     severities: dict[str, Severity | None] = {}
-    problems: list[Problem] = []
-    for code, value in rules.items():
+    for code, value in (data.get("rules") or {}).items():
         known = CODES.get(code)
-        if known is None or not known.adjustable:
-            line, column = document.key_position(("rules", code))
-            if known is None:
-                said = _(
-                    "`{code}` is not a devagree problem code; only rule codes can be set: {codes}"
-                )
-            else:
-                said = _("`{code}` cannot be changed; only rule codes can be set: {codes}")
-            message = said.format(code=code, codes=", ".join(r.code for r in RULES))
-            problems.append(Problem(document.path, line, column, "DA301", Severity.ERROR, message))
+        if known is not None and known.adjustable:
+            severities[code] = None if value == "off" else Severity(value)
+    return severities
+
+
+def _rule_problems(document: Document) -> list[Problem]:
+    """A code under `rules:` that does not exist or cannot be set (DA301)."""
+    problems: list[Problem] = []
+    for code in document.data.get("rules") or {}:
+        known = CODES.get(code)
+        if known is not None and known.adjustable:
             continue
-        severities[code] = None if value == "off" else Severity(value)
-    return severities, problems
+        line, column = document.key_position(("rules", code))
+        if known is None:
+            said = _("`{code}` is not a devagree problem code; only rule codes can be set: {codes}")
+        else:
+            said = _("`{code}` cannot be changed; only rule codes can be set: {codes}")
+        message = said.format(code=code, codes=", ".join(r.code for r in RULES))
+        problems.append(Problem(document.path, line, column, "DA301", Severity.ERROR, message))
+    return problems
 
 
 def discover(paths: Sequence[Path], settings: Settings) -> list[Path]:
@@ -220,7 +274,9 @@ def check_workbook(
     in the workbook's cache folder and taken from there while the file is unchanged
     (``check_cache``); the result is the same.
     """
-    settings, problems, unreadable = load_settings(start or (paths[0] if paths else Path.cwd()))
+    settings, problems, unreadable = load_settings(
+        start or (paths[0] if paths else Path.cwd()), cache=cache
+    )
     workbook = Workbook(settings, problems=list(problems), unreadable=unreadable)
     remembered = open_cache(settings) if cache else None
     cached_findings: dict[str, list[Problem]] = {}
