@@ -170,3 +170,37 @@ def test_outside_a_workbook_the_locale_decides(tmp_path: Path) -> None:
 def test_an_unknown_lang_is_a_usage_error() -> None:
     result = run("--lang", "fr", "codes", cwd=EVERY_PROBLEM)
     assert result.returncode == 2
+
+
+def test_a_date_is_written_as_babel_writes_it() -> None:
+    """date_in is Babel's long form, written from the catalogue: the same for every day."""
+    from datetime import date, timedelta
+
+    from babel.dates import format_date
+
+    from devagree.i18n import BABEL_LOCALES, date_in
+
+    day = date(2015, 12, 25)
+    while day < date(2029, 1, 10):
+        for language in ("da", "en"):
+            expected = format_date(day, format="long", locale=BABEL_LOCALES[language])
+            assert date_in(language, day) == expected
+        day += timedelta(days=3)
+    assert date_in("da", date(2026, 12, 4)) == "4. december 2026"
+    assert date_in("en", date(2026, 12, 4)) == "4 December 2026"
+    assert date_in("fr", date(2026, 12, 4)) == "4. december 2026"  # a document is written
+
+
+def test_the_month_names_are_babels() -> None:
+    """The deadline grammar reads the month names dates are written with: Babel's."""
+    from babel.dates import get_month_names
+
+    from devagree.deadlines.words import _month_names
+
+    for language in ("da", "en"):
+        expected = {
+            str(name).lower().rstrip("."): number
+            for width in ("wide", "abbreviated")
+            for number, name in get_month_names(width, locale=language).items()
+        }
+        assert _month_names(language) == expected
