@@ -1,17 +1,25 @@
 """Bundled JSON Schemas, and schema errors turned into located problems in plain words.
 
 Valid files are the common case, so they go through a validator compiled to Python code
-(fastjsonschema); only a file that fails is validated again by jsonschema, whose errors
-carry the path we need to point at the line and to explain the problem.
+(fastjsonschema). The build compiles each schema once (``devagree/_validators``, made by
+``hatch_build.py``); devagree uses that module while it was made from the schema as it is,
+and compiles the schema itself otherwise (in a source tree whose schema was edited), which
+costs a first check of a small workbook more than all the rest. Only a file that fails is
+validated again by jsonschema, whose errors carry the path we need to point at the line and
+to explain the problem.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import importlib.util
 import json
 from collections.abc import Callable, Iterator
 from datetime import date
 from difflib import get_close_matches
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from devagree.core.loader import Document
@@ -46,25 +54,67 @@ def _is_date(value: object) -> bool:
     return True
 
 
+FORMATS = {"date": _is_date}
+GENERATED = Path(__file__).resolve().parent.parent / "_validators"
+"""The validators the build made, one module per kind (git ignores them)."""
+
+
 @cache
 def _fast_validator(kind: str) -> Callable[[Any], Any]:
+    made = _made_by_the_build(kind)
+    if made is not None:
+        return functools.partial(made, custom_formats=FORMATS)
     import fastjsonschema
 
-    validator: Callable[[Any], Any] = fastjsonschema.compile(
-        schema_for(kind), formats={"date": _is_date}
-    )
+    validator: Callable[[Any], Any] = fastjsonschema.compile(schema_for(kind), formats=FORMATS)
     return validator
+
+
+def _made_by_the_build(kind: str) -> Callable[..., Any] | None:
+    """The build's validator of ``kind``, when it was made from the schema as it is now."""
+    path = GENERATED / f"{kind}.py"
+    if not path.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location(f"devagree._validators.{kind}", path)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except Exception:  # a damaged or foreign file: compile the schema instead
+        return None
+    if getattr(module, "SCHEMA", None) != schema_digest(kind):
+        return None
+    validate: Callable[..., Any] | None = getattr(module, "validate", None)
+    return validate
+
+
+@cache
+def schema_digest(kind: str) -> str:
+    """The SHA-256 of the schema file, which names the validator made from it."""
+    data = data_file("schemas", SCHEMA_FILES[kind]).read_bytes()
+    return hashlib.sha256(data).hexdigest()
 
 
 def is_valid(kind: str, data: Any) -> bool:
     """The fast path: a yes or no from the compiled validator."""
-    import fastjsonschema
+    from fastjsonschema import JsonSchemaException
 
     try:
         _fast_validator(kind)(data)
-    except fastjsonschema.JsonSchemaException:
+    except JsonSchemaException:
         return False
     return True
+
+
+@cache
+def _validator(kind: str) -> Any:
+    """jsonschema's validator for ``kind``, with the `date` format ISO dates are checked by."""
+    import jsonschema
+
+    checker = jsonschema.FormatChecker(formats=())
+    checker.checks("date", raises=ValueError)(_is_date)
+    return jsonschema.Draft202012Validator(schema_for(kind), format_checker=checker)
 
 
 def validate(document: Document, kind: str) -> list[Problem]:
@@ -82,12 +132,7 @@ def validate_places(document: Document, kind: str) -> tuple[list[Problem], froze
 
 
 def _explain(document: Document, kind: str, places: set[Path_]) -> Iterator[Problem]:
-    import jsonschema
-
-    validator_class = jsonschema.Draft202012Validator
-    checker = jsonschema.FormatChecker(formats=())
-    checker.checks("date", raises=ValueError)(_is_date)
-    validator = validator_class(schema_for(kind), format_checker=checker)
+    validator = _validator(kind)
     seen: set[tuple[int, int, str]] = set()
     for error in validator.iter_errors(document.data):
         for problem in _explain_error(document, _innermost(error), places):

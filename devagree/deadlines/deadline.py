@@ -26,11 +26,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from devagree.deadlines import calendar as cal
-from devagree.deadlines.grammar import Reading, read
 from devagree.deadlines.precision import Precision
 from devagree.i18n import N_, Localised, _, say_date
+
+if TYPE_CHECKING:  # the grammar is loaded when a deadline is read, not to use one read before
+    from devagree.deadlines.grammar import Reading
 
 __all__ = [
     "ACCEPTED_FORMS",
@@ -178,6 +180,8 @@ def _resolve(reading: Reading, year: int) -> _Found | None:
     if span is None:
         return None
     if reading.before:
+        from devagree.deadlines import calendar as cal
+
         before = cal.day_before(span)
         return None if before is None else (*before, Precision.DAY, span[0])
     return span[0], span[1], reading.span.precision, span[0]
@@ -222,6 +226,8 @@ def parse_deadline(text: str, period: tuple[date, date] | None = None) -> Deadli
     ``period`` (first and last day of the agreement) supplies the year to an expression that
     names none; without it such an expression raises MissingYearError.
     """
+    from devagree.deadlines.grammar import read
+
     if not isinstance(text, str):
         raise TypeError(f"a deadline must be a str, not {type(text).__name__}")
     reading = read(text)
