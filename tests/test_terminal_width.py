@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DANISH, run, run_in_terminal
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
@@ -158,7 +158,8 @@ FIXED = (
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
+@example(width=20, rows=[("", "000000000000 0", "", "0")], heading="T")  # below its label
 @given(
     width=st.integers(min_value=20, max_value=220),
     rows=st.lists(st.tuples(TEXTS, FIXED, TEXTS, FIXED), min_size=0, max_size=6),

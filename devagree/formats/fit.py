@@ -60,6 +60,8 @@ class _Layout:
 
 BORDERS_PER_COLUMN = 3
 """A boxed column's padding (one space each side) and its border."""
+BLOCK_INDENT = 2
+"""A block's labelled lines stand this far in under its heading."""
 WORD_CAP = 16
 """A word longer than this may be broken to let a table fit (long Danish compounds)."""
 WORD_WHOLE = 24
@@ -91,7 +93,7 @@ class FittedTable:
         width = options.max_width
         layout = self.layout(width)
         if layout is None:
-            yield self.blocks()
+            yield self.blocks(width)
         else:
             yield self.table(layout, width)
 
@@ -180,8 +182,9 @@ class FittedTable:
             out.add_row(*cells, style=row.style)
         return out
 
-    def blocks(self) -> Group:
-        """One block per row: the heading columns on a line, then the others labelled."""
+    def blocks(self, width: int) -> Group:
+        """One block per row: the heading columns on a line, then the others labelled; a
+        fixed value (a date) that does not fit beside its label goes on the line below."""
         parts: list[Text | Padding] = []
         if self.title is not None:
             parts.append(_text(self.title, "italic"))
@@ -199,8 +202,18 @@ class FittedTable:
                 value = _text(row.cells.get(key))
                 if not value.plain:
                     continue
-                line = Text.assemble((f"{column.header}: ", "bold"), value, style=row.style or "")
-                parts.append(Padding(line, (0, 0, 0, 2)))
+                label = (f"{column.header}:", "bold")
+                style = row.style or ""
+                if column.wraps or BLOCK_INDENT + cell_len(f"{label[0]} {value.plain}") <= width:
+                    line = Text.assemble(label, " ", value, style=style)
+                    parts.append(Padding(line, (0, 0, 0, BLOCK_INDENT)))
+                else:
+                    parts.append(
+                        Padding(Text.assemble(label, style=style), (0, 0, 0, BLOCK_INDENT))
+                    )
+                    parts.append(
+                        Padding(Text.assemble(value, style=style), (0, 0, 0, BLOCK_INDENT))
+                    )
         if self.caption:
             parts.append(Text(self.caption))
         return Group(*parts)
