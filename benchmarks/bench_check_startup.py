@@ -79,9 +79,7 @@ def run_once(timing: Timing, cwd: Path) -> None:
     if timing.before:
         shutil.rmtree(cwd / timing.before, ignore_errors=True)
     start = time.perf_counter()
-    done = subprocess.run(
-        timing.argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENVIRONMENT
-    )
+    done = subprocess.run(timing.argv, cwd=cwd, capture_output=True, env=ENVIRONMENT)
     timing.seconds.append(time.perf_counter() - start)
     timing.codes.add(done.returncode)
 
@@ -115,7 +113,7 @@ def main() -> int:
         shutil.copytree(REPO / "agreements", workbook / "agreements")
         shutil.copy(REPO / "devagree.yaml", workbook / "devagree.yaml")
         timings = [
-            Timing("python -c \"import typer\"", [sys.executable, "-c", "import typer"]),
+            Timing('python -c "import typer"', [sys.executable, "-c", "import typer"]),
             Timing("devagree check (cold)", [devagree, "check"], before=".devagree-cache"),
             Timing("devagree check (from the cache)", [devagree, "check"]),
         ]
