@@ -51,8 +51,10 @@ def no_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     ``--as-of``), through the ``date`` it imported. Every CLI module's ``date`` becomes one
     whose today() raises; subprocess tests always pass ``--as-of``.
     """
-    import devagree.cli.app  # loads every command module
+    import devagree.cli.app
     import devagree.cli.options
+
+    devagree.cli.app.build()  # imports every command's module
 
     monkeypatch.setattr(devagree.cli.options, "date", _NoClock)
     for name, module in list(sys.modules.items()):
@@ -171,3 +173,46 @@ def lock_held(target: Path) -> Iterator[None]:
     finally:
         holder.kill()
         holder.wait(timeout=30)
+
+
+def run_in_terminal(
+    *args: str | os.PathLike[str],
+    cwd: str | os.PathLike[str],
+    columns: int,
+    env: dict[str, str] | None = None,
+) -> tuple[int, str]:
+    """Run the installed command in a pseudo-terminal ``columns`` wide, as a user sees it.
+
+    Returns the exit code and what the terminal showed, without colour codes and with
+    ``\\n`` line ends. The terminal's size is the only width the command can learn:
+    COLUMNS and LINES are taken out of the environment.
+    """
+    import re
+
+    pexpect = pytest.importorskip("pexpect")
+    if sys.platform == "win32":  # pragma: no cover
+        pytest.skip("pexpect.spawn needs a POSIX pseudo-terminal")
+    environment = {
+        **os.environ,
+        "DEVAGREE_LANG": "en",
+        "NO_COLOR": "1",
+        "TERM": "xterm",
+        "PYTHONUTF8": "1",
+        **(env or {}),
+    }
+    for name in ("COLUMNS", "LINES", "FORCE_COLOR"):
+        environment.pop(name, None)
+    command = devagree_command()
+    child = pexpect.spawn(
+        command[0],
+        [*command[1:], *(str(a) for a in args)],
+        cwd=str(cwd),
+        env=environment,
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(50, columns),
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", child.before or "").replace("\r\n", "\n")
+    return int(child.exitstatus if child.exitstatus is not None else -1), shown

@@ -15,6 +15,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "devagree"
 MAP = REPO / "docs" / "architecture.md"
+GENERATED = PACKAGE / "_validators"
 MAX_LINES = 500
 MAX_LOOSE = 8
 
@@ -23,6 +24,8 @@ def _modules() -> dict[str, Path]:
     """Dotted module name → file, for every module under devagree/."""
     found: dict[str, Path] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
+        if GENERATED in path.parents:
+            continue  # code the build compiles from the schemas, not written here
         parts = list(path.relative_to(REPO).with_suffix("").parts)
         if parts[-1] == "__init__":
             parts.pop()

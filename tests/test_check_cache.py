@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from devagree.i18n import use_language
 from devagree.workbook import cache as check_cache
-from devagree.workbook.cache import FOLDER, SEGMENT, read_segment, write_segment
+from devagree.workbook.cache import FOLDER, FORMAT, SEGMENT, read_segment, write_segment
 from devagree.workbook.pipeline import check_workbook
 
 AGREEMENT = "agreements/slagelse-chp-2016.yaml"
@@ -44,11 +44,11 @@ def _poison(workbook: Path) -> int:
     for segment in segments:
         entries.update(read_segment(segment))
     marked = 0
-    for key, (layout, unreadable, problems, model, findings) in list(entries.items()):
+    for key, (layout, unreadable, problems, model, findings, *rest) in list(entries.items()):
         if model is not None:
             findings = [*findings, (1, 1, "DA209", "error", POISON, "")]
             marked += 1
-        entries[key] = (layout, unreadable, problems, model, findings)
+        entries[key] = (layout, unreadable, problems, model, findings, *rest)
     write_segment(segments[0].parent, entries)
     for segment in segments:
         segment.unlink()
@@ -349,7 +349,7 @@ def test_entries_of_another_layout_or_kind_are_read_afresh(warm: Path) -> None:
         entries.update(read_segment(segment))
         segment.unlink()
     changed = {key: (99, *entry[1:]) for key, entry in entries.items()}
-    write_segment(warm / FOLDER / "check-v1", changed)
+    write_segment(warm / FOLDER / f"check-v{FORMAT}", changed)
     assert not _poisoned(warm, AGREEMENT)
 
 

@@ -571,7 +571,8 @@ def test_deadlines_ics_leaves_out_continuous_work(workbook: Path) -> None:
 
 def test_deadlines_table(workbook: Path) -> None:
     out = deadlines(workbook, "--as-of", "2016-03-01")
-    assert "2016-03-01" in out
+    assert "Deadlines pr. 1. marts 2016" in out  # the workbook's language and date form
+    assert "30. juni 2016" in out and "2016-06-30" not in out
     for title in ("Recovery og rehabilitering", "Udsatteområdet"):
         assert title in out
     assert "\x1b[" not in out
@@ -598,16 +599,18 @@ def test_deadlines_no_workbook(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "named"),
     [
-        (("report", "-o", "missing/r.docx"), "-o missing/r.docx"),
-        (("deadlines", "--format", "xlsx", "-o", "missing/d.xlsx"), "-o missing/d.xlsx"),
-        (("export", "missing/f.xlsx"), "missing/f.xlsx"),
+        (("report", "-o", "in/the/way/r.docx"), "-o in/the/way/r.docx"),
+        (("deadlines", "--format", "xlsx", "-o", "in/d.xlsx"), "-o in/d.xlsx"),
+        (("export", "-o", "in/f.xlsx"), "-o in/f.xlsx"),
+        (("site", "-o", "in/site"), "-o in/site"),
     ],
 )
-def test_an_output_in_a_missing_folder_is_refused_first(
+def test_an_output_behind_a_file_is_refused_first(
     workbook: Path, args: tuple[str, ...], named: str
 ) -> None:
+    (workbook / "in").write_text("a file where a folder should be\n", encoding="utf-8")
     result = run(*args, "--as-of", "2016-09-30", cwd=workbook)
     assert result.returncode == 2
     assert_no_traceback(result)
-    assert f"{named}: the folder missing does not exist" in result.stderr, result.stderr
-    assert not (workbook / "missing").exists()
+    assert f"{named}: in is a file, not a folder" in result.stderr, result.stderr
+    assert (workbook / "in").read_text(encoding="utf-8").startswith("a file")

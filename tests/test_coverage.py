@@ -10,7 +10,8 @@ import pytest
 from conftest import DANISH, assert_no_traceback, run
 
 from devagree.core.loader import load
-from devagree.core.model import Agreement, Strategy, agreement_from_data, strategy_from_data
+from devagree.core.model import Agreement, agreement_from_data
+from devagree.core.strategy_model import Strategy, strategy_from_data
 from devagree.formats.coverage import format_money, format_percent
 from devagree.strategies.coverage import compute, percent
 from devagree.strategies.rollup import Money, budgets, sdg_name, sdgs, years_label
@@ -253,7 +254,7 @@ def test_table_shows_items_per_track_gaps_share_and_rollups(book: Path) -> None:
     assert "aftale-2016 #2 Hjemløse unge" in out
     p3 = next(line for line in out.splitlines() if "Tredje pejlemærke (p3)" in line)
     assert "ingen" in p3
-    gaps = out.split("Spor uden aftalepunkter")[1].split("Aftalepunkter uden strategikobling")
+    gaps = out.split("Spor uden punkter")[1].split("Punkter uden strategikobling")
     assert "vision-2020#p3 Rusmiddelområdet" in gaps[0]
     assert "aftale-2016 #3 Digital journal" in gaps[1]
     assert "Dækning i alt" in out and "2 af 3 spor (66,7 %)" in out
@@ -285,8 +286,8 @@ def test_markdown(book: Path) -> None:
         "aftale-2016 #1 Recovery og rehabilitering<br>aftale-2016 #2 Hjemløse unge |"
     ) in out
     assert "| Tredje pejlemærke (`p3`) | Rusmiddelområdet | *ingen* |" in out
-    assert "## Spor uden aftalepunkter\n\n- `vision-2020#p3` Rusmiddelområdet\n" in out
-    assert "## Aftalepunkter uden strategikobling\n\n- aftale-2016 #3 Digital journal\n" in out
+    assert "## Spor uden punkter\n\n- `vision-2020#p3` Rusmiddelområdet\n" in out
+    assert "## Punkter uden strategikobling\n\n- aftale-2016 #3 Digital journal\n" in out
     assert "2 af 3 spor (66,7 %)." in out
     assert "| 10. Mindre ulighed | `vision-2020#p1` Recovery og rehabilitering<br>" in out
     assert "| 2020 | 115.000-165.000 kr. | 2 |" in out

@@ -243,7 +243,7 @@ def test_no_year_with_several_dates_in_the_period_names_them() -> None:
     assert caught.value.candidates == (D(2016, 8, 31), D(2017, 8, 31))
     assert str(caught.value) == (
         'the deadline "Ultimo august" names no year, and the agreement\'s period does not '
-        "settle it; write the year of one of these due dates: 2016-08-31, 2017-08-31"
+        "settle it; write the year of one of these due dates: 31 August 2016, 31 August 2017"
     )
     assert isinstance(caught.value, DeadlineError)
 
@@ -263,7 +263,7 @@ def test_a_wrong_weekday_is_reported() -> None:
     with pytest.raises(WrongWeekdayError) as caught:
         parse_deadline("mandag d. 4. april 2017")
     assert str(caught.value) == (
-        'the deadline "mandag d. 4. april 2017" says "mandag", but 2017-04-04 falls on '
+        'the deadline "mandag d. 4. april 2017" says "mandag", but 4 April 2017 falls on '
         "another day of the week"
     )
 

@@ -61,8 +61,8 @@ def test_a_missing_year_that_the_period_cannot_settle_is_da206(workbook: Path) -
         (
             "DA206",
             'item 1: the deadline "Ultimo august" names no year, and the agreement\'s period '
-            "does not settle it; write the year of one of these due dates: 2016-08-31, "
-            "2017-08-31",
+            "does not settle it; write the year of one of these due dates: 31 August 2016, "
+            "31 August 2017",
         )
     ]
 

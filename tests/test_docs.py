@@ -24,7 +24,8 @@ def test_readme_code_table_is_generated_from_the_registry() -> None:
     with in_language("en"):
         expected = markdown_table(CODES.values())
     assert _table(README) == expected, (
-        "README's code table is stale: replace it with `DEVAGREE_LANG=en devagree codes`"
+        "README's code table is stale: replace it with "
+        "`DEVAGREE_LANG=en devagree codes --format markdown`"
     )
 
 
@@ -33,7 +34,8 @@ def test_the_danish_code_table_is_generated_from_the_registry_and_catalogue() ->
     with in_language("da"):
         expected = markdown_table(CODES.values())
     assert _table(koder) == expected, (
-        "docs/koder.md is stale: replace its table with `DEVAGREE_LANG=da devagree codes`"
+        "docs/koder.md is stale: replace its table with "
+        "`DEVAGREE_LANG=da devagree codes --format markdown`"
     )
     assert "docs/koder.md" in README
     for code in CODES:

@@ -83,6 +83,34 @@ def test_danish_keeps_every_placeholder() -> None:
             assert set(placeholder.findall(text)) == wanted, (message.id, text)
 
 
+ITEM_WORD = re.compile(r"\bitems?\b", re.IGNORECASE)
+NOT_WORDS = re.compile(r"\{\w*\}|--[\w-]+|`[^`]*`")
+"""Placeholders, option names and code, which are not words a reader reads."""
+COUNT_HEADINGS = {"Items"}
+"""A column of counts ("Antal"), not a name for an item."""
+
+
+def test_an_item_is_a_punkt_in_danish() -> None:
+    """One word for one thing: an agreement's item is a "punkt" in every Danish text; only
+    the seed's own "Aftale #" label, in the rendered agreement, keeps its word."""
+    danish = i18n_tools.read(i18n_tools.catalogue_path("da"), "da")
+    wrong: list[tuple[str, str]] = []
+    for message in danish:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in texts:
+            if "aftalepunkt" in text.lower():
+                wrong.append((ids[0], text))
+            speaks_of_items = ITEM_WORD.search(NOT_WORDS.sub("", ids[0]))
+            said = NOT_WORDS.sub("", text).lower()
+            if speaks_of_items and ids[0] not in COUNT_HEADINGS and "punkt" not in said:
+                wrong.append((ids[0], text))
+    assert not wrong, wrong
+    assert danish.get("Agreement #").string == "Aftale #"
+
+
 def test_the_catalogue_loads_in_a_few_milliseconds() -> None:
     """The compiled catalogue, read again five times (the best of them, as timeit reports)."""
     i18n_tools.compile_all()
@@ -142,3 +170,37 @@ def test_outside_a_workbook_the_locale_decides(tmp_path: Path) -> None:
 def test_an_unknown_lang_is_a_usage_error() -> None:
     result = run("--lang", "fr", "codes", cwd=EVERY_PROBLEM)
     assert result.returncode == 2
+
+
+def test_a_date_is_written_as_babel_writes_it() -> None:
+    """date_in is Babel's long form, written from the catalogue: the same for every day."""
+    from datetime import date, timedelta
+
+    from babel.dates import format_date
+
+    from devagree.i18n import BABEL_LOCALES, date_in
+
+    day = date(2015, 12, 25)
+    while day < date(2029, 1, 10):
+        for language in ("da", "en"):
+            expected = format_date(day, format="long", locale=BABEL_LOCALES[language])
+            assert date_in(language, day) == expected
+        day += timedelta(days=3)
+    assert date_in("da", date(2026, 12, 4)) == "4. december 2026"
+    assert date_in("en", date(2026, 12, 4)) == "4 December 2026"
+    assert date_in("fr", date(2026, 12, 4)) == "4. december 2026"  # a document is written
+
+
+def test_the_month_names_are_babels() -> None:
+    """The deadline grammar reads the month names dates are written with: Babel's."""
+    from babel.dates import get_month_names
+
+    from devagree.deadlines.words import _month_names
+
+    for language in ("da", "en"):
+        expected = {
+            str(name).lower().rstrip("."): number
+            for width in ("wide", "abbreviated")
+            for number, name in get_month_names(width, locale=language).items()
+        }
+        assert _month_names(language) == expected

@@ -378,7 +378,7 @@ def test_renewal_carries_items_over_and_leaves_history_behind(repo_workbook: Pat
     data = load(str(target), target.read_text("utf-8")).data
     old = load(str(SEED), SEED.read_text("utf-8")).data
     assert data["renews"] == "slagelse-chp-2016"
-    assert data["title"] == "Udviklingsaftale for 2017"
+    assert data["title"] == "Udviklingsaftale 2017 for Center for Handicap og Psykiatri"
     assert data["parties"] == old["parties"]
     assert data["period"] == {"start": "2017-02-28", "end": "2017-12-31"}
     assert [item["title"] for item in data["items"]] == [

@@ -352,7 +352,7 @@ def test_skeleton_reads_back_and_placeholders_are_marked() -> None:
 
 def test_deadline_is_shown_resolved() -> None:
     assert describe_deadline("Ultimo 2016")[1] == "Ultimo 2016 -> 31. december 2016"
-    assert describe_deadline("juni 2016", "en")[1] == "juni 2016 -> June 30, 2016"
+    assert describe_deadline("juni 2016", "en")[1] == "juni 2016 -> 30 June 2016"
     assert describe_deadline("løbende")[1] == "løbende -> løbende (ingen dato)"
 
 
@@ -441,12 +441,15 @@ def test_interactive_draft_through_a_terminal(fresh: Path) -> None:
     existing = run("new", "--no-input", "--year", "2016", "--id", "taken-2016", cwd=fresh)
     assert existing.returncode == 0
     child = spawn(fresh, "new", "--year", "2016")
-    answer(child, "Id (", "Bad Id")
-    answer(child, "små bogstaver", "taken-2016")
-    answer(child, "bruges allerede", "chp-2016")
-    answer(child, "Titel [Udviklingsaftale for 2016]", "")
     answer(child, "Kommune [Slagelse Kommune]", "")
     answer(child, "Organisation", 'Center for Handicap og Psykiatri: "CHP" # 1')
+    # the id and the title offered name the organisation and the year
+    answer(child, "[center-for-handicap-og-psykiatri-chp-1-2016]: ", "Bad Id")
+    answer(child, "små bogstaver", "taken-2016")
+    answer(child, "bruges allerede", "chp-2016")
+    answer(
+        child, 'Titel [Udviklingsaftale 2016 for Center for Handicap og Psykiatri: "CHP" # 1]', ""
+    )
     answer(child, "udvalget", "- Handicap og Psykiatriudvalget")
     answer(child, "chefen", "Handicap og Psykiatrichefen")
     answer(child, "Gyldig fra", "2016-02-30")
@@ -471,8 +474,8 @@ def test_interactive_draft_through_a_terminal(fresh: Path) -> None:
         else:
             answer(child, row.da, f"{row.da}: æøå", "")
             typed[row.key] = f"{row.da}: æøå"
-    answer(child, "Flere aftaler? [j/N]", "j")
-    answer(child, "Aftale 2")
+    answer(child, "Flere punkter? [j/N]", "j")
+    answer(child, "Punkt 2")
     answer(child, "Overskrift", "Anden aftale")
     for row in ROWS:
         if row.key == "deadline":
@@ -480,8 +483,8 @@ def test_interactive_draft_through_a_terminal(fresh: Path) -> None:
             child.expect_exact("juni 2016 -> 30. juni 2016")
         else:
             answer(child, row.da, "", "Ingen", "")  # an empty answer is asked again
-    answer(child, "Flere aftaler?", "n")
-    child.expect_exact("Skrev agreements/chp-2016.yaml med 2 aftaler")
+    answer(child, "Flere punkter?", "n")
+    child.expect_exact("Skrev agreements/chp-2016.yaml med 2 punkter")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -490,7 +493,7 @@ def test_interactive_draft_through_a_terminal(fresh: Path) -> None:
     text = target.read_text("utf-8")
     data = load(str(target), text).data
     assert data["id"] == "chp-2016"
-    assert data["title"] == "Udviklingsaftale for 2016"
+    assert data["title"] == 'Udviklingsaftale 2016 for Center for Handicap og Psykiatri: "CHP" # 1'
     assert data["organisation"] == 'Center for Handicap og Psykiatri: "CHP" # 1'
     assert data["parties"][0] == {"role": "committee", "name": "- Handicap og Psykiatriudvalget"}
     assert data["period"] == {"start": "2016-02-29", "end": "2016-12-31"}
@@ -510,9 +513,9 @@ def test_interactive_english_workbook_asks_in_english(tmp_path: Path) -> None:
 
     assert run("init", "--language", "en", "--municipality", "Nordby", cwd=tmp_path).returncode == 0
     child = spawn(tmp_path, "new", "--year", "2030", "--id", "health-2030")
-    answer(child, "Title [Development agreement 2030]", "")
     answer(child, "Municipality [Nordby]", "")
     answer(child, "Organisation", "Health centre")
+    answer(child, "Title [Development agreement 2030 for Health centre]", "")
     answer(child, "committee", "Health Committee")
     answer(child, "chief", "Head of Health")
     answer(child, "Valid from (YYYY-MM-DD) [2030-01-01]", "")
@@ -522,7 +525,7 @@ def test_interactive_english_workbook_asks_in_english(tmp_path: Path) -> None:
     for row in ROWS:
         if row.key == "deadline":
             answer(child, "Deadline", "Q2 2030")
-            child.expect_exact("Q2 2030 -> June 30, 2030")
+            child.expect_exact("Q2 2030 -> 30 June 2030")
         else:
             answer(child, row.en, "Text", "")
     answer(child, "More items? [y/N]", "")
@@ -534,16 +537,16 @@ def test_interactive_english_workbook_asks_in_english(tmp_path: Path) -> None:
     assert run("check", "--as-of", "2030-01-01", cwd=tmp_path).returncode == 0
 
 
-@pytest.mark.parametrize("stop_at", ["Kommune", "Politisk mål", "Flere aftaler?"])
+@pytest.mark.parametrize("stop_at", ["Kommune", "Politisk mål", "Flere punkter?"])
 def test_ctrl_c_leaves_no_file(fresh: Path, stop_at: str) -> None:
     import pexpect
 
     before = files_of(fresh)
     child = spawn(fresh, "new", "--year", "2016", "--id", "stop-2016")
     script: list[tuple[str, tuple[str, ...]]] = [
-        ("Titel", ("",)),
         ("Kommune", ("",)),
         ("Organisation", ("C",)),
+        ("Titel", ("",)),
         ("udvalget", ("U",)),
         ("chefen", ("H",)),
         ("Gyldig fra", ("",)),
@@ -553,7 +556,7 @@ def test_ctrl_c_leaves_no_file(fresh: Path, stop_at: str) -> None:
     ]
     for row in ROWS:
         script.append((row.da, ("ultimo 2016",) if row.key == "deadline" else ("x", "")))
-    script.append(("Flere aftaler?", ("n",)))
+    script.append(("Flere punkter?", ("n",)))
     for prompt, lines in script:
         if prompt == stop_at:
             child.expect_exact(prompt)
@@ -579,9 +582,9 @@ def test_a_file_created_during_the_interview_is_not_overwritten(fresh: Path) -> 
 
     child = spawn(fresh, "new", "--year", "2016", "--id", "race-2016")
     script: list[tuple[str, tuple[str, ...]]] = [
-        ("Titel", ("",)),
         ("Kommune", ("",)),
         ("Organisation", ("Centret",)),
+        ("Titel", ("",)),
         ("udvalget", ("Udvalget",)),
         ("chefen", ("Chefen",)),
         ("Gyldig fra", ("",)),
@@ -595,10 +598,32 @@ def test_a_file_created_during_the_interview_is_not_overwritten(fresh: Path) -> 
         answer(child, prompt, *lines)
     target = fresh / "agreements" / "race-2016.yaml"
     target.write_text("# saved by a colleague meanwhile\n", encoding="utf-8")
-    answer(child, "Flere aftaler?", "n")
-    child.expect_exact("title: Udviklingsaftale for 2016")  # the draft, shown to keep it
+    answer(child, "Flere punkter?", "n")
+    child.expect_exact("title: Udviklingsaftale 2016 for Centret")  # the draft, shown to keep it
     child.expect_exact("blev oprettet af en anden, mens du svarede")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 2
     assert target.read_text("utf-8") == "# saved by a colleague meanwhile\n"
+
+
+@pytest.mark.parametrize(
+    ("locale", "args", "says"),
+    [
+        ({"LANG": "C.UTF-8"}, (), "oprettet  "),
+        ({"LANG": "POSIX"}, (), "oprettet  "),
+        ({"LANG": ""}, (), "oprettet  "),
+        ({"LANG": "C"}, ("--language", "en"), "created  "),
+        ({"LANG": "en_GB.UTF-8"}, (), "created  "),
+        ({"LANG": "C", "DEVAGREE_LANG": "en"}, (), "created  "),
+        ({"LANG": "en_GB.UTF-8"}, ("--language", "en"), "created  "),
+        ({"LANG": "da_DK.UTF-8"}, ("--language", "en"), "oprettet  "),
+    ],
+)
+def test_init_speaks_the_workbooks_language_when_the_locale_names_none(
+    tmp_path: Path, locale: dict[str, str], args: tuple[str, ...], says: str
+) -> None:
+    env = {"DEVAGREE_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", **locale}
+    done = run("init", "ny", *args, cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(says), done.stdout

@@ -602,3 +602,13 @@ def test_check_workbook_on_arbitrary_bytes_reports_problems_only(raw: bytes) -> 
         assert workbook.sources == [str((root / "agreements" / "fuzz.yaml").absolute())]
         assert workbook.agreements or workbook.problems
         assert all(p.message for p in workbook.problems)
+
+
+@pytest.mark.parametrize("character", ["\x7f", "\x01", "\x0b"])
+def test_a_control_character_is_refused_at_its_place(character: str) -> None:
+    """YAML refuses most control characters; the problem points at the one in the file."""
+    with pytest.raises(LoadError) as refused:
+        yamlio.load("a.yaml", f"kind: agreement\nid: ab{character}c\n")
+    assert refused.value.code == "DA003"
+    assert (refused.value.line, refused.value.column) == (2, 7)
+    assert f"U+{ord(character):04X}" in refused.value.message

@@ -41,6 +41,14 @@ def test_wheel_holds_schemas_and_templates(wheel: Path) -> None:
     # The Danish catalogue is compiled by the build; its source stays out of the wheel.
     assert "devagree/i18n/locale/da/LC_MESSAGES/devagree.mo" in names
     assert not [name for name in names if name.endswith((".po", ".pot"))]
+    # So is each schema's validator, named by the schema it was made from.
+    import hashlib
+
+    with zipfile.ZipFile(wheel) as package:
+        for schema in (REPO / "schemas").glob("*.schema.json"):
+            kind = schema.name.removesuffix(".schema.json")
+            code = package.read(f"devagree/_validators/{kind}.py").decode("utf-8")
+            assert f"SCHEMA = '{hashlib.sha256(schema.read_bytes()).hexdigest()}'" in code
 
 
 @pytest.mark.slow

@@ -97,15 +97,15 @@ def test_show_by_id_has_labels_and_overdue_marker(followed: Path) -> None:
 def test_show_one_item_by_file(followed: Path) -> None:
     result = run("show", NAME, "--item", "3", "--as-of", AS_OF, cwd=followed)
     assert result.returncode == 0, result.stderr
-    assert "Aftale 3: Slagelse som sælgerkommune" in result.stdout
-    assert "Aftale 1:" not in result.stdout and "OVERSKREDET" not in result.stdout
+    assert "Punkt 3: Slagelse som sælgerkommune" in result.stdout
+    assert "Punkt 1:" not in result.stdout and "OVERSKREDET" not in result.stdout
     assert "i gang" in result.stdout and "Analyser bestilt" in result.stdout
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("nope",), 'no agreement or strategy with id "nope"'),
+        (("nope",), 'no agreement or strategy with the id "nope"'),
         (("agreements/none.yaml",), "no such file"),
         (("slagelse-chp-2016", "--item", "9"), "has no item 9"),
     ],
@@ -131,7 +131,7 @@ def test_markdown_report(followed: Path) -> None:
     assert "Periode: 29. februar 2016 \u2013 31. december 2016" in text
     assert "| opfyldt | 1 |" in text and "| ikke påbegyndt | 2 |" in text
     assert "| i gang | 1 |" in text
-    assert "🔴 Udviklingsaftale for 2016, aftale 2: **Tværgående borgermiljøer**" in text
+    assert "🔴 Udviklingsaftale for 2016, punkt 2: **Tværgående borgermiljøer**" in text
     assert "| 1 | **Recovery og rehabilitering** |" in text
     assert "🟢 Grøn | opfyldt | Strategien er vedtaget.<br>• dokument A<br>• dokument B |" in text
     assert "🔴 Rød | ikke påbegyndt (92 dage over fristen)" in text

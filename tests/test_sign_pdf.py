@@ -139,6 +139,9 @@ def test_two_signers_recorded_with_trust(kit: Kit, book: Path) -> None:
     import hashlib
 
     assert f"    pdf: sha256:{hashlib.sha256(kit.signed.read_bytes()).hexdigest()}\n" in added
+    entries = added.split("\n  - ")[1:]  # each signature: at most 12 lines
+    assert len(entries) == 2 and all(entry.count("\n") <= 12 for entry in entries), added
+    assert added.count("    rows: r1/") == 2
     signatures = check_workbook([path], date(2016, 3, 1)).agreements[0].signatures
     assert [s.date for s in signatures] == [s.date for s in signatures[:1]] * 2
     assert all(

@@ -186,10 +186,11 @@ def test_a_folder_of_other_files_is_refused_and_left_alone(
     assert [p.name for p in out.iterdir()] == ["notes.txt"]
 
 
-def test_no_output_folder_is_a_usage_error(repo_workbook: Path) -> None:
+def test_without_an_output_folder_the_site_is_site(repo_workbook: Path) -> None:
     result = run("site", "--as-of", AS_OF, cwd=repo_workbook)
-    assert result.returncode == 2
-    assert "-o FOLDER" in result.stderr
+    assert result.returncode == 0, result.stderr
+    assert (repo_workbook / "site" / "index.html").is_file()
+    assert "wrote site:" in result.stdout
 
 
 def test_an_english_workbook_gives_an_english_site(tmp_path: Path) -> None:

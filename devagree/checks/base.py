@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from types import ModuleType
 
-from devagree.core.model import Agreement, Strategy
+from devagree.core.model import Agreement
 from devagree.core.paths import Path_
 from devagree.core.problems import Severity
+from devagree.core.strategy_model import Strategy
 
 
 @dataclass(frozen=True, slots=True)

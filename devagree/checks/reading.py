@@ -1,9 +1,11 @@
 """Codes for files that cannot be read or do not match the schema.
 
 These are found by the loader and the schema, not by a rule module; they are listed here so
-that the reference of every code lives in one registry. A file with one of these problems is
-not checked further until it is fixed. Reading problems (DA0xx) make `devagree check` exit
-with 2; schema problems (DA1xx) with 1. Neither can be switched off in devagree.yaml.
+that the reference of every code lives in one registry. A file with a reading problem is not
+checked further until it is fixed; one with schema problems is still checked by the rules,
+on a model salvaged around them (``core.salvage``). Reading problems (DA0xx) make
+`devagree check` exit with 2; schema problems (DA1xx) with 1. Neither can be switched off in
+devagree.yaml.
 
 The workbook's own set-up (DA3xx) is checked by the pipeline too: devagree.yaml's rules
 (DA301), and the merge driver git needs in each clone (DA302, a warning that can be switched

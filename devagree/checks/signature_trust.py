@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from devagree.checks.base import Context, Finding
 from devagree.core.model import role_label
 from devagree.core.problems import Severity
-from devagree.i18n import _, current_language
+from devagree.i18n import _, current_language, say_date
 
 CODE = "DA215"
 SEVERITY = Severity.WARNING
@@ -40,7 +40,7 @@ def check(context: Context) -> Iterator[Finding]:
                 ).format(
                     party=role_label(signature.party, current_language()) or signature.party,
                     name=signature.name,
-                    day=signature.date.isoformat(),
+                    day=say_date(signature.date),
                     issuer=certificate.issuer,
                 ),
             )

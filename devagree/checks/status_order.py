@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from devagree.checks.base import Context, Finding
 from devagree.core.problems import Severity
-from devagree.i18n import _
+from devagree.i18n import _, say_date
 
 CODE = "DA214"
 SEVERITY = Severity.WARNING
@@ -37,8 +37,8 @@ def check(context: Context) -> Iterator[Finding]:
                             "dated {earlier}; keep the entries in date order"
                         ).format(
                             number=item.number,
-                            day=entry.as_of.isoformat(),
-                            earlier=latest.isoformat(),
+                            day=say_date(entry.as_of),
+                            earlier=say_date(latest),
                         ),
                     )
                 latest = entry.as_of if latest is None else max(latest, entry.as_of)

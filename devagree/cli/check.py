@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from devagree.cli.options import AsOfOption, PathsArgument, as_of_day, format_choices
+from devagree.cli.options import AsOfOption, PathsArgument, as_of_day, format_choices, named_paths
 from devagree.cli.output import emit
 from devagree.core.errors import ExitCode
 from devagree.formats import PROBLEM_FORMATS
@@ -52,7 +52,7 @@ def check(
     from devagree.formats.problems import ProblemOptions
     from devagree.workbook.pipeline import check_workbook
 
-    workbook = check_workbook(list(paths or []), as_of_day(as_of), cache=not no_cache)
+    workbook = check_workbook(named_paths(paths), as_of_day(as_of), cache=not no_cache)
     formatter = PROBLEM_FORMATS[output_format.value]  # type: ignore[attr-defined]
     emit(formatter(workbook, ProblemOptions(verbose=verbose)))
     if workbook.unreadable:

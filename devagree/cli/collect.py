@@ -68,7 +68,7 @@ def collect(
     from devagree.core.printable import printable
     from devagree.followup.collect import plan_collection, write_collection
     from devagree.followup.sheet_answers import read_answers
-    from devagree.i18n import _, ngettext
+    from devagree.i18n import _, ngettext, say_date
     from devagree.workbook.pipeline import check_workbook
 
     today = date.today()
@@ -124,7 +124,7 @@ def collect(
                 title=recorded.title,
                 before=labels[recorded.previous] if recorded.previous is not None else "-",
                 after=labels[update.state],
-                day=update.as_of.isoformat(),
+                day=say_date(update.as_of),
             )
         )
     summary = (

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from devagree.cli.options import PathsArgument, format_choices
+from devagree.cli.options import PathsArgument, format_choices, named_paths
 from devagree.cli.output import emit
 from devagree.core.errors import ExitCode
 from devagree.formats import COVERAGE_FORMATS
@@ -60,7 +60,7 @@ def coverage(
     from devagree.formats.coverage import format_percent
     from devagree.workbook.pipeline import check_workbook
 
-    workbook = check_workbook(list(paths or []), date.min)
+    workbook = check_workbook(named_paths(paths), date.min)
     report = build_report(workbook)
     formatter = COVERAGE_FORMATS[output_format.value]  # type: ignore[attr-defined]
     emit(formatter(report))

@@ -13,10 +13,12 @@ from devagree.cli.options import (
     PathsArgument,
     as_of_day,
     format_choices,
-    require_folder,
+    named_paths,
+    output_file,
 )
 from devagree.cli.output import emit
 from devagree.core.errors import ExitCode, UsageError
+from devagree.core.paths import display_path
 from devagree.formats import DEADLINE_FORMATS
 from devagree.i18n import _
 
@@ -42,7 +44,8 @@ def deadlines(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write the list to FILE instead of printing it (needed for xlsx).",
+            help="Write the list to FILE instead of printing it. Default for xlsx: "
+            "deadlines-<as-of>.xlsx in the current folder.",
             show_default=False,
         ),
     ] = None,
@@ -81,17 +84,15 @@ def deadlines(
     from devagree.formats.deadlines import ListOptions
     from devagree.workbook.pipeline import check_workbook
 
-    if output is not None:
-        require_folder(output)
-    binary = output_format.value == "xlsx"  # type: ignore[attr-defined]
-    if binary and output is None:
-        raise UsageError(_("--format xlsx writes a file: name it with -o FILE.xlsx"))
     try:
         days = parse_within(within) if within is not None else None
     except ValueError as err:
         raise UsageError(_("--within: {error}").format(error=err)) from None
     day = as_of_day(as_of)
-    workbook = check_workbook(list(paths or []), day)
+    if output is not None or output_format.value == "xlsx":  # type: ignore[attr-defined]
+        # a spreadsheet is a file: without -o it goes where every document goes
+        output = output_file(output, f"deadlines-{day.isoformat()}.xlsx")
+    workbook = check_workbook(named_paths(paths), day)
     rows = deadline_rows(
         workbook.agreements,
         day,
@@ -115,6 +116,7 @@ def deadlines(
             console = Console(record=True, width=160, file=io.StringIO())
             console.print(result)
             write_atomic(output, console.export_text())
+        print(_("wrote {path}").format(path=display_path(output)))
     else:
         emit(result)
     if workbook.unreadable:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from devagree.cli.options import lock_timeout_from_environment
+from devagree.cli.options import lock_timeout_from_environment, output_file, output_folder
 from devagree.core.errors import ExitCode, UsageError
 from devagree.core.paths import display_path
 from devagree.core.printable import printable_lines
@@ -142,6 +142,8 @@ def import_(
         problem = id_problem(agreement_id, used, current_language())
         if problem is not None:
             raise UsageError(f'--id "{agreement_id}": {problem}')
+    if output is not None and not dry_run:  # its folder made, as for every -o
+        output = output_file(output, "") if single_file else output_folder(output)
     folder = output if output is not None and not single_file else settings.root / settings.paths[0]
 
     from rich.console import Console
@@ -270,7 +272,7 @@ def _workbook_records(settings: Settings) -> tuple[dict[str, str], dict[str, tup
 
 
 def _free_id(base: str, used: dict[str, str], folder: Path) -> str:
-    from devagree.drafting.writer import ID_MAX
+    from devagree.drafting.names import ID_MAX
 
     candidate, count = base, 1
     while candidate in used or (folder / f"{candidate}.yaml").exists():

@@ -50,8 +50,13 @@ def init(
     driver in the repository's git configuration, which git does not copy into a clone:
     run init again in each clone.
     """
+    from devagree.cli.language import language_named
     from devagree.core.write_path import AlreadyExists, create_file, refuse_links
     from devagree.drafting.scaffold import GITATTRIBUTES, GITIGNORE, plan_workbook
+    from devagree.i18n import use_language
+
+    if not language_named():
+        use_language(language.value)  # nothing named one: speak the workbook's being made
 
     if directory.exists() and not directory.is_dir():
         raise UsageError(

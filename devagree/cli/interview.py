@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from devagree.core.model import ROWS
-from devagree.i18n import N_, Localised, LocalisedText, current_language
+from devagree.i18n import N_, Localised, current_language, date_in
 
 if TYPE_CHECKING:
     from devagree.drafting.writer import AgreementDraft, ItemDraft
@@ -18,7 +18,7 @@ TEXT = Localised(
             "New development agreement. Answer the questions; Ctrl-C stops, and nothing is "
             "written before the end."
         ),
-        "id": N_("Id (short name for file names and links, e.g. city-health-{year})"),
+        "id": N_("Id (short name for file names and links)"),
         "title": N_("Title"),
         "municipality": N_("Municipality"),
         "organisation": N_("Organisation (the centre)"),
@@ -54,8 +54,6 @@ TEXT = Localised(
 )
 
 
-TEXT_TITLE = LocalisedText(N_("Development agreement {year}"))
-
 _YES = {"j", "ja", "y", "yes"}
 
 
@@ -66,7 +64,12 @@ class Interview:
     """The questions of `devagree new`, asked one at a time on the terminal."""
 
     def __init__(
-        self, language: str, year: int, municipality: str, id_ok: Callable[[str], str | None]
+        self,
+        language: str,
+        year: int,
+        municipality: str,
+        id_ok: Callable[[str], str | None],
+        organisation: str = "",
     ) -> None:
         from rich.console import Console
 
@@ -77,6 +80,7 @@ class Interview:
         """The language of the draft itself: the workbook's."""
         self.year = year
         self.municipality = municipality
+        self.organisation = organisation
         self.id_ok = id_ok
         self.console = Console(highlight=False)
         self.hinted = False
@@ -139,7 +143,7 @@ class Interview:
             except ValueError:
                 return words["bad_date"].format(year=self.year)
             if after is not None and day <= after:
-                return words["end_before"].format(start=after.isoformat())
+                return words["end_before"].format(start=date_in(self.speaks, after))
             return None
 
         return date.fromisoformat(self.ask(label, default.isoformat(), check).strip())
@@ -158,7 +162,10 @@ class Interview:
             self.say(f"  {shown}", "green")
             if deadline.due is not None and not start <= deadline.due <= end:
                 self.say(
-                    "  " + words["outside"].format(start=start.isoformat(), end=end.isoformat()),
+                    "  "
+                    + words["outside"].format(
+                        start=date_in(self.speaks, start), end=date_in(self.speaks, end)
+                    ),
                     "yellow",
                 )
             return None
@@ -177,16 +184,22 @@ class Interview:
             self.say(f"  {self.words['yes_no']}", "red")
 
     def run(self, agreement_id: str | None) -> AgreementDraft:
+        """The answers as a draft. The organisation comes first: the id and the title
+        offered name it and the year, so agreements of different centres differ."""
+        from devagree.drafting.names import agreement_id as suggested_id
+        from devagree.drafting.names import agreement_title
         from devagree.drafting.writer import AgreementDraft, ItemDraft, default_period
 
         words = self.words
         self.say(words["intro"], "bold")
-        if agreement_id is None:
-            agreement_id = self.ask(words["id"].format(year=self.year), None, self.id_ok)
-        title_default = TEXT_TITLE[self.language].format(year=self.year)
-        title = self.ask(words["title"], title_default)
         municipality = self.ask(words["municipality"], self.municipality or None)
-        organisation = self.ask(words["organisation"])
+        organisation = self.ask(words["organisation"], self.organisation or None)
+        if agreement_id is None:
+            offered = suggested_id(organisation, self.year, self.language)
+            agreement_id = self.ask(
+                words["id"], offered if self.id_ok(offered) is None else None, self.id_ok
+            )
+        title = self.ask(words["title"], agreement_title(organisation, self.year, self.language))
         committee = self.ask(words["committee"])
         chief = self.ask(words["chief"])
         first, last = default_period(self.year)

@@ -17,6 +17,8 @@ from pathlib import Path
 from devagree.i18n import LANGUAGES, locale_setting, resolve_language, use_language
 
 _arguments: ContextVar[tuple[str, ...] | None] = ContextVar("devagree_arguments", default=None)
+_named: ContextVar[bool] = ContextVar("devagree_language_named", default=False)
+"""Whether --lang, DEVAGREE_LANG, a workbook or the locale named this run's language."""
 
 
 def remember_arguments(args: Sequence[str]) -> None:
@@ -54,7 +56,24 @@ def choose_language(option: str | None, args: Sequence[str] = ()) -> str:
     if not any(v and v.strip().lower() in LANGUAGES for v in (option, environment)):
         from devagree.workbook.pipeline import workbook_language  # only when the workbook decides
 
-        workbook = workbook_language(workbook_start(args))
-    language = resolve_language(option, environment, workbook, locale_setting(os.environ))
+        # A check reads devagree.yaml from its cache, unless told to read every file afresh.
+        workbook = workbook_language(workbook_start(args), cache="--no-cache" not in args)
+    locale = locale_setting(os.environ)
+    language = resolve_language(option, environment, workbook, locale)
+    named = any(v and v.strip().lower() in LANGUAGES for v in (option, environment, workbook))
+    _named.set(named or not neutral_locale(locale))
     use_language(language)
     return language
+
+
+def neutral_locale(locale: str | None) -> bool:
+    """A locale that names no language: unset, C or POSIX (C.UTF-8 included)."""
+    if not locale:
+        return True
+    return locale.split(".")[0].split("@")[0].strip().upper() in ("C", "POSIX")
+
+
+def language_named() -> bool:
+    """Whether --lang, DEVAGREE_LANG, a workbook or the locale named this run's language, or
+    it fell back to English for want of any (a C or POSIX locale, as on many servers)."""
+    return _named.get()

@@ -12,24 +12,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from devagree.cli.interview import TEXT, Interview
-from devagree.cli.options import lock_timeout_from_environment
+from devagree.cli.options import lock_timeout_from_environment, output_file
 from devagree.core.errors import ExitCode, InputError, UsageError
 from devagree.core.paths import display_path
-from devagree.i18n import (
-    N_,
-    LocalisedText,
-    _,
-    current_language,
-    document_language,
-    in_language,
-    ngettext,
-)
+from devagree.i18n import _, current_language, document_language, in_language, ngettext
 
 if TYPE_CHECKING:
     from devagree.core.settings import Settings
-
-
-DEFAULT_ID = LocalisedText(N_("agreement-{year}"))
 
 
 def existing_ids(settings: Settings) -> dict[str, str]:
@@ -81,8 +70,20 @@ def new(
     ] = False,
     agreement_id: Annotated[
         str | None,
-        typer.Option("--id", help="The agreement's id (lowercase letters, digits, hyphens)."),
+        typer.Option(
+            "--id",
+            help="The agreement's id (lowercase letters, digits, hyphens). Default: from the "
+            "organisation and the year, e.g. center-for-sundhed-2027.",
+            show_default=False,
+        ),
     ] = None,
+    organisation: Annotated[
+        str,
+        typer.Option(
+            "--organisation",
+            help="The centre the agreement is with; the suggested id and title name it.",
+        ),
+    ] = "",
     year: Annotated[
         int | None,
         typer.Option(
@@ -98,9 +99,10 @@ def new(
         Path | None,
         typer.Option(
             "--from",
-            metavar="AGREEMENT.yaml",
-            help="Renew this agreement for --year (default: the year after it): same parties "
-            "and items, no status or signatures, deadlines before the new period to revise.",
+            metavar="FILE|ID",
+            help="Renew this agreement (its file or id) for --year (default: the year after "
+            "it): same parties and items, no status or signatures, deadlines before the new "
+            "period to revise.",
             show_default=False,
         ),
     ] = None,
@@ -118,15 +120,21 @@ def new(
     (Ctrl-C leaves no file), and an existing file is never overwritten.
     """
     from devagree.core.write_path import AlreadyExists, create_file
+    from devagree.drafting.names import agreement_id as agreement_name
     from devagree.drafting.writer import agreement_text, id_problem, skeleton
     from devagree.workbook.pipeline import load_settings
 
     settings, _problems, _unreadable = load_settings(Path.cwd())
+    if output is not None and not (output.exists() or output.is_symlink()):
+        output = output_file(output, "")  # its folder made, as for every -o
     language = document_language(settings.language)
     words = TEXT[current_language()]
     used = existing_ids(settings)
     if renew_from is not None:
-        return _renew(renew_from, settings, used, year, agreement_id, output, open_only)
+        from devagree.workbook.resolve import resolve
+
+        source = resolve(renew_from, settings.root)
+        return _renew(source, settings, used, year, agreement_id, output, open_only)
     if open_only:
         raise UsageError(_("--open-only needs --from"))
     the_year = year if year is not None else date.today().year
@@ -154,7 +162,7 @@ def new(
 
     interactive = not no_input and sys.stdin.isatty()
     if interactive:
-        interview = Interview(language, the_year, settings.municipality, id_ok)
+        interview = Interview(language, the_year, settings.municipality, id_ok, organisation)
         try:
             draft = interview.run(agreement_id)
         except (KeyboardInterrupt, EOFError):
@@ -163,14 +171,14 @@ def new(
     else:
         if not no_input:
             print(words["not_terminal"], file=sys.stderr)
-        chosen = agreement_id or DEFAULT_ID[language].format(year=the_year)
+        chosen = agreement_id or agreement_name(organisation, the_year, language)
         if agreement_id is None and (problem := id_problem(chosen, used, current_language())):
             raise UsageError(
                 _('the default id "{id}": {problem}; choose one with --id').format(
                     id=chosen, problem=problem
                 )
             )
-        draft = skeleton(chosen, the_year, settings.municipality, language)
+        draft = skeleton(chosen, the_year, settings.municipality, language, organisation)
 
     target = target_for(draft.id)
     shown = display_path(target)
@@ -239,6 +247,13 @@ def _renew(
     old = document.data
     old_year = int(str(old["period"]["start"])[:4])
     new_year = year if year is not None else old_year + 1
+    if new_year == old_year:
+        raise UsageError(
+            _(
+                "{file} is already the agreement for {year}; --year names the year of the "
+                "new period (for example {next})"
+            ).format(file=display_path(source), year=old_year, next=old_year + 1)
+        )
     new_id = agreement_id
     if new_id is None:
         base = str(old["id"])

@@ -18,11 +18,22 @@ from devagree.i18n import _
 PathsArgument = Annotated[
     list[Path] | None,
     typer.Argument(
-        help="Agreement files or folders. Default: the workbook in the current folder "
-        "(the folders named in devagree.yaml, else agreements/).",
+        help="Agreement files or folders, or their ids. Default: the workbook in the current "
+        "folder (the folders named in devagree.yaml, else agreements/).",
+        metavar="[FILE|FOLDER|ID]...",
         show_default=False,
     ),
 ]
+
+
+def named_paths(paths: list[Path] | None) -> list[Path]:
+    """The files and folders a command was given, each id standing for its document's file."""
+    if not paths:
+        return []
+    from devagree.workbook.resolve import resolve_all  # only when something is named
+
+    return resolve_all(paths)
+
 
 AsOfOption = Annotated[
     str | None,
@@ -33,6 +44,32 @@ AsOfOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        metavar="YEAR|all",
+        help="The agreements whose period touches YEAR, or all of them. Default: those in "
+        "force on the --as-of day; drafts and other periods are named in a section of their own.",
+        show_default=False,
+    ),
+]
+
+
+def period_choice(text: str | None) -> int | str | None:
+    """``--period`` as a year, ``all``, or None (the agreements in force)."""
+    if text is None:
+        return None
+    from devagree.followup.periods import parse_period
+
+    try:
+        return parse_period(text)
+    except ValueError:
+        raise UsageError(
+            _('--period "{text}": write a year (2017) or all').format(text=text)
+        ) from None
 
 
 def as_of_day(text: str | None) -> date:
@@ -75,13 +112,40 @@ def lock_timeout_from_environment() -> float | None:
     return seconds
 
 
-def require_folder(output: Path, option: str = "-o") -> None:
-    """Refuse an output file whose folder is missing before any work is done; ``option``
-    is how the command line named the file ("" for an argument)."""
-    if not output.parent.is_dir():
-        named = f"{option} {output}" if option else str(output)
+def output_file(output: Path | None, default: str) -> Path:
+    """The file a command writes: ``-o FILE``, else ``default`` in the current folder.
+
+    Every command that writes files takes their place from here or from ``output_folder``,
+    so all behave alike: ``-o`` names the place, the current folder is the default, and a
+    folder on the way that does not exist yet is made, for a file as for a folder.
+    """
+    target = output if output is not None else Path(default)
+    if target.is_dir():
+        raise UsageError(_("-o {path} is a folder; name the file to write").format(path=target))
+    _make_folder(target.parent, target)
+    return target
+
+
+def output_folder(output: Path | None, default: str = ".") -> Path:
+    """The folder a command writes into: ``-o FOLDER``, else ``default`` (made if missing)."""
+    target = output if output is not None else Path(default)
+    if target.exists() and not target.is_dir():
+        raise UsageError(_("-o {path} is a file; name a folder").format(path=target))
+    _make_folder(target, target)
+    return target
+
+
+def _make_folder(folder: Path, named: Path) -> None:
+    in_the_way = next((p for p in (folder, *folder.parents) if p.is_file()), None)
+    if in_the_way is not None:
         raise UsageError(
-            _("{output}: the folder {folder} does not exist").format(
-                output=named, folder=output.parent
-            )
+            _("-o {path}: {file} is a file, not a folder").format(path=named, file=in_the_way)
         )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UsageError(
+            _("-o {path}: the folder {folder} cannot be made ({reason})").format(
+                path=named, folder=folder, reason=err.strerror or err
+            )
+        ) from None

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
+
+from devagree.formats.styled import Styled
 
 if TYPE_CHECKING:
     from devagree.workbook.pipeline import Workbook
@@ -11,6 +14,11 @@ if TYPE_CHECKING:
 
 def emit(rendered: object) -> None:
     """Print a format's result to standard output."""
+    if isinstance(rendered, Styled):
+        if not (sys.stdout.isatty() or os.environ.get("FORCE_COLOR")):
+            rendered = rendered.plain  # no style can show: no need to load rich
+        else:
+            rendered = rendered.text()
     if isinstance(rendered, str):
         sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
         sys.stdout.flush()

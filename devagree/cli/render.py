@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from devagree.cli.options import PathsArgument
+from devagree.cli.options import PathsArgument, named_paths
 from devagree.core.errors import DevagreeError, ExitCode, UsageError
 from devagree.core.files import not_regular
-from devagree.core.model import Agreement, Strategy
+from devagree.core.model import Agreement
 from devagree.core.paths import display_path
 from devagree.core.printable import printable
+from devagree.core.strategy_model import Strategy
 from devagree.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def render(
     from devagree.render.batch import available_cores
     from devagree.workbook.pipeline import check_workbook
 
-    workbook = check_workbook(list(paths or []), date.today(), start=Path.cwd())
+    workbook = check_workbook(named_paths(paths), date.today(), start=Path.cwd())
     settings = workbook.settings
     outcome = _Outcome()
     agreements, twins = first_of_each_id(workbook.agreements)
@@ -229,9 +230,9 @@ def _progress(count: int) -> Any:
 
 def _target(output: Path | None, count: int) -> tuple[Path, Path | None]:
     """The output folder, and the one file when ``-o FILE.docx`` names it."""
-    if output is None:
-        return Path.cwd(), None
-    if output.suffix.lower() == ".docx":
+    from devagree.cli.options import output_file, output_folder
+
+    if output is not None and output.suffix.lower() == ".docx":
         if count > 1:
             raise UsageError(
                 _(
@@ -239,22 +240,9 @@ def _target(output: Path | None, count: int) -> tuple[Path, Path | None]:
                     "name a folder instead"
                 ).format(path=output, count=count)
             )
-        if not output.parent.is_dir():
-            raise UsageError(_("{path}: no such folder").format(path=output.parent))
-        return output.parent, output
-    if output.exists() and not output.is_dir():
-        raise UsageError(
-            _("-o {path}: not a folder (name a folder, or FILE.docx)").format(path=output)
-        )
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise UsageError(
-            _("-o {path}: cannot create the folder ({reason})").format(
-                path=output, reason=err.strerror
-            )
-        ) from None
-    return output, None
+        single = output_file(output, "")
+        return single.parent, single
+    return output_folder(output), None
 
 
 def _signer(certificate: Path) -> Any:

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from devagree.cli.options import PathsArgument, as_of_day, require_folder
+from devagree.cli.options import (
+    PathsArgument,
+    PeriodOption,
+    as_of_day,
+    named_paths,
+    output_file,
+    period_choice,
+)
 from devagree.cli.output import say_left_out
 from devagree.core.errors import DevagreeError, ExitCode, UsageError
 from devagree.core.paths import display_path
-from devagree.i18n import _, ngettext, say_date
+from devagree.i18n import N_, _, gettext_in, ngettext, say_date
 
 if TYPE_CHECKING:
     from devagree.core.model import Agreement
     from devagree.followup.report_model import Report
 
 SUFFIXES = {".docx": "docx", ".md": "markdown", ".markdown": "markdown"}
+DEFAULT_NAME = N_("follow-up")
+"""The report's file name without -o (with the as-of day), in the workbook's language."""
 
 
 class _NothingToReport(DevagreeError):
@@ -27,14 +37,16 @@ class _NothingToReport(DevagreeError):
 def report(
     paths: PathsArgument = None,
     output: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="The report file: FILE.docx (Word) or FILE.md (Markdown for a git host).",
+            help="The report file: FILE.docx (Word) or FILE.md (Markdown for a git host). "
+            "Default: opfoelgning-<as-of>.docx (follow-up-<as-of>.docx in English) in the "
+            "current folder.",
             show_default=False,
         ),
-    ] = Path(),
+    ] = None,
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -44,31 +56,41 @@ def report(
             show_default=False,
         ),
     ] = None,
+    period: PeriodOption = None,
 ) -> int:
     """Write the committee's follow-up report (opfølgning) with traffic lights per item.
 
     At the top: period, as-of date, items per state, overdue items. Then per agreement and
     item: owner, deadline and due date, traffic light, latest note and history. Status
-    entries dated after --as-of are left out, so a report can be made again later.
+    entries dated after --as-of are left out, so a report can be made again later. The
+    report is about the agreements in force on the --as-of day (or --period); the others,
+    such as next year's drafts, are named at its end.
     """
+    from devagree.followup.periods import choose
     from devagree.workbook.pipeline import check_workbook
 
-    if output == Path():
-        raise UsageError(_("name the report file with -o FILE.docx or -o FILE.md"))
-    kind = SUFFIXES.get(output.suffix.lower())
-    if kind is None:
-        raise UsageError(
-            _(
-                "-o {path}: the report is written as .docx (Word) or .md (Markdown); "
-                '"{suffix}" is neither'
-            ).format(path=output, suffix=output.suffix or output.name)
-        )
-    require_folder(output)
+    if output is not None:
+        if output.suffix.lower() not in SUFFIXES:
+            raise UsageError(
+                _(
+                    "-o {path}: the report is written as .docx (Word) or .md (Markdown); "
+                    '"{suffix}" is neither'
+                ).format(path=output, suffix=output.suffix or output.name)
+            )
+        output = output_file(output, "")
     day = as_of_day(as_of)
-    workbook = check_workbook(list(paths or []), day, start=Path.cwd())
+    chosen_period = period_choice(period)
+    workbook = check_workbook(named_paths(paths), day, start=Path.cwd())
     left_out = say_left_out(workbook)
     if not workbook.agreements:
         raise _NothingToReport(_("no agreements to report on; nothing was written"))
+    chosen = choose(workbook.agreements, day, chosen_period)
+    if not chosen.shown:
+        raise _NothingToReport(nothing_chosen(chosen_period, day, workbook.agreements))
+    if output is None:
+        name = gettext_in(workbook.settings.language, DEFAULT_NAME)
+        output = output_file(None, f"{name}-{day.isoformat()}.docx")
+    kind = SUFFIXES[output.suffix.lower()]
 
     from devagree.core.write_path import refuse_links, write_atomic
     from devagree.followup.report_model import build_report
@@ -79,8 +101,8 @@ def report(
         refuse_links(output.parent, target)  # before anything is written
     # The report speaks the workbook's language; the terminal, the reader's.
     with in_language(workbook.settings.language):
-        built = build_report(workbook.agreements, day, workbook.settings.language)
-        begin = starts(workbook.agreements)
+        built = build_report(chosen.shown, day, workbook.settings.language, chosen.others)
+        begin = starts(chosen.shown)
         if kind == "docx":
             from devagree.render.report_docx import render_report_docx
 
@@ -88,7 +110,7 @@ def report(
         else:
             from devagree.render.report_markdown import render_markdown
 
-            pictures = _write_svg_charts(output, built, workbook.agreements)
+            pictures = _write_svg_charts(output, built, list(chosen.shown))
             write_atomic(output, render_markdown(built, pictures))
     count = len(built.items)
     agreements = len(built.agreements)
@@ -143,3 +165,19 @@ def _template(settings: object) -> Path | None:
             )
         )
     return template
+
+
+def nothing_chosen(period: int | str | None, day: date, agreements: list[Agreement]) -> str:
+    """Why the report or site has no agreement to be about, and how to choose some."""
+    from devagree.followup.periods import years
+
+    found = ", ".join(str(year) for year in years(agreements))
+    if period is None:
+        said = _("no agreement is in force on {day}; the agreements begin in {years}")
+    else:
+        said = _("no agreement's period touches {period}; the agreements begin in {years}")
+    return (
+        said.format(day=say_date(day), period=period, years=found)
+        + "; "
+        + _("choose with --period YEAR, or --period all")
+    )

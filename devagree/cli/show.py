@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -11,8 +10,9 @@ import typer
 from devagree.cli.options import AsOfOption, as_of_day
 from devagree.cli.output import emit
 from devagree.core.errors import DevagreeError, ExitCode, UsageError
-from devagree.core.model import Agreement, Strategy
+from devagree.core.model import Agreement
 from devagree.core.paths import display_path
+from devagree.core.strategy_model import Strategy
 from devagree.i18n import _
 
 if TYPE_CHECKING:
@@ -102,37 +102,24 @@ def show(
 def _find(target: str, day: date) -> tuple[Workbook, Agreement | Strategy]:
     """The workbook and the agreement or strategy that ``target`` names (a file or an id)."""
     from devagree.workbook.pipeline import check_workbook
+    from devagree.workbook.resolve import resolve
 
-    path = Path(target)
-    by_file = path.suffix.lower() in (".yaml", ".yml") or path.exists()
-    if by_file:
-        if not path.is_file():
-            raise UsageError(_("{path}: no such file").format(path=target))
-        workbook = check_workbook([path], day)
-        shown = display_path(path)
-        found = [d for d in _documents(workbook) if d.source == shown]
-        if not found:
-            errors = [
-                p for p in workbook.problems if p.path == shown and p.severity.value == "error"
-            ]
-            if errors:
-                listed = "\n".join(f"  {p.location} {p.code} {p.message}" for p in errors[:10])
-                raise _Unreadable(_("{path} cannot be shown:").format(path=shown) + f"\n{listed}")
-            raise UsageError(
-                _(
-                    "{path} is not an agreement or strategy file (kind: agreement or strategy)"
-                ).format(path=shown)
+    path = resolve(target)
+    if not path.is_file():
+        raise UsageError(_("{path}: no such file").format(path=target))
+    workbook = check_workbook([path], day)
+    shown = display_path(path)
+    found = [d for d in _documents(workbook) if d.source == shown]
+    if not found:
+        errors = [p for p in workbook.problems if p.path == shown and p.severity.value == "error"]
+        if errors:
+            listed = "\n".join(f"  {p.location} {p.code} {p.message}" for p in errors[:10])
+            raise _Unreadable(_("{path} cannot be shown:").format(path=shown) + f"\n{listed}")
+        raise UsageError(
+            _("{path} is not an agreement or strategy file (kind: agreement or strategy)").format(
+                path=shown
             )
-    else:
-        workbook = check_workbook([], day, start=Path.cwd())
-        found = [d for d in _documents(workbook) if d.id == target]
-        if not found:
-            ids = ", ".join(sorted(d.id for d in _documents(workbook))) or _("none")
-            raise UsageError(
-                _(
-                    'no agreement or strategy with id "{id}" in this workbook; the ids are: {ids}'
-                ).format(id=target, ids=ids)
-            )
+        )
     return workbook, found[0]
 
 

@@ -19,7 +19,12 @@ if TYPE_CHECKING:
 
 
 def sign(
-    file: Annotated[Path, typer.Argument(help="The agreement file to sign.", show_default=False)],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The agreement file to sign, or its id.", metavar="FILE|ID", show_default=False
+        ),
+    ],
     party: Annotated[
         list[str] | None,
         typer.Option(
@@ -65,6 +70,9 @@ def sign(
     --date before the agreement's own date, or after today, is refused. With --from-pdf the
     signers are read from the signed PDF instead of typed.
     """
+    from devagree.workbook.resolve import resolve
+
+    file = resolve(file)
     if from_pdf is not None:
         if name is not None or title or place or day is not None:
             raise UsageError(
@@ -130,7 +138,7 @@ def _from_pdf(file: Path, pdf: Path, parties: list[str], trust: Path | None) -> 
                 path=shown,
                 party=entry["party"],
                 name=entry["name"],
-                day=entry["date"].isoformat(),
+                day=say_date(entry["date"]),
                 issuer=entry["certificate"]["issuer"],
             )
         )

@@ -16,7 +16,10 @@ from devagree.i18n import _, ngettext, say_date
 
 def status(
     file: Annotated[
-        Path, typer.Argument(help="The agreement file.", show_default=False, metavar="FILE")
+        Path,
+        typer.Argument(
+            help="The agreement file, or its id.", show_default=False, metavar="FILE|ID"
+        ),
     ],
     item: Annotated[int, typer.Argument(help="The item's number (Aftale #).", show_default=False)],
     state: Annotated[
@@ -55,7 +58,9 @@ def status(
     """
     from devagree.followup.history_edit import StatusUpdate
     from devagree.followup.status import parse_state, record_status
+    from devagree.workbook.resolve import resolve
 
+    file = resolve(file)
     chosen = parse_state(state)
     today = date.today()
     day: date = as_of_day(as_of) if as_of is not None else today

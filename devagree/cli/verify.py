@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from devagree.cli.options import PathsArgument
+from devagree.cli.options import PathsArgument, named_paths
 from devagree.cli.output import emit
 from devagree.core.errors import ExitCode, UsageError
 from devagree.core.model import role_label
@@ -56,7 +56,7 @@ def verify(
     from devagree.signatures.recorded import check_signatures
     from devagree.workbook.pipeline import check_workbook
 
-    workbook = check_workbook(list(paths or []), date.today(), start=Path.cwd())
+    workbook = check_workbook(named_paths(paths), date.today(), start=Path.cwd())
     lines: list[str] = []
     broken = total = 0
     for problem in workbook.problems:
@@ -144,7 +144,7 @@ def _verify_pdf(
     lines: list[str] = []
     broken = 0
     for signer, comparison in compared:
-        who = f"{signer.name}, {signer.day.isoformat()}"
+        who = f"{signer.name}, {say_date(signer.day)}"
         match = recorded.get(signer.fingerprint)
         if not comparison.same:
             broken += 1

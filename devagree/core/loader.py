@@ -17,19 +17,17 @@ import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from ruamel.yaml.representer import RoundTripRepresenter
-from ruamel.yaml.resolver import VersionedResolver
+from typing import TYPE_CHECKING, Any
 
 from devagree.core.errors import DevagreeError
 from devagree.core.files import NotRegularFile, open_regular
 from devagree.core.paths import Path_
 from devagree.i18n import N_, _
+
+if TYPE_CHECKING:  # ruamel is imported where YAML is read: a check from the cache needs none
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.nodes import MappingNode, Node, ScalarNode
 
 MAX_BYTES = 2 * 1024 * 1024
 """Larger than any real agreement by two orders of magnitude (the seed is 12 KB)."""
@@ -64,13 +62,23 @@ class Document:
     The node tree that holds the positions is composed again only for a file that has a
     problem to place: keeping every file's tree costs memory and, measured on 1,000
     seed-sized agreements, more time in the garbage collector than composing the few
-    files with problems a second time.
+    files with problems a second time. The places a caller expects to point at can be
+    looked up while the tree is at hand (``keep_positions``); they are then answered
+    without it, also for a document rebuilt from the check cache.
     """
 
     path: str
     data: dict[str, Any]
     text: str = field(repr=False)
     _root: MappingNode | None = field(default=None, repr=False)
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict, repr=False)
+    """Places whose line and column are known without composing the text again."""
+
+    def keep_positions(self, places: list[Path_]) -> None:
+        """Look ``places`` up now, then let the node tree go."""
+        for where in places:
+            self.positions[where] = self.position(where)
+        self._root = None
 
     @property
     def root(self) -> MappingNode:
@@ -90,6 +98,9 @@ class Document:
 
     def position(self, where: Path_) -> tuple[int, int]:
         """1-based line and column of the value at ``where`` (or its nearest existing parent)."""
+        known = self.positions.get(where)
+        if known is not None:
+            return known
         node = self.node_at(where)
         return _mark(node) if node is not None else (1, 1)
 
@@ -97,6 +108,8 @@ class Document:
         """1-based line and column of the key that holds ``where`` (the value if it has none)."""
         if where and isinstance(where[-1], str):
             parent = self.node_at(where[:-1])
+            from ruamel.yaml.nodes import MappingNode
+
             if isinstance(parent, MappingNode):
                 for key, _value in parent.value:
                     if key.value == where[-1]:
@@ -105,6 +118,8 @@ class Document:
 
 
 def _child(node: Node, step: str | int) -> Node | None:
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
     if isinstance(node, MappingNode) and isinstance(step, str):
         for key, value in node.value:
             if key.value == step:
@@ -118,24 +133,27 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-class _Yaml12Resolver(VersionedResolver):
-    """ruamel's resolver with the YAML version fixed at 1.2.
-
-    The stock one looks the version up for every scalar through two caught exceptions, and
-    behind libyaml (which has no Python scanner to ask) always ends at 1.2 anyway: measured
-    on 1,000 seed-sized agreements, that lookup was a sixth of all the time `check` took.
-    """
-
-    @property
-    def processing_version(self) -> tuple[int, int]:
-        return (1, 2)
-
-
 @cache
 def _safe_yaml() -> YAML:
     """One configured instance: building a YAML() costs as much as composing a small file."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class Yaml12Resolver(VersionedResolver):
+        """ruamel's resolver with the YAML version fixed at 1.2.
+
+        The stock one looks the version up for every scalar through two caught exceptions,
+        and behind libyaml (which has no Python scanner to ask) always ends at 1.2 anyway:
+        measured on 1,000 seed-sized agreements, that lookup was a sixth of all the time
+        `check` took.
+        """
+
+        @property
+        def processing_version(self) -> tuple[int, int]:
+            return (1, 2)
+
     yaml = YAML(typ="safe")
-    yaml.Resolver = _Yaml12Resolver
+    yaml.Resolver = Yaml12Resolver
     return yaml
 
 
@@ -199,11 +217,29 @@ def read_text(path: Path) -> str:
 
 def compose(text: str) -> MappingNode:
     """Parse one YAML document to nodes with positions, refusing what devagree never reads."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.nodes import MappingNode
+    from ruamel.yaml.reader import ReaderError
+
     _bound_depth(text)
     try:
         root = _safe_yaml().compose(text)
     except MarkedYAMLError as err:
         raise _syntax_error(err, text) from None
+    except ReaderError as err:  # a character YAML does not allow, at its place
+        before = text[: err.position]
+        line = before.count("\n") + 1
+        column = err.position - (before.rfind("\n") + 1) + 1
+        character = err.character if isinstance(err.character, int) else 0
+        raise LoadError(
+            "DA003",
+            _(
+                "the file holds the control character U+{code:04X}, which YAML does not "
+                "allow; delete it (it is invisible in most editors)"
+            ).format(code=character),
+            line,
+            column,
+        ) from None
     except YAMLError as err:  # pragma: no cover - libyaml marks its errors
         raise LoadError(
             "DA003", _("the file is not valid YAML: {detail}").format(detail=err)
@@ -236,11 +272,13 @@ def load(path: str, text: str) -> Document:
         if err.code == "DA006":
             err.line, err.column = _first_alias(text) or (err.line, err.column)
         raise
-    return Document(path, data, text)
+    return Document(path, data, text, root)
 
 
 def _first_alias(text: str) -> tuple[int, int] | None:
     """Where the first `*alias` is: composed nodes share the anchor's node and its mark."""
+    from ruamel.yaml.events import AliasEvent
+
     for event in _safe_yaml().parse(text):
         if isinstance(event, AliasEvent):
             return event.start_mark.line + 1, event.start_mark.column + 1
@@ -257,6 +295,9 @@ def _bound_depth(text: str) -> None:
     indicators = sum(text.count(c) for c in "[{-:?")
     if indicators < _COMPOSER_SAFE_DEPTH:
         return
+    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+
     depth = 0
     try:
         for event in _safe_yaml().parse(text):
@@ -283,75 +324,9 @@ def _too_deep(line: int, column: int) -> LoadError:
 
 
 def _syntax_error(err: MarkedYAMLError, text: str) -> LoadError:
-    mark = err.problem_mark or err.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
-    problem = (err.problem or "").strip()
-    if "tab" in problem or _tab_at(text, line, column):
-        return LoadError(
-            "DA004",
-            _(
-                "a tab is used for indentation; YAML indents with spaces only "
-                "(let your editor insert spaces for tabs)"
-            ),
-            line,
-            column,
-        )
-    if "expected a single document" in (err.context or ""):
-        return LoadError(
-            "DA003",
-            _(
-                "the file holds more than one YAML document (a second `---`); "
-                "put each agreement in its own file"
-            ),
-            line,
-            column,
-        )
-    context = _parser_words((err.context or "").strip())
-    problem = _parser_words(problem)
-    detail = f"{problem} ({context})" if context and problem else problem or context
-    message = _("the file is not valid YAML: {detail}").format(detail=detail)
-    return LoadError("DA003", message, line, column)
+    from devagree.core.yaml_errors import explain
 
-
-_PARSER_PHRASES = {
-    "found unexpected end of stream": N_("the file ends unexpectedly"),
-    "while scanning a quoted scalar": N_("inside a quoted text"),
-    "while scanning a simple key": N_("after a key"),
-    "could not find expected ':'": N_("a `:` was expected"),
-    "did not find expected key": N_("a key was expected"),
-    "while parsing a block mapping": N_("in a block of keys"),
-    "while parsing a block collection": N_("in a list"),
-    "did not find expected '-' indicator": N_("a `-` was expected"),
-    "while parsing a flow sequence": N_("in a list in brackets"),
-    "did not find expected ',' or ']'": N_("a `,` or `]` was expected"),
-    "while parsing a flow mapping": N_("in a mapping in braces"),
-    "did not find expected ',' or '}'": N_("a `,` or `}` was expected"),
-    "mapping values are not allowed in this context": N_(
-        "a `:` followed by a space is not allowed here (quote the text)"
-    ),
-    "found character that cannot start any token": N_("a character that cannot start a value"),
-    "while scanning for the next token": N_("while reading the next value"),
-    "while scanning a block scalar": N_("in a block of text"),
-    "found undefined tag handle": N_("an unknown tag"),
-    "while parsing a node": N_("while reading a value"),
-    "while parsing a block node": N_("while reading a value"),
-    "while parsing a flow node": N_("while reading a value"),
-}
-"""libyaml's usual explanations, said in the user's language (others are shown as they are)."""
-
-
-def _parser_words(phrase: str) -> str:
-    known = _PARSER_PHRASES.get(phrase)
-    return _(known) if known is not None else phrase
-
-
-def _tab_at(text: str, line: int, column: int) -> bool:
-    """libyaml reports a tab as 'a character that cannot start any token': look at it."""
-    lines = text.split("\n", line)
-    if not 0 < line <= len(lines):
-        return False
-    here = lines[line - 1]
-    return "\t" in here[: max(column, 1)] and not here[: column - 1].strip(" \t")
+    return LoadError(*explain(err, text))
 
 
 _BOOLS = {"true": True, "false": False}
@@ -411,6 +386,8 @@ def to_plain(root: Node, checked: bool = True) -> Any:
 
     ``checked=False`` skips the alias and tag checks, for text known to hold neither.
     """
+    from ruamel.yaml.nodes import MappingNode, ScalarNode
+
     seen: set[int] = set()
     holder: dict[str, Any] = {}
     # Collections still to fill: (node, container that receives it, key there, depth).
@@ -463,6 +440,8 @@ def _refuse_unusual(node: Node, seen: set[int]) -> None:
 
 
 def _key(node: Node, mapping: dict[str, Any]) -> str:
+    from ruamel.yaml.nodes import ScalarNode
+
     line, column = _mark(node)
     if not isinstance(node, ScalarNode):
         raise LoadError(
@@ -485,16 +464,24 @@ def round_trip() -> YAML:
     sheet dated by the same day, two signers sharing row digests) are written out twice,
     because the reader refuses aliases (DA006) and devagree must read what it writes.
     """
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="rt")
-    yaml.Representer = _PlainRepresenter
+    yaml.Representer = _plain_representer()
     yaml.preserve_quotes = True
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 
 
-class _PlainRepresenter(RoundTripRepresenter):
-    """The round-trip representer that writes every value in full, never as an alias."""
+@cache
+def _plain_representer() -> type:
+    """The round-trip representer that writes every value in full, never as an alias (made
+    on first use: reading from the cache imports no ruamel)."""
+    from ruamel.yaml.representer import RoundTripRepresenter
 
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
+    class PlainRepresenter(RoundTripRepresenter):
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    return PlainRepresenter

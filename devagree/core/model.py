@@ -1,9 +1,11 @@
 """The agreement as plain typed Python, free of YAML and of Word.
 
-A model is built only from data that passed the schema, so conversions here can trust the
-shapes; what the schema cannot say (a deadline that cannot be read) is kept on the model for
-the checks to report. Every object remembers where in its file it came from (``where``), so
-a check can point at the line without knowing anything about YAML.
+A model is built from data that passed the schema, or from the data of a file that did
+not, made fit by ``core.salvage`` (which names the places it gave neutral values in
+``broken``); either way the conversions here can trust the shapes. What the schema cannot
+say (a deadline that cannot be read) is kept on the model for the checks to report. Every
+object remembers where in its file it came from (``where``), so a check can point at the
+line without knowing anything about YAML.
 """
 
 from __future__ import annotations
@@ -165,6 +167,9 @@ class Signature:
     title: str = ""
     place: str = ""
     rows: dict[str, str] = field(default_factory=dict)
+    """A full digest per part, as signatures recorded them before ``marks``."""
+    marks: str = ""
+    """The short digest of every part in one line (``signatures.digest.row_marks``)."""
     where: Path_ = ()
     method: str = ""
     """``pades`` for a signature read from a signed PDF; empty for one recorded by name."""
@@ -258,14 +263,16 @@ class Agreement:
     unplaced: tuple[Unplaced, ...] = ()
     imported_from: ImportedFrom | None = None
     """The document `devagree import` read it from, if any."""
+    broken: frozenset[Path_] = frozenset()
+    """Places the schema refused, which hold neutral values here (see ``core.salvage``)."""
 
 
-def _day(text: Any) -> date:
+def day_from(text: Any) -> date:
     return date.fromisoformat(str(text))
 
 
-def _optional_day(text: Any) -> date | None:
-    return _day(text) if text is not None else None
+def optional_day_from(text: Any) -> date | None:
+    return day_from(text) if text is not None else None
 
 
 def _history(raw: Any, where: Path_) -> tuple[StatusEntry, ...]:
@@ -273,12 +280,12 @@ def _history(raw: Any, where: Path_) -> tuple[StatusEntry, ...]:
         return ()
     if isinstance(raw, dict):
         entries: list[tuple[dict[str, Any], Path_]] = [(raw, (*where, "status"))]
-    else:
-        entries = [(entry, (*where, "status", i)) for i, entry in enumerate(raw)]
+    else:  # an entry a file with schema problems could not give is None
+        entries = [(e, (*where, "status", i)) for i, e in enumerate(raw) if e is not None]
     return tuple(
         StatusEntry(
             state=State(entry["state"]),
-            as_of=_optional_day(entry.get("as_of")),
+            as_of=optional_day_from(entry.get("as_of")),
             note=entry.get("note", ""),
             where=place,
         )
@@ -295,7 +302,7 @@ def _certificate(raw: Any) -> Certificate | None:
 def item_from_data(raw: dict[str, Any], where: Path_, period: Period | None = None) -> Item:
     """An item; ``period`` (the agreement's) gives the year to a deadline that names none."""
     text = str(raw["deadline"])
-    deadline, error = _deadline(text, period)
+    deadline, error = read_deadline(text, period)
     return Item(
         number=raw["number"],
         title=raw["title"],
@@ -303,17 +310,21 @@ def item_from_data(raw: dict[str, Any], where: Path_, period: Period | None = No
         deadline_text=text,
         deadline=deadline,
         deadline_error=error,
-        pinned_due=_optional_day(raw.get("due")),
+        pinned_due=optional_day_from(raw.get("due")),
         links=tuple(raw.get("links", ())),
         history=_history(raw.get("status"), where),
         where=where,
     )
 
 
-def agreement_from_data(source: str, data: dict[str, Any]) -> Agreement:
-    """Build an Agreement from schema-valid data."""
+def agreement_from_data(
+    source: str, data: dict[str, Any], broken: frozenset[Path_] = frozenset()
+) -> Agreement:
+    """Build an Agreement from schema-valid data, or salvaged data and its ``broken`` places."""
     vision = data.get("vision") or {}
-    period = Period(_day(data["period"]["start"]), _day(data["period"]["end"]))
+    period = Period(day_from(data["period"]["start"]), day_from(data["period"]["end"]))
+    # A deadline with no year takes it from the period, unless the period could not be read.
+    known = None if any(p[:1] == ("period",) for p in broken) else period
     return Agreement(
         source=source,
         id=data["id"],
@@ -321,34 +332,37 @@ def agreement_from_data(source: str, data: dict[str, Any]) -> Agreement:
         municipality=data["municipality"],
         organisation=data["organisation"],
         parties=tuple(Party(p["role"], p["name"], p.get("title", "")) for p in data["parties"]),
-        date=_optional_day(data.get("date")),
+        date=optional_day_from(data.get("date")),
         period=period,
         purpose=data.get("purpose", ""),
         vision_title=vision.get("title", ""),
         vision_text=vision.get("text", ""),
         items=tuple(
-            item_from_data(raw, ("items", index), period) for index, raw in enumerate(data["items"])
+            item_from_data(raw, ("items", index), known) for index, raw in enumerate(data["items"])
         ),
         signatures=tuple(
             Signature(
                 party=s["party"],
                 name=s["name"],
-                date=_day(s["date"]),
+                date=day_from(s["date"]),
                 digest=s["digest"],
                 title=s.get("title", ""),
                 place=s.get("place", ""),
-                rows=dict(s.get("rows", {})),
+                rows=dict(s["rows"]) if isinstance(s.get("rows"), dict) else {},
+                marks=s["rows"] if isinstance(s.get("rows"), str) else "",
                 where=("signatures", index),
                 method=s.get("method", ""),
                 certificate=_certificate(s.get("certificate")),
                 pdf=s.get("pdf", ""),
             )
             for index, s in enumerate(data.get("signatures", ()))
+            if s is not None  # a signature a file with schema problems could not give
         ),
         data=data,
         renews=data.get("renews", ""),
         unplaced=tuple(Unplaced(u["text"], u["where"]) for u in data.get("unplaced", ())),
         imported_from=_imported_from(data.get("imported_from")),
+        broken=broken,
     )
 
 
@@ -358,133 +372,8 @@ def _imported_from(raw: Any) -> ImportedFrom | None:
     return ImportedFrom(raw["file"], raw["sha256"])
 
 
-# --- strategies ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Milestone:
-    text: str
-    deadline_text: str
-    """Empty when the milestone names no time."""
-    deadline: Deadline | None
-    deadline_error: str
-    pinned_due: date | None
-    where: Path_
-
-    @property
-    def due(self) -> date | None:
-        return resolved_due(self.pinned_due, self.deadline)
-
-
-@dataclass(frozen=True, slots=True)
-class BudgetLine:
-    """An amount or a range in DKK; ``low == high`` for a single amount."""
-
-    text: str
-    phase: str
-    low: int | None
-    high: int | None
-    approximate: bool
-    years: tuple[int, ...]
-    where: Path_
-
-    @property
-    def has_amount(self) -> bool:
-        return self.low is not None
-
-
-@dataclass(frozen=True, slots=True)
-class Track:
-    id: str
-    title: str
-    label: str
-    text: str
-    sdgs: tuple[int, ...]
-    milestones: tuple[Milestone, ...]
-    budget: tuple[BudgetLine, ...]
-    where: Path_
-
-
-@dataclass(frozen=True, slots=True)
-class Strategy:
-    source: str
-    id: str
-    title: str
-    municipality: str
-    body: str
-    period: Period | None
-    tracks: tuple[Track, ...]
-    data: dict[str, Any] = field(repr=False, compare=False)
-    """The plain data, for renderers that show every text the strategy holds."""
-
-    def track(self, track_id: str) -> Track | None:
-        return next((t for t in self.tracks if t.id == track_id), None)
-
-
-def _deadline(text: str, period: Period | None) -> tuple[Deadline | None, str]:
+def read_deadline(text: str, period: Period | None) -> tuple[Deadline | None, str]:
     try:
         return parse_deadline(text, (period.start, period.end) if period else None), ""
     except DeadlineError as err:
         return None, str(err)
-
-
-def _milestone(raw: dict[str, Any], where: Path_, period: Period | None) -> Milestone:
-    text = str(raw["deadline"]) if raw.get("deadline") is not None else ""
-    deadline, error = _deadline(text, period) if text else (None, "")
-    return Milestone(
-        text=raw["text"],
-        deadline_text=text,
-        deadline=deadline,
-        deadline_error=error,
-        pinned_due=_optional_day(raw.get("due")),
-        where=where,
-    )
-
-
-def _budget_line(raw: dict[str, Any], where: Path_) -> BudgetLine:
-    amount = raw.get("amount")
-    return BudgetLine(
-        text=raw["text"],
-        phase=raw.get("phase", ""),
-        low=amount if amount is not None else raw.get("low"),
-        high=amount if amount is not None else raw.get("high"),
-        approximate=bool(raw.get("approximate", False)),
-        years=tuple(raw.get("years", ())),
-        where=where,
-    )
-
-
-def _track(raw: dict[str, Any], where: Path_, period: Period | None) -> Track:
-    milestones = [
-        _milestone(m, (*where, "action_points", a, "milestones", i), period)
-        for a, point in enumerate(raw.get("action_points", ()))
-        for i, m in enumerate(point.get("milestones", ()))
-    ]
-    return Track(
-        id=raw["id"],
-        title=raw["title"],
-        label=raw.get("label", ""),
-        text=raw.get("text", ""),
-        sdgs=tuple(raw.get("sdgs", ())),
-        milestones=tuple(milestones),
-        budget=tuple(
-            _budget_line(b, (*where, "budget", i)) for i, b in enumerate(raw.get("budget", ()))
-        ),
-        where=where,
-    )
-
-
-def strategy_from_data(source: str, data: dict[str, Any]) -> Strategy:
-    """Build a Strategy from schema-valid data."""
-    period = data.get("period")
-    span = Period(_day(period["start"]), _day(period["end"])) if period else None
-    return Strategy(
-        source=source,
-        id=data["id"],
-        title=data["title"],
-        municipality=data["municipality"],
-        body=data["body"],
-        period=span,
-        tracks=tuple(_track(t, ("tracks", i), span) for i, t in enumerate(data["tracks"])),
-        data=data,
-    )

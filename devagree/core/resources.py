@@ -7,17 +7,19 @@ those top-level folders, so the repository keeps one copy of each.
 
 from __future__ import annotations
 
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
+PACKAGE = Path(__file__).resolve().parent.parent
+"""The installed package: always a folder (a wheel is unpacked), so a plain path will do,
+and costs less than importlib.resources at every start."""
 
-def data_file(folder: str, name: str) -> Traversable:
+
+def data_file(folder: str, name: str) -> Path:
     """The shipped file ``folder/name``, from the wheel or from the source tree."""
-    packaged = files("devagree").joinpath("_data", folder, name)
+    packaged = PACKAGE / "_data" / folder / name
     if packaged.is_file():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / folder / name
+    checkout = PACKAGE.parent / folder / name
     if checkout.is_file():
         return checkout
     raise FileNotFoundError(f"devagree is installed without its {folder}/{name}; reinstall it")

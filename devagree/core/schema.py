@@ -1,17 +1,25 @@
 """Bundled JSON Schemas, and schema errors turned into located problems in plain words.
 
 Valid files are the common case, so they go through a validator compiled to Python code
-(fastjsonschema); only a file that fails is validated again by jsonschema, whose errors
-carry the path we need to point at the line and to explain the problem.
+(fastjsonschema). The build compiles each schema once (``devagree/_validators``, made by
+``hatch_build.py``); devagree uses that module while it was made from the schema as it is,
+and compiles the schema itself otherwise (in a source tree whose schema was edited), which
+costs a first check of a small workbook more than all the rest. Only a file that fails is
+validated again by jsonschema, whose errors carry the path we need to point at the line and
+to explain the problem.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import importlib.util
 import json
 from collections.abc import Callable, Iterator
 from datetime import date
 from difflib import get_close_matches
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from devagree.core.loader import Document
@@ -46,44 +54,88 @@ def _is_date(value: object) -> bool:
     return True
 
 
+FORMATS = {"date": _is_date}
+GENERATED = Path(__file__).resolve().parent.parent / "_validators"
+"""The validators the build made, one module per kind (git ignores them)."""
+
+
 @cache
 def _fast_validator(kind: str) -> Callable[[Any], Any]:
+    made = _made_by_the_build(kind)
+    if made is not None:
+        return functools.partial(made, custom_formats=FORMATS)
     import fastjsonschema
 
-    validator: Callable[[Any], Any] = fastjsonschema.compile(
-        schema_for(kind), formats={"date": _is_date}
-    )
+    validator: Callable[[Any], Any] = fastjsonschema.compile(schema_for(kind), formats=FORMATS)
     return validator
+
+
+def _made_by_the_build(kind: str) -> Callable[..., Any] | None:
+    """The build's validator of ``kind``, when it was made from the schema as it is now."""
+    path = GENERATED / f"{kind}.py"
+    if not path.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location(f"devagree._validators.{kind}", path)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except Exception:  # a damaged or foreign file: compile the schema instead
+        return None
+    if getattr(module, "SCHEMA", None) != schema_digest(kind):
+        return None
+    validate: Callable[..., Any] | None = getattr(module, "validate", None)
+    return validate
+
+
+@cache
+def schema_digest(kind: str) -> str:
+    """The SHA-256 of the schema file, which names the validator made from it."""
+    data = data_file("schemas", SCHEMA_FILES[kind]).read_bytes()
+    return hashlib.sha256(data).hexdigest()
 
 
 def is_valid(kind: str, data: Any) -> bool:
     """The fast path: a yes or no from the compiled validator."""
-    import fastjsonschema
+    from fastjsonschema import JsonSchemaException
 
     try:
         _fast_validator(kind)(data)
-    except fastjsonschema.JsonSchemaException:
+    except JsonSchemaException:
         return False
     return True
 
 
-def validate(document: Document, kind: str) -> list[Problem]:
-    """Schema problems of ``document`` against the schema of ``kind``, each at its position."""
-    if is_valid(kind, document.data):
-        return []
-    return sorted(_explain(document, kind))
-
-
-def _explain(document: Document, kind: str) -> Iterator[Problem]:
+@cache
+def _validator(kind: str) -> Any:
+    """jsonschema's validator for ``kind``, with the `date` format ISO dates are checked by."""
     import jsonschema
 
-    validator_class = jsonschema.Draft202012Validator
     checker = jsonschema.FormatChecker(formats=())
     checker.checks("date", raises=ValueError)(_is_date)
-    validator = validator_class(schema_for(kind), format_checker=checker)
+    return jsonschema.Draft202012Validator(schema_for(kind), format_checker=checker)
+
+
+def validate(document: Document, kind: str) -> list[Problem]:
+    """Schema problems of ``document`` against the schema of ``kind``, each at its position."""
+    return validate_places(document, kind)[0]
+
+
+def validate_places(document: Document, kind: str) -> tuple[list[Problem], frozenset[Path_]]:
+    """The schema problems, and the places in the data they refuse (a missing field's place
+    is where it should be), so a model can be salvaged around them (``core.salvage``)."""
+    if is_valid(kind, document.data):
+        return [], frozenset()
+    places: set[Path_] = set()
+    return sorted(_explain(document, kind, places)), frozenset(places)
+
+
+def _explain(document: Document, kind: str, places: set[Path_]) -> Iterator[Problem]:
+    validator = _validator(kind)
     seen: set[tuple[int, int, str]] = set()
     for error in validator.iter_errors(document.data):
-        for problem in _explain_error(document, _innermost(error)):
+        for problem in _explain_error(document, _innermost(error), places):
             key = (problem.line, problem.column, problem.message)
             if key not in seen:
                 seen.add(key)
@@ -104,8 +156,15 @@ def _innermost(error: Any) -> Any:
     return error
 
 
-def _explain_error(document: Document, error: Any) -> Iterator[Problem]:
-    for code, message, where, at_key in _describe(document, error, tuple(error.absolute_path)):
+def _explain_error(
+    document: Document, error: Any, places: set[Path_] | None = None
+) -> Iterator[Problem]:
+    """The problems an error gives; the places they refuse are added to ``places``."""
+    refused_places = places if places is not None else set()
+    for code, message, where, at_key, refused in _describe(
+        document, error, tuple(error.absolute_path)
+    ):
+        refused_places.add(refused)
         if at_key:
             line, column = document.key_position(where)
         else:
@@ -119,8 +178,9 @@ _EXPECTED_FORM = N_("does not have the expected form")
 _NOT_IN_THIS_FORM = N_("is not allowed in this form")
 _NOT_HERE = N_("is not allowed here")
 
-Description = tuple[str, str, Path_, bool]
-"""Problem code, message in plain words, where it is, and whether to point at the key."""
+Description = tuple[str, str, Path_, bool, Path_]
+"""Problem code, message in plain words, where it is, whether to point at the key, and the
+place in the data it refuses."""
 
 
 def _describe(document: Document, error: Any, where: Path_) -> Iterator[Description]:
@@ -137,6 +197,7 @@ def _describe(document: Document, error: Any, where: Path_) -> Iterator[Descript
                     _("{place} has no `{field}`").format(place=owner, field=field),
                     where,
                     False,
+                    (*where, field),
                 )
     elif kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
@@ -151,32 +212,34 @@ def _describe(document: Document, error: Any, where: Path_) -> Iterator[Descript
                 + hint,
                 at,
                 True,
+                at,
             )
     elif kind in ("const", "enum"):
-        yield _not_allowed(kind, name, place, value, error.validator_value, where)
+        yield (*_not_allowed(kind, name, place, value, error.validator_value, where), where)
     elif kind == "type" and value is None:
         message = _("{field}{place} is empty; write the text").format(field=name, place=place)
-        yield "DA103", message, where, False
+        yield "DA103", message, where, False, where
     elif kind == "type":
         wanted = _type_words(error.validator_value)
         message = _("{field}{place} must be {wanted}, not {found}").format(
             field=name, place=place, wanted=wanted, found=_type_of(value)
         )
-        yield "DA103", message, where, False
+        yield "DA103", message, where, False, where
     elif kind in ("pattern", "format"):
         explanation = _(error.schema.get("x-message", _EXPECTED_FORM))
         message = _("{field}{place} is `{value}`; it {explanation}").format(
             field=name, place=place, value=value, explanation=explanation
         )
-        yield "DA104", message, where, False
+        yield "DA104", message, where, False, where
     elif kind == "minLength":
-        yield "DA104", _("{field}{place} is empty").format(field=name, place=place), where, False
+        message = _("{field}{place} is empty").format(field=name, place=place)
+        yield "DA104", message, where, False, where
     elif kind == "maxLength":
         limit = error.validator_value
         message = _("{field}{place} is longer than {limit} characters").format(
             field=name, place=place, limit=limit
         )
-        yield "DA104", message, where, False
+        yield "DA104", message, where, False, where
     elif kind == "minItems":
         count = error.validator_value
         message = ngettext(
@@ -184,14 +247,14 @@ def _describe(document: Document, error: Any, where: Path_) -> Iterator[Descript
             "{field}{place} needs at least {count} entries",
             count,
         ).format(field=name, place=place, count=count)
-        yield "DA104", message, where, False
+        yield "DA104", message, where, False, where
     elif kind in ("minimum", "maximum"):
         if kind == "minimum":
             said = _("{field}{place} is {value}; it must be at least {limit}")
         else:
             said = _("{field}{place} is {value}; it must be at most {limit}")
         message = said.format(field=name, place=place, value=value, limit=error.validator_value)
-        yield "DA104", message, where, False
+        yield "DA104", message, where, False, where
     elif kind == "dependentRequired":
         owner = describe_place(document.data, where, owner=True)
         for field, needs in error.validator_value.items():
@@ -201,28 +264,28 @@ def _describe(document: Document, error: Any, where: Path_) -> Iterator[Descript
                         message = _("{place} has `{field}` but no `{other}`").format(
                             place=owner, field=field, other=other
                         )
-                        yield "DA101", message, where, False
+                        yield "DA101", message, where, False, (*where, other)
     elif kind == "not":
         owner = describe_place(document.data, where, owner=True)
         explanation = _(error.schema.get("x-not-message", _NOT_IN_THIS_FORM))
         message = _("{place} {explanation}").format(place=owner, explanation=explanation)
-        yield "DA104", message, where, False
+        yield "DA104", message, where, False, where
     elif kind == "propertyNames":
         explanation = _(error.schema.get("x-message", _NOT_HERE))
         message = _("`{value}` in {field}: it {explanation}").format(
             value=value, field=name, explanation=explanation
         )
-        yield "DA104", message, where, True
+        yield "DA104", message, where, True, where
     else:
         message = _("{field}{place}: {detail}").format(
             field=name, place=place, detail=error.message
         )
-        yield "DA104", message, where, False
+        yield "DA104", message, where, False, where
 
 
 def _not_allowed(
     kind: str, name: str, place: str, value: Any, allowed_value: Any, where: Path_
-) -> Description:
+) -> tuple[str, str, Path_, bool]:
     allowed = allowed_value if kind == "enum" else [allowed_value]
     code = "DA105" if where and where[-1] in ("kind", "version") else "DA104"
     if isinstance(value, str) and value in {str(a) for a in allowed if not isinstance(a, str)}:

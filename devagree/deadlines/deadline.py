@@ -26,11 +26,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from devagree.deadlines import calendar as cal
-from devagree.deadlines.grammar import Reading, read
 from devagree.deadlines.precision import Precision
-from devagree.i18n import N_, Localised, _
+from devagree.i18n import N_, Localised, _, say_date
+
+if TYPE_CHECKING:  # the grammar is loaded when a deadline is read, not to use one read before
+    from devagree.deadlines.grammar import Reading
 
 __all__ = [
     "ACCEPTED_FORMS",
@@ -144,7 +146,7 @@ class MissingYearError(DeadlineError):
         return _(
             'the deadline "{text}" names no year, and the agreement\'s period does not '
             "settle it; write the year of one of these due dates: {candidates}"
-        ).format(text=self.text, candidates=", ".join(day.isoformat() for day in self.candidates))
+        ).format(text=self.text, candidates=", ".join(say_date(day) for day in self.candidates))
 
     def __reduce__(self) -> tuple[type[DeadlineError], tuple[object, ...]]:
         return (type(self), (self.text, self.candidates))
@@ -161,7 +163,7 @@ class WrongWeekdayError(DeadlineError):
     def __str__(self) -> str:
         return _(
             'the deadline "{text}" says "{weekday}", but {day} falls on another day of the week'
-        ).format(text=self.text, weekday=self.weekday, day=self.day.isoformat())
+        ).format(text=self.text, weekday=self.weekday, day=say_date(self.day))
 
     def __reduce__(self) -> tuple[type[DeadlineError], tuple[object, ...]]:
         return (type(self), (self.text, self.day, self.weekday))
@@ -178,6 +180,8 @@ def _resolve(reading: Reading, year: int) -> _Found | None:
     if span is None:
         return None
     if reading.before:
+        from devagree.deadlines import calendar as cal
+
         before = cal.day_before(span)
         return None if before is None else (*before, Precision.DAY, span[0])
     return span[0], span[1], reading.span.precision, span[0]
@@ -222,6 +226,8 @@ def parse_deadline(text: str, period: tuple[date, date] | None = None) -> Deadli
     ``period`` (first and last day of the agreement) supplies the year to an expression that
     names none; without it such an expression raises MissingYearError.
     """
+    from devagree.deadlines.grammar import read
+
     if not isinstance(text, str):
         raise TypeError(f"a deadline must be a str, not {type(text).__name__}")
     reading = read(text)

@@ -11,15 +11,19 @@ from functools import cache
 Phrase = tuple[str, ...]
 
 
-def _month_names(locale: str) -> dict[str, int]:
-    """A language's month names, full and abbreviated, lowercased, without dots: number."""
-    from babel.dates import get_month_names  # lazily: importing the grammar stays cheap
+def _month_names(language: str) -> dict[str, int]:
+    """A language's month names, full and abbreviated, lowercased, without dots: number.
 
-    return {
-        str(name).lower().rstrip("."): int(number)
-        for width in ("wide", "abbreviated")
-        for number, name in get_month_names(width, locale=locale).items()
-    }
+    The names the message catalogue writes dates with; abbreviated, their first three
+    letters, as Babel abbreviates them in Danish and English (a test holds the two alike).
+    """
+    from devagree.i18n import MONTHS, gettext_in
+
+    names: dict[str, int] = {}
+    for number, month in enumerate(MONTHS, start=1):
+        name = gettext_in(language, month).lower()
+        names[name] = names[name[:3]] = number
+    return names
 
 
 @cache

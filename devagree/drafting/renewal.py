@@ -4,7 +4,10 @@ Pure: the old agreement's plain data in, the new one's out. Parties, purpose, vi
 items are carried over; signatures and the status history stay behind with the old
 agreement, which the new one names in `renews`. A deadline that falls before the new
 period becomes a placeholder to revise, keeping the old wording so the author sees what it
-was. With ``open_only`` only items not done or cancelled come along, numbered from 1.
+was; one that names no year ("ultimo august") is carried as it is, and takes its year from
+the new period. A title that does not name the organisation is made to, so the new draft's
+heading differs from other centres'. With ``open_only`` only items not done or cancelled
+come along, numbered from 1.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from typing import Any
 
 from devagree.core.model import State
 from devagree.deadlines.deadline import DeadlineError, parse_deadline
-from devagree.i18n import _
+from devagree.drafting.names import agreement_title
+from devagree.i18n import _, current_language
 
 CLOSED = frozenset({State.DONE.value, State.CANCELLED.value})
 
@@ -54,6 +58,9 @@ def renew(data: dict[str, Any], new_id: str, year: int, open_only: bool = False)
     title = str(data["title"])
     if years:
         title = re.sub(rf"\b{old_start.year}\b", str(year), title)
+    organisation = str(data["organisation"])
+    if organisation.casefold() not in title.casefold():
+        title = agreement_title(organisation, year, current_language())
     out: dict[str, Any] = {"kind": "agreement", "version": 1, "id": new_id, "renews": data["id"]}
     for key in ("title", "municipality", "organisation", "parties"):
         out[key] = copy.deepcopy(data[key]) if key != "title" else title
@@ -69,7 +76,7 @@ def renew(data: dict[str, Any], new_id: str, year: int, open_only: bool = False)
             continue
         new = {k: copy.deepcopy(v) for k, v in item.items() if k not in ("status", "due")}
         new["number"] = len(items) + 1
-        if _before(str(item["deadline"]), start):
+        if _stale(str(item["deadline"]), start, end):
             new["deadline"] = _("TODO: revise the deadline (was: {deadline})").format(
                 deadline=item["deadline"]
             )
@@ -81,10 +88,18 @@ def renew(data: dict[str, Any], new_id: str, year: int, open_only: bool = False)
     return result
 
 
-def _before(text: str, start: date) -> bool:
-    """The deadline's due date lies before ``start`` (an unreadable one counts as stale)."""
+def _stale(text: str, start: date, end: date) -> bool:
+    """The deadline's due date lies before the new period, or it cannot be read at all.
+
+    A deadline that names no year reads in the new period as it did in the old one, so it
+    is not stale.
+    """
     try:
         deadline = parse_deadline(text)
     except DeadlineError:
-        return True
+        try:
+            parse_deadline(text, (start, end))
+        except DeadlineError:
+            return True
+        return False
     return deadline.due is not None and deadline.due < start

@@ -17,11 +17,11 @@ from typing import Any
 
 from devagree.core.model import ROWS
 from devagree.deadlines.deadline import Deadline, parse_deadline
-from devagree.i18n import N_, Localised, LocalisedText, document_language, gettext_in
+from devagree.drafting.names import ID_MAX, agreement_title
+from devagree.i18n import N_, Localised, LocalisedText, date_in, document_language, gettext_in
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 """The schema's slug pattern (agreement.schema.json, $defs/slug)."""
-ID_MAX = 80
 WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul"}
     | {f"com{n}" for n in range(1, 10)}
@@ -98,13 +98,6 @@ def join_lines(lines: list[str]) -> str:
     return "\n".join("" if line == PARAGRAPH_MARK else line for line in lines)
 
 
-def long_date(day: date, language: str) -> str:
-    """The date as people write it: "31. december 2016" (da) or "December 31, 2016" (en)."""
-    from babel.dates import format_date  # lazily: only `new` needs babel here
-
-    return str(format_date(day, format="long", locale=language))
-
-
 def describe_deadline(
     text: str, language: str = "da", period: tuple[date, date] | None = None
 ) -> tuple[Deadline, str]:
@@ -117,7 +110,7 @@ def describe_deadline(
     if deadline.due is None:
         meaning = gettext_in(language, N_("continuous (no date)"))
     else:
-        meaning = long_date(deadline.due, language)
+        meaning = date_in(language, deadline.due)
     return deadline, f"{text} -> {meaning}"
 
 
@@ -126,7 +119,6 @@ def describe_deadline(
 _TODO = LocalisedText(N_("TODO: fill in {what}"))
 _SKELETON = Localised(
     {
-        "title": N_("Development agreement {year}"),
         "municipality": N_("the municipality"),
         "organisation": N_("the centre"),
         "committee": N_("the committee, e.g. Health and Care Committee"),
@@ -160,16 +152,22 @@ def default_period(year: int) -> tuple[date, date]:
 
 
 def skeleton(
-    agreement_id: str, year: int, municipality: str = "", language: str = "da"
+    agreement_id: str,
+    year: int,
+    municipality: str = "",
+    language: str = "da",
+    organisation: str = "",
 ) -> AgreementDraft:
-    """A draft with one item whose twelve rows are placeholders `check` reports (DA209)."""
+    """A draft with one item whose twelve rows are placeholders `check` reports (DA209);
+    its title names the organisation, or holds a placeholder where it goes."""
     start, end = default_period(year)
     rows = {row.key: row_placeholder(row.key, language) for row in ROWS}
+    organisation = organisation.strip() or front_placeholder("organisation", language)
     return AgreementDraft(
         id=agreement_id,
-        title=_SKELETON.of(language)["title"].format(year=year),
+        title=agreement_title(organisation, year, document_language(language)),
         municipality=municipality or front_placeholder("municipality", language),
-        organisation=front_placeholder("organisation", language),
+        organisation=organisation,
         committee=front_placeholder("committee", language),
         chief=front_placeholder("chief", language),
         start=start,
@@ -282,7 +280,7 @@ _WORDS = Localised(
         "date": N_("Date of the agreement (Dato, YYYY-MM-DD)"),
         "period": N_("Validity (Gyldighed): the first and last day the agreement applies"),
         "purpose": N_("Purpose (Formål) and vision can be added (optional):"),
-        "items": N_("The items (aftaler), numbered 1, 2, 3, ..."),
+        "items": N_("The items (punkter), numbered 1, 2, 3, ..."),
         "title": N_("Heading"),
     }
 )

@@ -43,7 +43,7 @@ from devagree.followup.status import (
     parse_state,
     plan_entry,
 )
-from devagree.i18n import _, current_language
+from devagree.i18n import _, current_language, say_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,10 +380,10 @@ def plan_collection(
                         "({latest}); entries are kept in date order: write that day or a "
                         "later one in the date column"
                     ).format(
-                        date=read.day.isoformat(),
+                        date=say_date(read.day),
                         id=read.agreement.id,
                         number=read.item.number,
-                        latest=err.latest.isoformat(),
+                        latest=say_date(err.latest),
                     ),
                     Key.DATE,
                 )

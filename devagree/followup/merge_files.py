@@ -28,12 +28,7 @@ from devagree.core.places import describe_place, field_name
 from devagree.core.schema import is_valid
 from devagree.core.write_path import edit_file, replace_file
 from devagree.followup.merge import Conflict, plan_merge
-from devagree.followup.merge_tree import (
-    carry_comments,
-    comments_carried,
-    merged_text,
-    reads_as,
-)
+from devagree.followup.merge_tree import carry_comments, comments_carried, merged_text, reads_as
 from devagree.i18n import _
 
 LABELS = ("HEAD", "base", "theirs")

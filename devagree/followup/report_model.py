@@ -97,12 +97,25 @@ class ReportAgreement:
 
 
 @dataclass(frozen=True, slots=True)
+class OtherAgreement:
+    """An agreement the report is not about (another period, or a draft for a coming one)."""
+
+    id: str
+    title: str
+    organisation: str
+    period: Period
+    signed: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     as_of: date
     language: str
     periods: tuple[Period, ...]
     """The distinct validity periods of the agreements, in order."""
     agreements: tuple[ReportAgreement, ...]
+    others: tuple[OtherAgreement, ...] = ()
+    """The workbook's other agreements, named in a section of their own."""
 
     @property
     def items(self) -> tuple[ReportItem, ...]:
@@ -156,8 +169,14 @@ def report_item(agreement_id: str, item: Item, as_of: date) -> ReportItem:
     )
 
 
-def build_report(agreements: Iterable[Agreement], as_of: date, language: str = "da") -> Report:
-    """The report for ``agreements`` as of a day, in the order given."""
+def build_report(
+    agreements: Iterable[Agreement],
+    as_of: date,
+    language: str = "da",
+    others: Iterable[Agreement] = (),
+) -> Report:
+    """The report for ``agreements`` as of a day, in the order given; ``others`` are the
+    agreements it is not about (see ``followup.periods``), named at its end."""
     chosen = list(agreements)
     periods: list[Period] = []
     for agreement in chosen:
@@ -177,6 +196,10 @@ def build_report(agreements: Iterable[Agreement], as_of: date, language: str = "
                 items=tuple(report_item(a.id, item, as_of) for item in a.items),
             )
             for a in chosen
+        ),
+        others=tuple(
+            OtherAgreement(a.id, a.title, a.organisation, a.period, bool(a.signatures))
+            for a in others
         ),
     )
 
@@ -206,6 +229,13 @@ REPORT_TEXT = Localised(
         "day_over": N_("1 day overdue"),
         "continuous": N_("continuous"),
         "total": N_("Total"),
+        "others": N_("Other periods and drafts"),
+        "others_intro": N_(
+            "Not in this report, as they are not in force on {day}; make a report on them "
+            "with --period YEAR, or on every agreement with --period all."
+        ),
+        "signed": N_("signed"),
+        "draft": N_("draft, not signed"),
         "legend": N_(
             "Traffic lights: green = done; yellow = in progress and within the deadline, or "
             "partly done; red = past the deadline, or not met; grey = not started and not "

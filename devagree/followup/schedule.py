@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from devagree.core.model import Agreement, Milestone, State, Strategy
+from devagree.core.model import Agreement, State
 from devagree.core.richtext import parse, plain
+from devagree.core.strategy_model import Milestone, Strategy
 from devagree.deadlines.deadline import Precision
 from devagree.i18n import _
 

@@ -32,7 +32,7 @@ from devagree.core.problems import Problem, Severity, listing
 from devagree.core.settings import Settings
 from devagree.core.write_path import edit_file
 from devagree.followup.history_edit import StatusUpdate, checked_edit
-from devagree.i18n import _
+from devagree.i18n import _, say_date
 from devagree.workbook.pipeline import check_workbook, load_settings
 
 OVERDUE_CODE = "DA208"
@@ -64,9 +64,9 @@ class OutOfOrder(UsageError):
                 "({latest}, {state}); entries are kept in date order: use --as-of with that "
                 "day or a later one"
             ).format(
-                date=update.as_of.isoformat(),
+                date=say_date(update.as_of),
                 number=update.number,
-                latest=latest.isoformat(),
+                latest=say_date(latest),
                 state=state_word(state),
             )
         )
@@ -306,7 +306,7 @@ def record_status(
             _(
                 "--as-of {day} is after today ({today}); follow-up records what has happened. "
                 "Use --allow-future to record a planned state anyway"
-            ).format(day=update.as_of.isoformat(), today=today.isoformat())
+            ).format(day=say_date(update.as_of), today=say_date(today))
         )
     agreement, settings = checked_agreement(path, update.as_of)
     plan_entry(agreement, update)

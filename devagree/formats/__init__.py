@@ -65,4 +65,11 @@ COVERAGE_FORMATS = Registry(
     }
 )
 
-__all__ = ["COVERAGE_FORMATS", "DEADLINE_FORMATS", "PROBLEM_FORMATS", "Registry"]
+CODE_FORMATS = Registry(
+    {
+        "table": "devagree.formats.codes:table",
+        "markdown": "devagree.formats.codes:markdown_table",
+    }
+)
+
+__all__ = ["CODE_FORMATS", "COVERAGE_FORMATS", "DEADLINE_FORMATS", "PROBLEM_FORMATS", "Registry"]

@@ -1,12 +1,40 @@
-"""The reference of problem codes, from the registry, for the terminal and the README."""
+"""The reference of problem codes, from the registry: a table for the terminal, Markdown for
+the README and docs/koder.md, and one code's text."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.text import Text
+
 from devagree.checks import Code
 from devagree.core.problems import SEVERITY_WORDS
+from devagree.formats.fit import Column, FittedTable, Row, Step
 from devagree.i18n import _
+
+
+def table(codes: Iterable[Code]) -> FittedTable:
+    """The codes as a terminal table that fits its width (the same columns as Markdown)."""
+    rows = []
+    for code in codes:
+        meaning = Text()
+        meaning.append(_(code.title), style="bold")
+        if code.doc:
+            meaning.append(" " + " ".join(_(code.doc).split()))
+        cells: dict[str, str | Text] = {
+            "code": code.code,
+            "severity": _(SEVERITY_WORDS[code.severity]),
+            "meaning": meaning,
+            "changeable": _("yes") if code.adjustable else _("no"),
+        }
+        rows.append(Row(cells))
+    columns = [
+        Column("code", _("code")),
+        Column("severity", _("severity")),
+        Column("meaning", _("what it means"), wraps=True, least=24),
+        Column("changeable", _("can be changed"), wraps=True, least=7),
+    ]
+    return FittedTable(columns, rows, [Step("changeable", into="severity")], heading=("code",))
 
 
 def markdown_table(codes: Iterable[Code]) -> str:

@@ -17,7 +17,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from devagree.core.model import Track
+from devagree.core.strategy_model import Track
+from devagree.formats.fit import Column, FittedTable, Row, Step
 from devagree.i18n import N_, Localised, document_language
 from devagree.strategies.coverage import Coverage, ItemRef, TrackCoverage
 from devagree.strategies.money import format_money
@@ -134,17 +135,29 @@ def table(report: CoverageData) -> RenderableType:
         heading = w["strategy_line"].format(
             covered=sc.covered, total=sc.total, pct=format_percent(sc.percent, lang)
         )
-        out = Table(title=Text(f"{s.title} ({s.id}): {heading}"), title_justify="left")
-        out.add_column(w["track"], no_wrap=True)
-        out.add_column(w["track_title"], overflow="fold", ratio=2)
-        out.add_column(w["items"], overflow="fold", ratio=3)
-        for tc in sc.tracks:
-            items = (
-                Text("\n".join(_item(ref) for ref in tc.items))
-                if tc.covered
-                else Text(w["none"], style="red")
+        rows = [
+            Row(
+                {
+                    "track": _track_name(tc.track),
+                    "title": tc.track.title,
+                    "items": Text("\n".join(_item(ref) for ref in tc.items))
+                    if tc.covered
+                    else Text(w["none"], style="red"),
+                }
             )
-            out.add_row(Text(_track_name(tc.track)), Text(tc.track.title), items)
+            for tc in sc.tracks
+        ]
+        out = FittedTable(
+            [
+                Column("track", w["track"], wraps=True, least=10),
+                Column("title", w["track_title"], wraps=True, least=14),
+                Column("items", w["items"], wraps=True, least=16),
+            ],
+            rows,
+            [Step("title", into="track")],
+            title=Text(f"{s.title} ({s.id}): {heading}"),
+            heading=("track",),
+        )
         sections.append(out)
     sections.append(
         _list(
@@ -168,8 +181,15 @@ def table(report: CoverageData) -> RenderableType:
 
 
 def _list(heading: str, lines: list[str], empty: str) -> RenderableType:
-    body = [Text("  - " + line) for line in lines] or [Text("  " + empty)]
-    return Group(Text(heading, style="bold"), *body)
+    """A heading and its entries, each wrapped under its own start rather than the dash."""
+    if not lines:
+        return Group(Text(heading, style="bold"), Text("  " + empty))
+    entries = Table.grid(padding=(0, 1, 0, 0))
+    entries.add_column(no_wrap=True)
+    entries.add_column()
+    for line in lines:
+        entries.add_row("  -", line)
+    return Group(Text(heading, style="bold"), entries)
 
 
 def _unlinked(ref: ItemRef, w: Mapping[str, str]) -> str:
@@ -190,15 +210,24 @@ def _sdg_table(uses: tuple[SdgUse, ...], language: str) -> RenderableType:
     w = words(language)
     if not uses:
         return Group(Text(w["sdgs"], style="bold"), Text("  " + w["sdgs_none"]))
-    out = Table(title=w["sdgs"], title_justify="left", title_style="bold")
-    out.add_column(w["sdg"], no_wrap=True)
-    out.add_column(w["track"], overflow="fold")
-    for use in uses:
-        out.add_row(
-            sdg_name(use.number, language),
-            Text("\n".join(f"{t.strategy}#{t.track} {t.title}" for t in use.tracks)),
+    rows = [
+        Row(
+            {
+                "sdg": sdg_name(use.number, language),
+                "tracks": "\n".join(f"{t.strategy}#{t.track} {t.title}" for t in use.tracks),
+            }
         )
-    return out
+        for use in uses
+    ]
+    return FittedTable(
+        [
+            Column("sdg", w["sdg"], wraps=True, least=14),
+            Column("tracks", w["track"], wraps=True, least=16),
+        ],
+        rows,
+        title=Text(w["sdgs"], style="bold"),
+        heading=("sdg",),
+    )
 
 
 def _budget_tables(budgets: tuple[StrategyBudget, ...], language: str) -> RenderableType:
@@ -207,26 +236,39 @@ def _budget_tables(budgets: tuple[StrategyBudget, ...], language: str) -> Render
         return Group(Text(w["budget"], style="bold"), Text("  " + w["budget_none"]))
     parts: list[RenderableType] = [Text(w["budget"], style="bold")]
     for budget in budgets:
-        out = Table(title=Text(f"{budget.title} ({budget.strategy})"), title_justify="left")
-        out.add_column(w["year"], no_wrap=True)
-        out.add_column(w["amount"], justify="right", no_wrap=True)
-        out.add_column(w["lines"], justify="right")
-        for year in budget.years:
-            out.add_row(
-                years_label(year.years, w["no_year"]),
-                format_money(year.total, language),
-                str(year.lines),
+        rows = [
+            Row(
+                {
+                    "year": years_label(year.years, w["no_year"]),
+                    "amount": format_money(year.total, language),
+                    "lines": str(year.lines),
+                }
             )
+            for year in budget.years
+        ]
         total = budget.total
         if total is not None:
-            out.add_row(
-                Text(w["total"], style="bold"),
-                Text(format_money(total, language), style="bold"),
-                str(sum(y.lines for y in budget.years)),
+            rows.append(
+                Row(
+                    {
+                        "year": w["total"],
+                        "amount": format_money(total, language),
+                        "lines": str(sum(y.lines for y in budget.years)),
+                    },
+                    style="bold",
+                )
             )
-        if budget.unpriced:
-            out.caption = _unpriced(budget.unpriced, w)
-            out.caption_justify = "left"
+        out = FittedTable(
+            [
+                Column("year", w["year"], wraps=True, least=9),
+                Column("amount", w["amount"], justify="right"),
+                Column("lines", w["lines"], justify="right"),
+            ],
+            rows,
+            title=Text(f"{budget.title} ({budget.strategy})"),
+            caption=_unpriced(budget.unpriced, w) if budget.unpriced else None,
+            heading=("year",),
+        )
         parts.append(out)
     return Group(*parts)
 

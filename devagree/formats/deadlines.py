@@ -14,12 +14,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from rich.table import Table
-
 from devagree.core.model import state_labels
 from devagree.deadlines.deadline import PRECISION_LABELS
 from devagree.followup.schedule import DeadlineRow
-from devagree.i18n import N_, Localised, gettext_in, ngettext_in
+from devagree.formats.fit import Column, FittedTable, Row, Step
+from devagree.i18n import N_, Localised, date_in, gettext_in, ngettext_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,16 +45,23 @@ _WORDS = Localised(
     }
 )
 _COLUMNS = (
-    N_("Agreement"),
-    "#",
-    N_("Title"),
-    N_("Deadline"),
-    N_("Due"),
-    N_("Precision"),
-    N_("State"),
-    N_("Days"),
-    N_("Owner"),
+    Column("agreement", N_("Agreement"), wraps=True, least=10),
+    Column("number", "#"),
+    Column("title", N_("Title"), wraps=True, least=14),
+    Column("deadline", N_("Deadline"), wraps=True, least=10),
+    Column("due", N_("Due")),
+    Column("precision", N_("Precision")),
+    Column("state", N_("State"), wraps=True, least=10),
+    Column("days", N_("Days"), wraps=True, least=10),
+    Column("owner", N_("Owner"), wraps=True, least=12),
 )
+_NARROWER = (
+    Step("precision"),
+    Step("deadline", into="due"),
+    Step("days", into="due"),
+    Step("agreement", into="title"),
+)
+"""What gives way first on a narrow terminal; the title, due date, state and owner stay."""
 
 
 def _days(row: DeadlineRow, words: Mapping[str, object]) -> str:
@@ -77,35 +83,38 @@ def _state(row: DeadlineRow, language: str) -> str:
     return state_labels(language)[row.state]
 
 
-def table(rows: list[DeadlineRow], options: ListOptions) -> Table:
-    """A terminal table in the workbook's language, overdue items in red."""
-    words = _WORDS.of(options.language)
-    out = Table(
-        title=str(words["title"]).format(day=options.as_of.isoformat()), title_justify="left"
-    )
-    for index, column in enumerate(gettext_in(options.language, c) for c in _COLUMNS):
-        wraps = index in (2, 3, 8)  # title, deadline text and owner may wrap
-        out.add_column(str(column), overflow="fold", no_wrap=not wraps, ratio=2 if wraps else None)
+def table(rows: list[DeadlineRow], options: ListOptions) -> FittedTable:
+    """A terminal table in the workbook's language, overdue items in red, fitted to the
+    terminal's width when printed."""
+    language = options.language
+    words = _WORDS.of(language)
+    columns = [Column(c.key, gettext_in(language, c.header), c.wraps, c.least) for c in _COLUMNS]
+    lines = []
     for row in rows:
         if row.due:
-            due = row.due.isoformat()
+            due = date_in(language, row.due)
         else:
             due = str(words["unreadable"]) if row.precision is None else "-"
-        out.add_row(
-            row.agreement,
-            str(row.item),
-            row.title,
-            row.deadline,
-            due,
-            PRECISION_LABELS.of(options.language)[row.precision] if row.precision else "",
-            _state(row, options.language),
-            _days(row, words),
-            row.owner,
-            style="red" if row.overdue else None,
-        )
-    if not rows:
-        out.caption = str(words["empty"])
-    return out
+        cells = {
+            "agreement": row.agreement,
+            "number": str(row.item),
+            "title": row.title,
+            "deadline": row.deadline,
+            "due": due,
+            "precision": PRECISION_LABELS.of(language)[row.precision] if row.precision else "",
+            "state": _state(row, language),
+            "days": _days(row, words),
+            "owner": row.owner,
+        }
+        lines.append(Row(cells, style="red" if row.overdue else None))
+    return FittedTable(
+        columns,
+        lines,
+        _NARROWER,
+        title=str(words["title"]).format(day=date_in(language, options.as_of)),
+        caption=None if rows else str(words["empty"]),
+        heading=("number", "title"),
+    )
 
 
 def as_json(rows: list[DeadlineRow], options: ListOptions) -> str:
@@ -207,7 +216,7 @@ def github(rows: list[DeadlineRow], options: ListOptions) -> str:
         if row.kind == "milestone":
             if row.due is None or row.days_left is None or row.days_left < 0:
                 continue
-            due = row.due.isoformat()
+            due = date_in(options.language, row.due)
             level = "warning"
             title = f"{row.agreement} {row.item}: {_days(row, words)}"
             message = (
@@ -218,7 +227,7 @@ def github(rows: list[DeadlineRow], options: ListOptions) -> str:
             if not row.state.is_open and not row.overdue:
                 continue
             level = "error" if row.overdue else "warning"
-            due = row.due.isoformat() if row.due else str(words["unreadable"])
+            due = date_in(options.language, row.due) if row.due else str(words["unreadable"])
             title = f"{row.agreement} #{row.item}: {_days(row, words) or due}"
             message = (
                 f"{row.title}: {row.deadline} ({due}), {labels[row.state]}; "
@@ -234,6 +243,6 @@ def github(rows: list[DeadlineRow], options: ListOptions) -> str:
             "{count} deadline annotation ({overdue} overdue) as of {date}",
             "{count} deadline annotations ({overdue} overdue) as of {date}",
             len(lines),
-        ).format(count=len(lines), overdue=overdue, date=options.as_of.isoformat())
+        ).format(count=len(lines), overdue=overdue, date=date_in(options.language, options.as_of))
     )
     return "\n".join(lines)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from xml.etree import ElementTree
-
-from rich.text import Text
 
 from devagree.core.printable import printable
 from devagree.core.problems import SEVERITY_WORDS, Problem, Severity
+from devagree.formats.styled import Styled
 from devagree.i18n import _, ngettext
 from devagree.workbook.pipeline import Workbook
 
@@ -21,22 +19,20 @@ class ProblemOptions:
     verbose: bool = False
 
 
-def text(workbook: Workbook, options: ProblemOptions) -> Text:
+def text(workbook: Workbook, options: ProblemOptions) -> Styled:
     """One `file:line:col CODE message` line per problem and a summary line."""
-    out = Text()
+    parts: list[tuple[str, str]] = []
     for problem in workbook.problems:
-        out.append(problem.location, style="bold")
-        out.append(": ")
-        out.append(
-            f"{problem.code} {_(SEVERITY_WORDS[problem.severity])}", style=_STYLE[problem.severity]
-        )
-        out.append(f" {printable(problem.message)}\n")
+        parts.append((problem.location, "bold"))
+        parts.append((": ", ""))
+        severity = _(SEVERITY_WORDS[problem.severity])
+        parts.append((f"{problem.code} {severity}", _STYLE[problem.severity]))
+        parts.append((f" {printable(problem.message)}\n", ""))
         if options.verbose and problem.detail:
-            out.append(
-                "    " + _("detail: {detail}").format(detail=problem.detail) + "\n", style="dim"
-            )
-    out.append(summary(workbook), style="bold red" if workbook.errors else "bold green")
-    return out
+            detail = "    " + _("detail: {detail}").format(detail=problem.detail) + "\n"
+            parts.append((detail, "dim"))
+    parts.append((summary(workbook), "bold red" if workbook.errors else "bold green"))
+    return Styled(tuple(parts))
 
 
 def summary(workbook: Workbook) -> str:
@@ -109,6 +105,8 @@ def github(workbook: Workbook, options: ProblemOptions) -> str:
 
 def junit(workbook: Workbook, options: ProblemOptions) -> str:
     """JUnit XML: one test case per file, failing when the file has errors."""
+    from xml.etree import ElementTree  # only this format needs it
+
     by_file: dict[str, list[Problem]] = {source: [] for source in workbook.sources}
     for problem in workbook.problems:
         by_file.setdefault(problem.path, []).append(problem)

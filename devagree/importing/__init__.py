@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -215,28 +214,17 @@ def digest_of_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ß": "ss"})
-
-
 def slug_for(data: Mapping[str, Any]) -> str:
     """An id from the organisation (or title) and the year: "center-for-sundhed-2027"."""
     from devagree.checks.placeholders import MARKER
-    from devagree.drafting.writer import ID_MAX
+    from devagree.drafting.names import agreement_id, slug
 
     year = str(data["period"]["start"])[:4]
     organisation = str(data.get("organisation", ""))
     base = organisation if not MARKER.search(organisation) else str(data.get("title", ""))
-    if MARKER.search(base):
-        base = ""
-    words = base.casefold().translate(_FOLD)
-    words = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", words).strip("-")
-    if year not in slug.split("-"):
-        slug = f"{slug}-{year}" if slug else f"udviklingsaftale-{year}"
-    if len(slug) > ID_MAX:
-        slug = slug[: ID_MAX - len(year) - 1].rstrip("-") + f"-{year}"
-        slug = slug.strip("-")
-    return slug
+    if MARKER.search(base) or not slug(base):
+        return f"udviklingsaftale-{year}"
+    return agreement_id(base, year)
 
 
 _FINGERPRINT = re.compile(r"^(?P<label>[^:]{1,60}): (?:[0-9a-f]{4} ){3}[0-9a-f]{4}$")

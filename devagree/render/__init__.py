@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from devagree.core.errors import OutputError
-from devagree.core.model import Agreement, Strategy
+from devagree.core.model import Agreement
 from devagree.core.printable import printable
+from devagree.core.strategy_model import Strategy
 from devagree.core.write_path import write_atomic
 from devagree.i18n import _
 from devagree.render.docx import RenderOptions, render_docx

@@ -21,7 +21,8 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from devagree.core.errors import DevagreeError
-from devagree.core.model import Agreement, Strategy
+from devagree.core.model import Agreement
+from devagree.core.strategy_model import Strategy
 from devagree.render.docx import RenderOptions
 
 if TYPE_CHECKING:
@@ -67,13 +68,12 @@ def prepare(options: RenderOptions) -> None:
 
     A template that cannot be used raises its RenderError here, before anything is written.
     """
-    from devagree.i18n import document_language
-    from devagree.render.docx import long_date
+    from devagree.i18n import date_in, document_language
     from devagree.render.docx_template import open_template
     from devagree.render.strategy_docx import render_strategy_docx  # noqa: F401
 
     open_template(options.template)
-    long_date(date(2000, 1, 1), document_language(options.language))
+    date_in(document_language(options.language), date(2000, 1, 1))
 
 
 def _render_chunk(

@@ -89,7 +89,7 @@ def timeline_png(chart: Timeline, language: str) -> bytes:
     month_locator: Callable[..., Any] = dates.MonthLocator
     date_formatter: Callable[[str], Any] = dates.DateFormatter
 
-    from devagree.render.docx import long_date
+    from devagree.i18n import date_in
 
     lanes = chart.lanes
     lane_inches = 0.32 if len(lanes) <= 20 else max(0.08, 6.5 / len(lanes))
@@ -154,7 +154,7 @@ def timeline_png(chart: Timeline, language: str) -> bytes:
             for light in LIGHT_ORDER
         ]
         handles.append(
-            Line2D([], [], color="#b00020", linestyle="--", label=long_date(chart.as_of, language))
+            Line2D([], [], color="#b00020", linestyle="--", label=date_in(language, chart.as_of))
         )
         figure.legend(handles=handles, loc="outside lower center", ncols=5, frameon=False)
         return _png(figure)

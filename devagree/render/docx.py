@@ -12,21 +12,13 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from devagree.core.model import ROWS, Agreement, Item, Strategy, role_label
+from devagree.core.model import ROWS, Agreement, Item, role_label
 from devagree.core.richtext import Block, parse_texts
-from devagree.i18n import (
-    BABEL_LOCALES,
-    LANGUAGE_TAGS,
-    N_,
-    Localised,
-    _,
-    document_language,
-    gettext_in,
-)
+from devagree.core.strategy_model import Strategy
+from devagree.i18n import LANGUAGE_TAGS, N_, Localised, _, date_in, document_language, gettext_in
 from devagree.render.docx_blocks import add_page_numbers, empty_or_new, shade, write_blocks
 from devagree.render.docx_template import RenderError, document_bytes, open_template
 from devagree.signatures.digest import describe_row, digest
@@ -65,13 +57,6 @@ class RenderOptions:
     language: str = "da"
     template: Path | None = None
     """A letterhead .docx to take styles, page setup, header and footer from."""
-
-
-def long_date(day: date, language: str) -> str:
-    """A date the way people write it: "29. februar 2016" (Danish) or "29 February 2016"."""
-    from babel.dates import format_date
-
-    return str(format_date(day, format="long", locale=BABEL_LOCALES[language]))
 
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -212,7 +197,7 @@ class _Writer:
             self._line(a.organisation, size=16, bold=True)
         if a.date is not None:
             with self._part("agreement.date"):
-                self._line(long_date(a.date, self.language), size=12)
+                self._line(date_in(self.language, a.date), size=12)
         for _blank in range(3):
             self.doc.add_paragraph()
         with self._part("agreement.parties"):
@@ -243,8 +228,8 @@ class _Writer:
             self.doc.add_heading(a.title, level=1)
         with self._part("agreement.purpose"):
             self._blocks_to(self.doc, parse_texts(a.purpose))
-        start = long_date(a.period.start, self.language)
-        end = long_date(a.period.end, self.language)
+        start = date_in(self.language, a.period.start)
+        end = date_in(self.language, a.period.end)
         if start not in a.purpose or end not in a.purpose:
             with self._part("agreement.period"):
                 self.doc.add_paragraph(self.t["valid"].format(start=start, end=end))
@@ -288,7 +273,7 @@ class _Writer:
         due = item.due
         if due is None:
             return item.deadline_text
-        return f"{item.deadline_text} ({long_date(due, self.language)})"
+        return f"{item.deadline_text} ({date_in(self.language, due)})"
 
     def _label(self, cell: _Cell, text: str) -> None:
         from devagree.render.docx_build import add_run, first_paragraph
@@ -335,7 +320,7 @@ class _Writer:
                     who = signature.name + (f", {signature.title}" if signature.title else "")
                     lines = [
                         f"{t['signed_by']}: {who}",
-                        f"{t['place_date']}: {where}{long_date(signature.date, self.language)}",
+                        f"{t['place_date']}: {where}{date_in(self.language, signature.date)}",
                         f"{t['digest']}: {signature.digest}",
                     ]
                     if signature.certificate is not None:

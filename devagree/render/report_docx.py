@@ -24,8 +24,8 @@ from devagree.followup.report_model import (
     light_word,
     state_label,
 )
-from devagree.i18n import LANGUAGE_TAGS, _
-from devagree.render.docx import LABEL_WIDTH_CM, long_date
+from devagree.i18n import LANGUAGE_TAGS, _, date_in
+from devagree.render.docx import LABEL_WIDTH_CM
 from devagree.render.docx_blocks import shade, write_blocks
 from devagree.render.docx_build import Builder, Grid, add_run, first_paragraph
 from devagree.render.docx_template import document_bytes, open_template
@@ -71,13 +71,29 @@ class _ReportWriter:
         self.t = REPORT_TEXT[report.language]
 
     def day(self, value: date | None) -> str:
-        return long_date(value, self.language) if value is not None else "\u2013"
+        return date_in(self.language, value) if value is not None else "\u2013"
 
     def write(self) -> None:
         self._summary()
         for agreement in self.report.agreements:
             self._agreement(agreement)
+        self._others()
         self._properties()
+
+    def _others(self) -> None:
+        """The agreements the report is not about, named so that none seems forgotten."""
+        t, report = self.t, self.report
+        if not report.others:
+            return
+        self.doc.add_heading(t["others"], level=1)
+        self.doc.add_paragraph(t["others_intro"].format(day=self.day(report.as_of)))
+        for other in report.others:
+            paragraph = self.doc.add_paragraph(style=self.doc.styles["List Bullet"])
+            paragraph.add_run(other.title).bold = True
+            paragraph.add_run(
+                f" ({other.id}), {other.organisation}, {self.day(other.period.start)} \u2013 "
+                f"{self.day(other.period.end)}, {t['signed'] if other.signed else t['draft']}"
+            )
 
     # --- the top of the report --------------------------------------------------------
 
@@ -252,7 +268,7 @@ class _ReportWriter:
         set_properties(
             self.doc.document,
             DocumentProperties(
-                title=f"{self.t['title']} ({report.as_of.isoformat()})",
+                title=f"{self.t['title']} ({self.day(report.as_of)})",
                 subject=", ".join(a.title for a in report.agreements),
                 author=", ".join(sorted({a.organisation for a in report.agreements})),
                 keywords=" ".join(a.id for a in report.agreements),

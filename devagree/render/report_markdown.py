@@ -18,8 +18,7 @@ from devagree.followup.report_model import (
     light_word,
     state_label,
 )
-from devagree.i18n import _
-from devagree.render.docx import long_date
+from devagree.i18n import _, date_in
 
 EMOJI: dict[Light, str] = {
     Light.GREEN: "🟢",
@@ -127,6 +126,15 @@ def render_markdown(report: Report, charts: tuple[str, str] | None = None) -> st
         for item in agreement.items:
             lines += ["", *_details(item, language)]
         lines.append("")
+    if report.others:
+        lines += [f"## {t['others']}", "", t["others_intro"].format(day=day(report.as_of)), ""]
+        for other in report.others:
+            lines.append(
+                f"- **{escape(other.title)}** (`{other.id}`), {escape(other.organisation)}, "
+                f"{day(other.period.start)} \u2013 {day(other.period.end)}, "
+                f"{t['signed'] if other.signed else t['draft']}"
+            )
+        lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -155,7 +163,7 @@ def _row(item: ReportItem, language: str, due: str) -> str:
 
 
 def _day(value: date | None, language: str) -> str:
-    return long_date(value, language) if value is not None else "\u2013"
+    return date_in(language, value) if value is not None else "\u2013"
 
 
 def _details(item: ReportItem, language: str) -> list[str]:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from devagree.core.errors import DevagreeError, ExitCode
-from devagree.core.model import ROWS, Agreement, Item, Strategy
+from devagree.core.model import ROWS, Agreement, Item
 from devagree.core.richtext import Block, BulletList, NumberedList, parse, parse_texts
+from devagree.core.strategy_model import Strategy
 from devagree.followup.charts import LIGHT_ORDER, StateChart, Timeline, state_chart, timeline
 from devagree.followup.report_model import REPORT_TEXT, ReportAgreement, ReportItem, build_report
 from devagree.i18n import _, document_language
@@ -27,6 +28,8 @@ MANIFEST = ".devagree-site"
 never touches a file it did not write."""
 
 ASSETS = ("site.css", "site.js")
+DUE_SOON = 60
+"""Days ahead that "Due next" looks, as `devagree site --within` sets it."""
 
 
 class SiteError(DevagreeError):
@@ -73,19 +76,27 @@ class _Site:
         as_of: date,
         language: str,
         municipality: str,
+        others: Iterable[Agreement] = (),
+        within: int = DUE_SOON,
     ) -> None:
         from devagree.render.docx import TEXT
         from devagree.render.strategy_parts import words
         from devagree.render.templating import environment
 
         self.language = document_language(language)
-        self.agreements = sorted(agreements, key=lambda a: a.id)
+        self.shown = sorted(agreements, key=lambda a: a.id)
+        """The agreements the overview is about (in force on the day, or --period)."""
+        self.others = list(others)
+        self.agreements = sorted([*self.shown, *self.others], key=lambda a: a.id)
+        """Every agreement: each has its page, whichever the overview is about."""
         self.strategies = sorted(strategies, key=lambda s: s.id)
         self.agreement_by_id = {a.id: a for a in self.agreements}
         self.strategy_by_id = {s.id: s for s in self.strategies}
         self.as_of = as_of
+        self.within = within
         self.municipality = municipality or next((a.municipality for a in self.agreements), "")
-        self.report = build_report(self.agreements, as_of, self.language)
+        self.report = build_report(self.shown, as_of, self.language, self.others)
+        self.pages = build_report(self.agreements, as_of, self.language)
         self.coverage = compute(self.strategies, self.agreements)
         self.env = environment(self.language)
         self.common = {
@@ -111,7 +122,7 @@ class _Site:
 
         begin = starts(self.agreements)
         out: dict[str, bytes] = {}
-        by_id = {a.id: a for a in self.report.agreements}
+        by_id = {a.id: a for a in self.pages.agreements}
         for agreement in self.agreements:
             page = self._agreement(agreement, by_id[agreement.id], begin)
             out[agreement_page(agreement.id)] = page
@@ -124,6 +135,8 @@ class _Site:
             "",
             report=self.report,
             items=sorted(self.report.items, key=_item_key),
+            upcoming=self._upcoming(),
+            within=self.within,
             by_due=sorted(
                 (i for i in self.report.items if i.due is not None),
                 key=lambda i: (i.due, i.agreement_id, i.number),
@@ -138,6 +151,20 @@ class _Site:
         for name in ASSETS:
             out[f"assets/{name}"] = _asset(name)
         return dict(sorted(out.items()))
+
+    def _upcoming(self) -> list[ReportItem]:
+        """Open items due from the day to ``within`` days after it, the soonest first: what
+        `devagree deadlines --within` lists as coming (overdue items have their own list)."""
+        last = self.as_of + timedelta(days=self.within)
+        soon = [
+            item
+            for item in self.report.items
+            if item.due is not None
+            and item.state.is_open
+            and not item.overdue
+            and self.as_of <= item.due <= last
+        ]
+        return sorted(soon, key=lambda i: (i.due or date.max, i.agreement_id, i.number))
 
     def _states_svg(self, chart: StateChart) -> str:
         from devagree.render.svg_charts import states_svg
@@ -233,9 +260,16 @@ def build_site(
     as_of: date,
     language: str = "da",
     municipality: str = "",
+    others: Iterable[Agreement] = (),
+    within: int = DUE_SOON,
 ) -> dict[str, bytes]:
-    """Every file of the site, by its path in the site folder (``/`` separated), sorted."""
-    return _Site(agreements, strategies, as_of, language, municipality).files()
+    """Every file of the site, by its path in the site folder (``/`` separated), sorted.
+
+    The overview is about ``agreements``; ``others`` (drafts, other periods) get their
+    pages and a list of their own. "Due next" lists open items due within ``within`` days.
+    """
+    site = _Site(agreements, strategies, as_of, language, municipality, others, within)
+    return site.files()
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,10 +16,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from devagree.core.model import Strategy, Track
 from devagree.core.richtext import Block, BulletList, ListItem, Paragraph, Run, parse
-from devagree.i18n import LANGUAGE_TAGS, document_language
-from devagree.render.docx import SHADE, RenderOptions, long_date, refuse_unwritable
+from devagree.core.strategy_model import Strategy, Track
+from devagree.i18n import LANGUAGE_TAGS, date_in, document_language
+from devagree.render.docx import SHADE, RenderOptions, refuse_unwritable
 from devagree.render.docx_blocks import add_page_numbers, shade, write_blocks
 from devagree.render.docx_build import text_width
 from devagree.render.docx_template import document_bytes, open_template
@@ -101,7 +101,7 @@ class _StrategyWriter:
         if period:
             self.doc.add_paragraph(f"{self.w['period']}: {period}")
         if data.get("date"):
-            day = long_date(date.fromisoformat(str(data["date"])), self.language)
+            day = date_in(self.language, date.fromisoformat(str(data["date"])))
             self.doc.add_paragraph(f"{self.w['date']}: {day}")
 
     def _sections(self, sections: list[dict[str, Any]], level: int, signed_by: str = "") -> None:

@@ -13,8 +13,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from devagree.core.model import BudgetLine, Milestone, Strategy, Track
 from devagree.core.richtext import Block, BulletList, ListItem, NumberedList, Paragraph, parse
+from devagree.core.strategy_model import BudgetLine, Milestone, Strategy, Track
 from devagree.i18n import N_, Localised, document_language
 
 WORDS = Localised(
@@ -143,7 +143,7 @@ def action_points(track: Track, raw: dict[str, Any]) -> tuple[ActionPoint, ...]:
 
 def milestone_when(milestone: Milestone, language: str) -> str:
     """The expression with its due date ("efteråret 2020 (30. november 2020)"), or ""."""
-    from devagree.render.docx import long_date
+    from devagree.i18n import date_in
 
     w = words(language)
     lang = document_language(language)
@@ -153,7 +153,7 @@ def milestone_when(milestone: Milestone, language: str) -> str:
         if not text:
             return ""
         return f"{text} ({w['unreadable']})" if milestone.deadline is None else text
-    when = long_date(due, lang)
+    when = date_in(lang, due)
     return f"{text} ({when})" if text else when
 
 
@@ -175,10 +175,10 @@ def budget_amount(line: BudgetLine, language: str) -> str:
 
 def period_text(strategy: Strategy, language: str) -> str:
     """From the first to the last day in long dates; "" when the strategy names no period."""
-    from devagree.render.docx import long_date
+    from devagree.i18n import date_in
 
     if strategy.period is None:
         return ""
     lang = document_language(language)
     start, end = strategy.period.start, strategy.period.end
-    return f"{long_date(start, lang)} \u2013 {long_date(end, lang)}"
+    return f"{date_in(lang, start)} \u2013 {date_in(lang, end)}"

@@ -12,11 +12,11 @@ from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
-from devagree.core.model import Strategy, Track
 from devagree.core.richtext import parse
+from devagree.core.strategy_model import Strategy, Track
+from devagree.formats.fit import Column, FittedTable, Row, Step
 from devagree.render.strategy_parts import (
     action_points,
     budget_amount,
@@ -166,15 +166,30 @@ def _budget(track: Track, raw: dict[str, Any], language: str) -> list[Renderable
     w = words(language)
     out: list[RenderableType] = []
     if track.budget:
-        table = Table(show_edge=False, pad_edge=False)
-        table.add_column(w["text"], ratio=3)
-        table.add_column(w["phase"], ratio=1)
-        table.add_column(w["amount"], justify="right", no_wrap=True)
+        rows = []
         for line, line_raw in zip(track.budget, raw.get("budget", ()), strict=True):
             text = rich_text(parse(line.text))
             if line_raw.get("funding"):
                 text.append(f"\n{w['funding']}: {line_raw['funding']}", style="italic")
-            table.add_row(text, budget_phase(line), budget_amount(line, language))
+            rows.append(
+                Row(
+                    {
+                        "text": text,
+                        "phase": budget_phase(line),
+                        "amount": budget_amount(line, language),
+                    }
+                )
+            )
+        table = FittedTable(
+            [
+                Column("text", w["text"], wraps=True, least=16),
+                Column("phase", w["phase"], wraps=True, least=10),
+                Column("amount", w["amount"], justify="right"),
+            ],
+            rows,
+            [Step("phase", into="text")],
+            heading=("amount",),
+        )
         out.append(table)
     if raw.get("budget_text"):
         out.append(rich_text(parse(raw["budget_text"])))

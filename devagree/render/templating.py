@@ -43,7 +43,7 @@ def environment(language: str) -> Environment:
     """The template environment for one language (dates and labels in that language)."""
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    from devagree.render.docx import long_date
+    from devagree.i18n import date_in
 
     lang = document_language(language)
     env = Environment(
@@ -56,7 +56,7 @@ def environment(language: str) -> Environment:
     )
 
     def day(value: date | None) -> str:
-        return long_date(value, lang) if value is not None else "\u2013"
+        return date_in(lang, value) if value is not None else "\u2013"
 
     def month(value: date, with_year: bool) -> str:
         from babel.dates import format_date

@@ -12,13 +12,12 @@ from datetime import date
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from devagree.core.model import ROWS, STATE_LABELS, Agreement, Item, Party, role_label
 from devagree.core.richtext import Block, BulletList, NumberedList, Paragraph, Run, parse_texts
-from devagree.i18n import N_, Localised, document_language
-from devagree.render.docx import long_date
+from devagree.formats.fit import LabelledRows
+from devagree.i18n import N_, Localised, date_in, document_language
 
 WORDS = Localised(
     {
@@ -80,23 +79,21 @@ def agreement_header(agreement: Agreement, language: str) -> RenderableType:
     """Title, organisation, parties, period (and signatures) above the items."""
     w = _words(language)
     lang = document_language(language)
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
-    grid.add_row(w["parties"], "\n".join(_party(p, lang) for p in agreement.parties))
     period = agreement.period
-    grid.add_row(
-        w["period"], f"{long_date(period.start, lang)} \u2013 {long_date(period.end, lang)}"
-    )
+    rows: list[tuple[str, RenderableType]] = [
+        (w["parties"], Text("\n".join(_party(p, lang) for p in agreement.parties))),
+        (w["period"], Text(f"{date_in(lang, period.start)} \u2013 {date_in(lang, period.end)}")),
+    ]
     if agreement.date is not None:
-        grid.add_row(w["date"], long_date(agreement.date, lang))
+        rows.append((w["date"], Text(date_in(lang, agreement.date))))
     roles = {p.role: p for p in agreement.parties}
     signed = "\n".join(
         f"{_party(roles[s.party], lang) if s.party in roles else s.party}: "
-        f"{s.name} ({long_date(s.date, lang)})"
+        f"{s.name} ({date_in(lang, s.date)})"
         for s in agreement.signatures
     )
-    grid.add_row(w["signatures"], signed or w["unsigned"])
+    rows.append((w["signatures"], Text(signed or w["unsigned"])))
+    grid = LabelledRows(rows)
     title = Text(agreement.title, style="bold")
     subtitle = Text(f"{agreement.organisation}, {agreement.municipality}")
     return Group(title, subtitle, Text(agreement.id, style="dim"), Text(""), grid)
@@ -106,28 +103,26 @@ def item_panel(item: Item, as_of: date, language: str) -> Panel:
     """One item: its twelve rows, the deadline resolved, and its latest status."""
     w = _words(language)
     lang = document_language(language)
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", no_wrap=True, min_width=14)
-    table.add_column(ratio=1)
+    rows: list[tuple[str, RenderableType]] = []
     overdue = item.is_overdue(as_of)
     for row in ROWS:
         label = row.label_in(lang)
         if row.key == "deadline":
-            table.add_row(label, _deadline(item, as_of, lang))
+            rows.append((label, _deadline(item, as_of, lang)))
         else:
-            table.add_row(label, rich_text(parse_texts(item.rows[row.key])))
+            rows.append((label, rich_text(parse_texts(item.rows[row.key]))))
     status = item.status
     labels = STATE_LABELS[lang]
     if status is None:
-        table.add_row(w["status"], Text(w["no_status"], style="red" if overdue else ""))
+        rows.append((w["status"], Text(w["no_status"], style="red" if overdue else "")))
     else:
-        when = f" ({long_date(status.as_of, lang)})" if status.as_of else ""
-        table.add_row(
-            w["status"],
-            Text(labels[status.state] + when, style="red" if overdue else ""),
+        when = f" ({date_in(lang, status.as_of)})" if status.as_of else ""
+        rows.append(
+            (w["status"], Text(labels[status.state] + when, style="red" if overdue else ""))
         )
         if status.note:
-            table.add_row(w["note"], rich_text(parse_texts(status.note)))
+            rows.append((w["note"], rich_text(parse_texts(status.note))))
+    table = LabelledRows(rows)
     title = Text(f"{w['number']} {item.number}: {item.title}", style="bold")
     if overdue:
         title.append(f"  [{w['overdue']}]", style="bold red")
@@ -146,7 +141,7 @@ def _deadline(item: Item, as_of: date, language: str) -> Text:
         if item.deadline is None and item.pinned_due is None:
             return Text(f"{item.deadline_text} ({w['unreadable']})", style="yellow")
         return Text(f"{item.deadline_text} ({w['continuous']})")
-    text = Text(f"{item.deadline_text} → {long_date(due, language)}")
+    text = Text(f"{item.deadline_text} → {date_in(language, due)}")
     if item.is_overdue(as_of):
         days = (as_of - due).days
         late = w["day"] if days == 1 else w["days"].format(n=days)

@@ -17,6 +17,14 @@ Canonical form (file format version 1)
 Row digests use the same form for each part on its own, so ``verify`` can say which part
 changed: ``agreement.<key>`` for each top-level key (title, purpose, vision, parties, ...)
 and ``item-<n>.<key>`` for each key of the n-th item (1-based position in ``items``).
+
+A signature records them in one line, ``rows: r1/<agreement>/<item 1>/<item 2>/...``
+(``row_marks``): per group the parts in a fixed order (``AGREEMENT_PARTS``,
+``ITEM_PARTS``), each as the first six hexadecimal digits of its digest, or ``-`` when the
+agreement has no such part. Six digits name a changed part with near certainty; the full
+digest of the text, which decides whether a signature holds, is recorded beside them.
+Signatures recorded before kept every part's full digest as a mapping (``rows: {item-1.goal:
+sha256:...}``); they are read and compared as they are.
 """
 
 from __future__ import annotations
@@ -90,6 +98,63 @@ def row_digests(data: dict[str, Any]) -> dict[str, str]:
         else:
             rows[f"item-{position}"] = _hash(item)
     return rows
+
+
+MARKS_FORMAT = "r1"
+MARK_LENGTH = 6
+ABSENT = "-"
+AGREEMENT_PARTS = (
+    "kind", "version", "id", "renews", "title", "municipality", "organisation", "parties",
+    "date", "period", "purpose", "vision", "unplaced",
+)  # fmt: skip
+"""The agreement's own parts, in the order of ``r1``: never reordered; a new one is added
+under a new format."""
+ITEM_PARTS = ("number", "title", *(row.key for row in ROWS), "due", "links")
+"""An item's parts, in the order of ``r1``."""
+
+
+def row_marks(data: dict[str, Any]) -> str:
+    """The row digests as one short line for a signature (see the module's text)."""
+    rows = row_digests(data)
+    items = agreed_data(data).get("items")
+    count = len(items) if isinstance(items, list) else 0
+    groups = [_marks(rows, "agreement.", AGREEMENT_PARTS)]
+    groups += [_marks(rows, f"item-{n}.", ITEM_PARTS) for n in range(1, count + 1)]
+    return "/".join([MARKS_FORMAT, *groups])
+
+
+def _marks(rows: dict[str, str], prefix: str, parts: tuple[str, ...]) -> str:
+    return "".join(
+        rows[prefix + part].removeprefix("sha256:")[:MARK_LENGTH] if prefix + part in rows
+        else ABSENT
+        for part in parts
+    )  # fmt: skip
+
+
+def read_marks(line: str) -> dict[str, str] | None:
+    """The parts a ``row_marks`` line names, each with its short digest; None when the line
+    is not of a form devagree knows."""
+    groups = line.strip().split("/")
+    if groups[0] != MARKS_FORMAT or len(groups) < 2:
+        return None
+    found: dict[str, str] = {}
+    for number, group in enumerate(groups[1:]):
+        prefix, parts = (
+            ("agreement.", AGREEMENT_PARTS) if not number else (f"item-{number}.", ITEM_PARTS)
+        )
+        at = 0
+        for part in parts:
+            if group[at : at + 1] == ABSENT:
+                at += 1
+                continue
+            mark = group[at : at + MARK_LENGTH]
+            if len(mark) != MARK_LENGTH or not all(c in "0123456789abcdef" for c in mark):
+                return None
+            found[prefix + part] = mark
+            at += MARK_LENGTH
+        if at != len(group):
+            return None
+    return found
 
 
 def changed_rows(signed: dict[str, str], now: dict[str, str]) -> list[str]:

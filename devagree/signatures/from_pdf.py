@@ -26,7 +26,7 @@ from devagree.core.printable import printable
 from devagree.core.settings import Settings
 from devagree.core.write_path import edit_file
 from devagree.i18n import _
-from devagree.signatures.digest import describe_row, digest, row_digests
+from devagree.signatures.digest import describe_row, digest, row_digests, row_marks
 from devagree.signatures.pdf_words import PdfTextUnreadable, read_pages
 from devagree.signatures.shown_text import SIGNATURES, Comparison, ShownText, compare
 from devagree.signatures.signed_pdf import PdfRefused, PdfSigner, SignedPdf, read_signed_pdf
@@ -225,5 +225,5 @@ def _record(prepared: PdfSigning, signer: PdfSigner, party: str) -> dict[str, An
         },
         "pdf": prepared.pdf.sha256,
         "digest": prepared.agreed,
-        "rows": prepared.rows,
+        "rows": row_marks(prepared.agreement.data),
     }

@@ -1,8 +1,9 @@
 """Recorded signatures compared with the agreement's text now.
 
-A signature stores the digest of the agreed text and a digest per part, so a later change
-can be named ("item 2, Mål (goal)") instead of only detected. Pure: ``check`` (DA210) and
-``verify`` both ask here.
+A signature stores the digest of the agreed text and a short digest per part (or, in a
+signature recorded before, a full digest per part), so a later change can be named ("item
+2, Mål (goal)") instead of only detected. Pure: ``check`` (DA210) and ``verify`` both ask
+here.
 """
 
 from __future__ import annotations
@@ -10,7 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from devagree.core.model import Agreement, Signature
-from devagree.signatures.digest import changed_rows, describe_row, digest, row_digests
+from devagree.signatures.digest import (
+    changed_rows,
+    describe_row,
+    digest,
+    read_marks,
+    row_digests,
+    row_marks,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,14 +41,25 @@ def check_signatures(agreement: Agreement) -> list[SignatureCheck]:
     if not agreement.signatures:
         return []  # nothing to compare, and digesting is the costly part
     now_digest = digest(agreement.data)
-    now_rows: dict[str, str] | None = None
     results: list[SignatureCheck] = []
     for index, signature in enumerate(agreement.signatures):
         if signature.digest == now_digest:
             results.append(SignatureCheck(agreement, signature, index, True, ()))
             continue
-        if now_rows is None:
-            now_rows = row_digests(agreement.data)
-        changed = tuple(changed_rows(signature.rows, now_rows)) if signature.rows else ()
-        results.append(SignatureCheck(agreement, signature, index, False, changed))
+        results.append(
+            SignatureCheck(agreement, signature, index, False, _changed(agreement, signature))
+        )
     return results
+
+
+def _changed(agreement: Agreement, signature: Signature) -> tuple[str, ...]:
+    """The parts that differ from what ``signature`` recorded (none when it recorded none)."""
+    if signature.marks:
+        signed = read_marks(signature.marks)
+        now = read_marks(row_marks(agreement.data))
+        if signed is None or now is None:
+            return ()
+        return tuple(changed_rows(signed, now))
+    if signature.rows:
+        return tuple(changed_rows(signature.rows, row_digests(agreement.data)))
+    return ()

@@ -23,8 +23,8 @@ from devagree.core.model import Agreement
 from devagree.core.paths import display_path
 from devagree.core.settings import Settings
 from devagree.core.write_path import current_text, edit_file
-from devagree.i18n import _
-from devagree.signatures.digest import digest, row_digests
+from devagree.i18n import _, say_date
+from devagree.signatures.digest import digest, row_marks
 
 
 class SignRefused(DevagreeError):
@@ -82,7 +82,7 @@ def sign(
         future = _(
             "--date {day} is after today ({today}); a signature cannot be dated in the future"
         )
-        raise UsageError(future.format(day=request.day.isoformat(), today=today.isoformat()))
+        raise UsageError(future.format(day=say_date(request.day), today=say_date(today)))
     recorded: list[dict[str, Any]] = []
     # Checked once before the lock, to refuse early and to keep the lock short; under the
     # lock the check is made again unless the file is still the text checked here.
@@ -95,7 +95,7 @@ def sign(
         if digest(load(shown, current).data) != agreed:
             moved = _("{path} changed while it was being checked; nothing was written, try again")
             raise UsageError(moved.format(path=shown))
-        record = _signature_record(request, agreed, row_digests(agreement.data))
+        record = _signature_record(request, agreed, row_marks(agreement.data))
         recorded.append(record)
         return append_records(current, [record])
 
@@ -121,20 +121,20 @@ def _checked(
             _(
                 "--date {day} is before the agreement's own date ({date}); "
                 "an agreement is signed on or after the day it is dated"
-            ).format(day=request.day.isoformat(), date=agreement.date.isoformat())
+            ).format(day=say_date(request.day), date=say_date(agreement.date))
         )
     agreed = digest(agreement.data)
     for signature in agreement.signatures:
         if signature.party == request.party and signature.digest == agreed:
             raise UsageError(
                 _('--party "{party}" has already signed this text ({name}, {date})').format(
-                    party=request.party, name=signature.name, date=signature.date.isoformat()
+                    party=request.party, name=signature.name, date=say_date(signature.date)
                 )
             )
     return agreement, settings
 
 
-def _signature_record(request: SignRequest, agreed: str, rows: dict[str, str]) -> dict[str, Any]:
+def _signature_record(request: SignRequest, agreed: str, rows: str) -> dict[str, Any]:
     record: dict[str, Any] = {"party": request.party, "name": request.name}
     if request.title:
         record["title"] = request.title

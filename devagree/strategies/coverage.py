@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from devagree.core.model import Agreement, Strategy, Track
+from devagree.core.model import Agreement
+from devagree.core.strategy_model import Strategy, Track
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ view and Word document), so a sum reads the same everywhere. Babel knows the sep
 
 from __future__ import annotations
 
-from devagree.core.model import BudgetLine
+from devagree.core.strategy_model import BudgetLine
 from devagree.i18n import N_, LocalisedText, document_language
 from devagree.strategies.rollup import Money
 

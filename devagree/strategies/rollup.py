@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from devagree.core.model import BudgetLine, Strategy
+from devagree.core.strategy_model import BudgetLine, Strategy
 from devagree.i18n import N_, Localised
 
 SDG_NAMES = Localised(

@@ -47,13 +47,14 @@ from typing import Any, BinaryIO
 
 from devagree.core.files import open_regular
 from devagree.core.loader import Document
-from devagree.core.model import Agreement, Strategy
+from devagree.core.model import Agreement
 from devagree.core.problems import Problem, Severity
+from devagree.core.strategy_model import Strategy
 
 FOLDER = ".devagree-cache"
 """The cache folder, in the workbook's root (beside devagree.yaml)."""
 
-FORMAT = 1
+FORMAT = 2
 """The layout of an entry; entries live in ``check-v<FORMAT>``, so layouts never mix."""
 
 SEGMENT = ".seg"
@@ -66,6 +67,7 @@ _LIBRARIES = ("ruamel.yaml", "_ruamel_yaml", "fastjsonschema", "jsonschema")
 
 _MODEL_MODULES = (
     "devagree.core.model",
+    "devagree.core.strategy_model",
     "devagree.deadlines.deadline",
     "devagree.deadlines.precision",
 )
@@ -86,9 +88,11 @@ class FileResult:
     """One file as `check` read it: the document and its model, or the problems that stop it."""
 
     document: Document | None
-    """The loaded document when it passed the schema, else None."""
+    """The loaded document; None when the file could not be read as a document of a kind
+    devagree knows."""
     problems: list[Problem] = field(default_factory=list)
-    """Problems of reading or of the schema."""
+    """Problems of reading or of the schema (a document with schema problems has a model
+    salvaged around them)."""
     unreadable: bool = False
     """The file could not be read at all (exit code 2 when it is reported)."""
     model: Model | None = None
@@ -214,6 +218,7 @@ def _entry(result: FileResult) -> tuple[Any, ...]:
         [_row(p) for p in result.problems],
         result.model,
         [_row(p) for p in result.findings or ()],
+        result.document.positions if result.document is not None else {},
     )
 
 
@@ -241,9 +246,14 @@ def _problems(shown: str, rows: Any) -> list[Problem]:
 
 def _result(entry: Any, shown: str, text: str, key: str) -> FileResult | None:
     """A stored entry as the result for the file shown as ``shown`` (None if not ours)."""
-    layout, unreadable, problems, model, findings = entry
+    layout, unreadable, problems, model, findings, positions = entry
     if layout != FORMAT:
         return None
+    if not all(
+        type(where) is tuple and type(place) is tuple and all(type(n) is int for n in place)
+        for where, place in positions.items()
+    ):
+        raise TypeError("a position is not a pair of numbers")
     if model is None:
         found = _problems(shown, problems)
         return FileResult(None, found, bool(unreadable), key=key, cached=True)
@@ -252,7 +262,7 @@ def _result(entry: Any, shown: str, text: str, key: str) -> FileResult | None:
     if model.source != shown:  # the same file, named another way (another current folder)
         model = dataclasses.replace(model, source=shown)
     return FileResult(
-        Document(shown, model.data, text),
+        Document(shown, model.data, text, positions=dict(positions)),
         _problems(shown, problems),
         bool(unreadable),
         model,
@@ -376,6 +386,46 @@ def _write(target: Path, data: bytes) -> None:
 
 class _NotStorable(Exception):
     """An entry cannot be pickled (a model of a kind the cache does not know)."""
+
+
+SETTINGS_FILE = "settings.json"
+"""devagree.yaml's data as a check found it valid, beside the key of its bytes."""
+
+
+def remembered_config(root: Path, raw: bytes) -> dict[str, Any] | None:
+    """The data of the workbook's devagree.yaml, when a check found these bytes valid before.
+
+    So a check of an unchanged workbook does not parse and validate its settings again (nor
+    load the YAML and schema libraries to do it). None when there is no such entry.
+    """
+    import json
+
+    try:
+        stored = json.loads((root / FOLDER / SETTINGS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(stored, dict) or stored.get("key") != _config_key(raw):
+        return None
+    data = stored.get("data")
+    return data if isinstance(data, dict) else None
+
+
+def remember_config(root: Path, raw: bytes, data: dict[str, Any]) -> None:
+    """Keep devagree.yaml's data (valid, with no problem) for the next check."""
+    import json
+
+    if remembered_config(root, raw) == data:
+        return
+    try:
+        (root / FOLDER).mkdir(exist_ok=True)
+        text = json.dumps({"key": _config_key(raw), "data": data}, ensure_ascii=False)
+        _write(root / FOLDER / SETTINGS_FILE, text.encode("utf-8"))
+    except (OSError, TypeError, ValueError):
+        return  # a read-only folder, or data JSON cannot hold: parsed again next time
+
+
+def _config_key(raw: bytes) -> str:
+    return hashlib.sha256(context_key("settings") + raw).hexdigest()
 
 
 def context_key(language: str) -> bytes:

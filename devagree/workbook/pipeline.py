@@ -10,16 +10,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from devagree.checks import CODES, RULES, Context
 from devagree.core.errors import UsageError
 from devagree.core.loader import Document, LoadError, decode, load, read_raw, read_text
-from devagree.core.model import Agreement, Strategy, agreement_from_data, strategy_from_data
-from devagree.core.paths import display_path
+from devagree.core.model import Agreement, agreement_from_data
+from devagree.core.paths import Path_, display_path
 from devagree.core.problems import Problem, Severity
-from devagree.core.schema import validate
+from devagree.core.salvage import within
+from devagree.core.schema import validate, validate_places
 from devagree.core.settings import CONFIG_NAME, DEFAULT_PATHS, Settings, find_config
+from devagree.core.strategy_model import Strategy, strategy_from_data
 from devagree.i18n import DEFAULT as DEFAULT_LANGUAGE
 from devagree.i18n import _
 from devagree.workbook.discover import iter_yaml_files
@@ -69,7 +71,11 @@ def read_document(path: Path) -> tuple[Document | None, Problem | None]:
 
 
 def read_file(path: Path, cache: CheckCache | None = None, shown: str = "") -> FileResult:
-    """One file loaded and validated against its kind's schema, or taken from the cache."""
+    """One file loaded and validated against its kind's schema, or taken from the cache.
+
+    A file of a known kind that fails the schema still gets a model, salvaged around what
+    the schema refused, so the rules can report the rest of it in the same run.
+    """
     from devagree.workbook.cache import FileResult
 
     shown = shown or display_path(path)
@@ -88,30 +94,87 @@ def read_file(path: Path, cache: CheckCache | None = None, shown: str = "") -> F
         document = load(shown, text)
     except LoadError as err:
         return FileResult(None, [_load_problem(shown, err)], unreadable=True, key=key)
-    found = _document_problems(document)
-    return FileResult(None if found else document, found, key=key)
+    found, refused = _document_problems(document)
+    document.keep_positions(rule_places(document.data))
+    if not found:
+        return FileResult(document, [], key=key)
+    return FileResult(document, found, key=key, model=_salvaged(document, refused))
 
 
-def load_settings(start: Path) -> tuple[Settings, list[Problem], bool]:
+def rule_places(data: dict[str, Any]) -> list[Path_]:
+    """Where the rules that run on every check (not kept in the cache) may point: the id
+    (DA203), each item's deadline (DA208) and links (DA211). Their positions are kept with
+    the file's entry in the cache, so a check from the cache composes no YAML to say them."""
+    places: list[Path_] = [("id",)]
+    items = data.get("items")
+    for index, item in enumerate(items if isinstance(items, list) else ()):
+        if isinstance(item, dict):
+            places.append(("items", index, "deadline"))
+            links = item.get("links")
+            places.extend(
+                ("items", index, "links", n)
+                for n in range(len(links) if isinstance(links, list) else 0)
+            )
+    return places
+
+
+def _salvaged(document: Document, refused: frozenset[Path_]) -> Agreement | Strategy | None:
+    """The model of a document that fails the schema (None for an unknown kind)."""
+    from devagree.core.salvage import salvage_agreement, salvage_strategy
+
+    kind = document.data.get("kind")
+    if kind == "agreement":
+        data, broken = salvage_agreement(document.data, refused)
+        return agreement_from_data(document.path, data, broken)
+    if kind == "strategy":
+        data, broken = salvage_strategy(document.data, refused)
+        return strategy_from_data(document.path, data, broken)
+    return None
+
+
+def load_settings(start: Path, cache: bool = False) -> tuple[Settings, list[Problem], bool]:
     """Settings from the nearest devagree.yaml (defaults when there is none).
 
     Returns the settings, the problems found in devagree.yaml, and whether it was unreadable.
+    With ``cache``, a devagree.yaml that is byte for byte the one a check found valid before
+    is taken from the check cache instead of being parsed and validated again.
     """
     config = find_config(start)
     if config is None:
         # No settings file: the workbook is the folder named, or the current one for a file.
         root = start if start.is_dir() else Path.cwd()
         return Settings(root=root.resolve()), [], False
-    document, problem = read_document(config)
-    if document is None:
-        assert problem is not None
-        return Settings(root=config.parent, config=config), [problem], True
+    shown = display_path(config)
+    try:
+        raw, size = read_raw(config)
+        remembered = _remembered_config(config, raw) if cache else None
+        if remembered is not None:
+            return _settings(config, remembered, _severities(remembered)), [], False
+        document = load(shown, decode(raw, size))
+    except LoadError as err:
+        return Settings(root=config.parent, config=config), [_load_problem(shown, err)], True
     problems = validate(document, "workbook")
     if problems:
         return Settings(root=config.parent, config=config), problems, False
     data = document.data
-    severities, rule_problems = _severities(document, data.get("rules", {}))
-    settings = Settings(
+    rule_problems = _rule_problems(document)
+    if cache and not rule_problems:
+        from devagree.workbook.cache import remember_config
+
+        remember_config(config.parent, raw, data)
+    return _settings(config, data, _severities(data)), rule_problems, False
+
+
+def _remembered_config(config: Path, raw: bytes) -> dict[str, Any] | None:
+    from devagree.workbook.cache import remembered_config
+
+    return remembered_config(config.parent, raw)
+
+
+def _settings(
+    config: Path, data: dict[str, Any], severities: dict[str, Severity | None]
+) -> Settings:
+    return Settings(
         root=config.parent,
         config=config,
         municipality=data.get("municipality", ""),
@@ -122,45 +185,60 @@ def load_settings(start: Path) -> tuple[Settings, list[Problem], bool]:
         severities=severities,
         import_labels=dict((data.get("import") or {}).get("labels") or {}),
     )
-    return settings, rule_problems, False
 
 
-def workbook_language(start: Path) -> str | None:
+def workbook_language(start: Path, cache: bool = False) -> str | None:
     """The `language` of the nearest devagree.yaml, read cheaply (None without one).
 
-    A workbook that does not say is Danish, as ``Settings`` has it.
+    A workbook that does not say is Danish, as ``Settings`` has it. With ``cache``, a
+    devagree.yaml a check found valid before is not parsed again.
     """
     config = find_config(start)
     if config is None:
         folder = start if start.is_dir() else start.parent
         # A folder with agreements/ is a workbook too (with the default settings).
         return DEFAULT_LANGUAGE if (folder / DEFAULT_PATHS[0]).is_dir() else None
-    document, _problem = read_document(config)
-    language = document.data.get("language") if document is not None else None
+    data: Any = None
+    if cache:
+        try:
+            data = _remembered_config(config, read_raw(config)[0])
+        except LoadError:
+            data = None
+    if data is None:
+        document, _problem = read_document(config)
+        data = document.data if document is not None else {}
+    language = data.get("language")
     return language if isinstance(language, str) else DEFAULT_LANGUAGE
 
 
-def _severities(
-    document: Document, rules: dict[str, str]
-) -> tuple[dict[str, Severity | None], list[Problem]]:
+def _severities(data: dict[str, Any]) -> dict[str, Severity | None]:
+    """The severities devagree.yaml sets under `rules:`, for the codes that may be set."""
     severities: dict[str, Severity | None] = {}
-    problems: list[Problem] = []
-    for code, value in rules.items():
+    for code, value in (data.get("rules") or {}).items():
         known = CODES.get(code)
-        if known is None or not known.adjustable:
-            line, column = document.key_position(("rules", code))
-            if known is None:
-                said = _(
-                    "`{code}` is not a devagree problem code; only these codes can be set: {codes}"
-                )
-            else:
-                said = _("`{code}` cannot be changed; only these codes can be set: {codes}")
-            settable = ", ".join(c.code for c in CODES.values() if c.adjustable)
-            message = said.format(code=code, codes=settable)
-            problems.append(Problem(document.path, line, column, "DA301", Severity.ERROR, message))
+        if known is not None and known.adjustable:
+            severities[code] = None if value == "off" else Severity(value)
+    return severities
+
+
+def _rule_problems(document: Document) -> list[Problem]:
+    """A code under `rules:` that does not exist or cannot be set (DA301)."""
+    problems: list[Problem] = []
+    for code in document.data.get("rules") or {}:
+        known = CODES.get(code)
+        if known is not None and known.adjustable:
             continue
-        severities[code] = None if value == "off" else Severity(value)
-    return severities, problems
+        line, column = document.key_position(("rules", code))
+        if known is None:
+            said = _(
+                "`{code}` is not a devagree problem code; only these codes can be set: {codes}"
+            )
+        else:
+            said = _("`{code}` cannot be changed; only these codes can be set: {codes}")
+        settable = ", ".join(c.code for c in CODES.values() if c.adjustable)
+        message = said.format(code=code, codes=settable)
+        problems.append(Problem(document.path, line, column, "DA301", Severity.ERROR, message))
+    return problems
 
 
 def discover(paths: Sequence[Path], settings: Settings) -> list[Path]:
@@ -201,9 +279,11 @@ def check_workbook(
     in the workbook's cache folder and taken from there while the file is unchanged
     (``check_cache``); the result is the same.
     """
-    settings, problems, unreadable = load_settings(start or (paths[0] if paths else Path.cwd()))
+    settings, problems, unreadable = load_settings(
+        start or (paths[0] if paths else Path.cwd()), cache=cache
+    )
     workbook = Workbook(settings, problems=list(problems), unreadable=unreadable)
-    remembered = _open_cache(settings) if cache else None
+    remembered = open_cache(settings) if cache else None
     cached_findings: dict[str, list[Problem]] = {}
     named = _by_real_path(discover(paths, settings))
     around = _by_real_path(_workbook_files(paths, settings))
@@ -224,31 +304,37 @@ def check_workbook(
         document = result.document
         model = result.model
         if document is not None and document.data.get("kind") == "workbook":
+            if reported:
+                workbook.problems.extend(result.problems)
             continue  # the settings of a workbook inside the folder: checked, not a document
-        if document is not None and model is None:
+        if document is not None and model is None and not result.problems:
             if document.data["kind"] == "strategy":
                 model = strategy_from_data(document.path, document.data)
             else:
                 model = agreement_from_data(document.path, document.data)
         if remembered is not None and not result.cached:
             remembered.remember(shown, result, model)
+        if reported:
+            workbook.problems.extend(result.problems)
+            workbook.unreadable = workbook.unreadable or result.unreadable
         if document is None or model is None:
-            if reported:
-                workbook.problems.extend(result.problems)
-                workbook.unreadable = workbook.unreadable or result.unreadable
             continue
         if result.cached and result.findings is not None:
             cached_findings[document.path] = result.findings
         documents[document.path] = document
+        # A model salvaged from a file that fails the schema is checked with the others
+        # (its links resolve, its ids count), but only a valid one is given to commands.
+        valid = not result.problems
         if isinstance(model, Strategy):
             context_strategies.append(model)
-            if reported:
+            if reported and valid:
                 workbook.strategies.append(model)
         else:
             context_agreements.append(model)
-            if reported:
+            if reported and valid:
                 workbook.agreements.append(model)
     context = Context(tuple(context_agreements), as_of, tuple(context_strategies))
+    broken = {m.source: m.broken for m in context.documents if m.broken}
     # Per-document rules run only on documents whose findings the cache did not have.
     fresh = Context(
         tuple(a for a in context_agreements if a.source not in cached_findings),
@@ -264,6 +350,8 @@ def check_workbook(
         for finding in code.check(fresh if code.per_document else context):
             if finding.source not in reported_sources and not keep:
                 continue
+            if finding.source in broken and within(finding.where, broken[finding.source]):
+                continue  # the schema problem there already says what is wrong
             document = documents[finding.source]
             line, column = (
                 document.key_position(finding.where)
@@ -288,7 +376,7 @@ def check_workbook(
     return workbook
 
 
-def _open_cache(settings: Settings) -> CheckCache | None:
+def open_cache(settings: Settings) -> CheckCache | None:
     """The workbook's cache; none outside a workbook (no devagree.yaml to put it beside)."""
     if settings.config is None:
         return None
@@ -325,10 +413,11 @@ def _workbook_files(paths: Sequence[Path], settings: Settings) -> list[Path]:
     return discover([], settings)
 
 
-def _document_problems(document: Document) -> list[Problem]:
+def _document_problems(document: Document) -> tuple[list[Problem], frozenset[Path_]]:
+    """The schema problems of a document, and the places they refuse."""
     kind = document.data.get("kind")
     if kind == "workbook":
-        return validate(document, "workbook")
+        return validate_places(document, "workbook")
     if kind not in KINDS:
         line, column = document.position(("kind",))
         if kind is None:
@@ -342,8 +431,9 @@ def _document_problems(document: Document) -> list[Problem]:
                 "`kind: strategy` files here (and `kind: workbook` in {config})"
             )
         message = said.format(kind=kind, config=CONFIG_NAME)
-        return [Problem(document.path, line, column, "DA105", Severity.ERROR, message)]
-    return validate(document, str(kind))
+        problem = Problem(document.path, line, column, "DA105", Severity.ERROR, message)
+        return [problem], frozenset({("kind",)})
+    return validate_places(document, str(kind))
 
 
 def _apply(settings: Settings, problems: Iterable[Problem]) -> Iterable[Problem]:
