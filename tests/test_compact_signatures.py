@@ -136,3 +136,17 @@ def test_the_marks_name_the_same_rows_as_the_full_digests(item: int, key: str, t
     signed, now = read_marks(row_marks(data)), read_marks(row_marks(changed))
     assert signed is not None and now is not None
     assert changed_rows(signed, now) == full or not full
+
+
+def test_where_an_agreement_was_imported_from_is_not_signed_text(repo_workbook: Path) -> None:
+    """`imported_from` says which document `devagree import` read, not what the parties
+    agreed: adding or changing it keeps every signature, as follow-up does."""
+    path = repo_workbook / NAME
+    _sign(repo_workbook)
+    text = path.read_text(encoding="utf-8")
+    source = "imported_from:\n  file: aftale.docx\n  sha256: " + "ab" * 32 + "\n"
+    path.write_text(text.replace("\nitems:\n", "\n" + source + "items:\n", 1), encoding="utf-8")
+    assert run("verify", NAME, cwd=repo_workbook).returncode == 0
+    path.write_text(path.read_text(encoding="utf-8").replace("aftale.docx", "x.pdf"), "utf-8")
+    assert run("verify", NAME, cwd=repo_workbook).returncode == 0
+    assert "DA210" not in run("check", NAME, "--as-of", "2016-03-01", cwd=repo_workbook).stdout

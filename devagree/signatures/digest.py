@@ -4,8 +4,9 @@ Canonical form (file format version 1)
 --------------------------------------
 1. Start from the agreement's plain data as loaded (keys and values exactly as the YAML
    holds them; dates stay the text written in the file).
-2. Leave out ``signatures`` and every item's ``status``: signing and follow-up are not
-   part of the agreed text, so recording them never breaks a signature.
+2. Leave out ``signatures``, ``imported_from`` and every item's ``status``: signing, the
+   document an agreement was imported from and follow-up are not part of the agreed text,
+   so recording them never breaks a signature.
 3. Normalise every string: Unicode NFC (the same letter typed on a Mac or on Windows gives
    the same bytes), line endings ``\\n``, trailing spaces and tabs of each line removed, and
    trailing newlines removed (so ``|`` versus ``|-`` or an editor's whitespace clean-up is
@@ -37,7 +38,7 @@ from typing import Any
 from devagree.core.model import ROWS
 from devagree.i18n import N_, _, gettext_in
 
-EXCLUDED_TOP = frozenset({"signatures"})
+EXCLUDED_TOP = frozenset({"signatures", "imported_from"})
 EXCLUDED_ITEM = frozenset({"status"})
 
 
