@@ -151,3 +151,18 @@ def test_the_fingerprint_line_is_left_out_of_a_pdf_with_or_without_devagrees_sta
         assert re.search(r"(Tekstens fingeraftryk|Digest of the text): [0-9a-f]{4} ", text.stdout)
         _data, imported = _imported(source, pdf)
         assert imported.unplaced == [], (pdf, imported.unplaced)
+
+
+@pytest.mark.parametrize("word", ["Baseline", "Mål", "Målgruppe"])
+def test_a_purpose_that_begins_with_a_bold_label_word_stays_the_purpose(
+    workbook: Path, word: str
+) -> None:
+    """One bold label word in the front's text is not a run of row labels, so no item
+    begins there: from Word and from PDF the title, purpose and items read as rendered."""
+    old = "  Formålet med udviklingsaftalen er at præcisere"
+    source = _seed_with_purpose(workbook, old, f"  **{word}** i aftalen er at præcisere")
+    for document in (_rendered(source, workbook, pdf=False), _rendered(source, workbook)):
+        data, imported = _imported(source, document)
+        assert imported.data["title"] == data["title"], document.suffix
+        assert _same(data["purpose"], imported.data["purpose"], "purpose"), document.suffix
+        assert len(imported.data["items"]) == len(data["items"]), document.suffix

@@ -64,8 +64,10 @@ class _Assembler(FrontAssembly, RowReading):
             if isinstance(block, Para) and block.text.strip():
                 label = self.label_of(block)
                 if label is not None and label[0] != TITLE and label[2]:
-                    anchor = index
-                    break
+                    if self._run_ahead(index, label[0]):
+                        anchor = index
+                        break
+                    continue  # one bold label word in the front's text: no row of an item
                 if (
                     label is None
                     and self._heading_like(block)
@@ -256,6 +258,22 @@ class _Assembler(FrontAssembly, RowReading):
         if current is None:
             return True
         return key in current.fields and key != TITLE and current.filled >= 2
+
+    def _run_ahead(self, index: int, key: str) -> bool:
+        """Whether the label paragraph at ``index`` begins a run of row labels: another row's
+        label (or a table of them) follows before the next heading. A purpose that happens to
+        begin with a bold "Baseline" or "Mål" is text of the front, not an item."""
+        for block in self.blocks[index + 1 :]:
+            if isinstance(block, Table):
+                return self.is_item_table(block, continuing=True)
+            if not block.text.strip():
+                continue
+            label = self.label_of(block)
+            if label is not None and label[2] and label[0] not in (key, TITLE):
+                return True
+            if label is None and self._heading_like(block, in_field=False):
+                return False
+        return False
 
     def _item_ahead(self, index: int, current: Item | None) -> bool:
         """Whether the heading at ``index`` is an item's: a run of row labels starts afresh

@@ -141,6 +141,9 @@ class _Builder:
         ending, beginning = previous.words[-1].paragraph, line.words[0].paragraph
         if ending and beginning and ending != beginning:
             return True  # a tagged PDF marks the two as paragraphs of their own
+        # Within one tagged paragraph a line ends early only at a line break typed in it
+        # (Shift+Enter), which leaves much more room than a word that just missed the line.
+        room = 0.25 * size if not (ending and beginning) else 1.5 * size
         if line.page == previous.page and line.top - previous.bottom > gap + max(2.0, 0.3 * size):
             return True
         if marked and previous.text.endswith(":"):
@@ -151,7 +154,7 @@ class _Builder:
             # when this one's first word would have fitted on it
             width = previous.x1 - previous.x0 + 0.25 * size + (first.x1 - first.x0)
             return width < right - left - 1
-        if previous.x1 + 0.25 * size + (first.x1 - first.x0) < right - 1:
+        if previous.x1 + room + (first.x1 - first.x0) < right - 1:
             return True  # the line before ended early: this one begins a paragraph
         if group.marker is not None and marked:
             return line.x0 > group.start - 3  # the next entry of the list, or one deeper
