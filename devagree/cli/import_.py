@@ -248,26 +248,18 @@ def _summary(console: Console, imported: Imported, target: str, items: int, dry_
 def _workbook_records(settings: Settings) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     """The ids used in the workbook (each with its file), and the documents its agreements
     were imported from (SHA-256 → the agreement's id and file)."""
-    from devagree.workbook.discover import iter_yaml_files
-    from devagree.workbook.pipeline import read_document
+    from devagree.workbook.pipeline import workbook_documents
 
     used: dict[str, str] = {}
     imported: dict[str, tuple[str, str]] = {}
-    for folder in settings.paths:
-        path = settings.root / folder
-        if not path.is_dir():
-            continue
-        for file in iter_yaml_files(path):
-            document, _problem = read_document(file)
-            if document is None:
-                continue
-            data = document.data
-            if isinstance(data.get("id"), str):
-                used.setdefault(data["id"], document.path)
-            source = data.get("imported_from")
-            if isinstance(source, dict) and isinstance(source.get("sha256"), str):
-                holder = (str(data.get("id", "?")), document.path)
-                imported.setdefault(source["sha256"].lower(), holder)
+    for document in workbook_documents(settings):
+        data = document.data
+        if isinstance(data.get("id"), str):
+            used.setdefault(data["id"], document.path)
+        source = data.get("imported_from")
+        if isinstance(source, dict) and isinstance(source.get("sha256"), str):
+            holder = (str(data.get("id", "?")), document.path)
+            imported.setdefault(source["sha256"].lower(), holder)
     return used, imported
 
 

@@ -23,18 +23,12 @@ if TYPE_CHECKING:
 
 def existing_ids(settings: Settings) -> dict[str, str]:
     """Ids already used in the workbook, each with the file that has it first."""
-    from devagree.workbook.discover import iter_yaml_files
-    from devagree.workbook.pipeline import read_document
+    from devagree.workbook.pipeline import workbook_documents
 
     used: dict[str, str] = {}
-    for folder in settings.paths:
-        path = settings.root / folder
-        if not path.is_dir():
-            continue
-        for file in iter_yaml_files(path):
-            document, _problem = read_document(file)
-            if document is not None and isinstance(document.data.get("id"), str):
-                used.setdefault(document.data["id"], document.path)
+    for document in workbook_documents(settings):
+        if isinstance(document.data.get("id"), str):
+            used.setdefault(document.data["id"], document.path)
     return used
 
 

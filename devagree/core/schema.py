@@ -16,7 +16,6 @@ import hashlib
 import importlib.util
 import json
 from collections.abc import Callable, Iterator
-from datetime import date
 from difflib import get_close_matches
 from functools import cache
 from pathlib import Path
@@ -27,6 +26,7 @@ from devagree.core.paths import Path_
 from devagree.core.places import describe_place, field_name
 from devagree.core.problems import Problem, Severity
 from devagree.core.resources import data_file
+from devagree.core.salvage import is_date
 from devagree.i18n import N_, _, ngettext
 
 SCHEMA_FILES = {
@@ -44,17 +44,7 @@ def schema_for(kind: str) -> dict[str, Any]:
     return schema
 
 
-def _is_date(value: object) -> bool:
-    if not isinstance(value, str) or len(value) != 10:
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-FORMATS = {"date": _is_date}
+FORMATS = {"date": is_date}
 GENERATED = Path(__file__).resolve().parent.parent / "_validators"
 """The validators the build made, one module per kind (git ignores them)."""
 
@@ -113,7 +103,7 @@ def _validator(kind: str) -> Any:
     import jsonschema
 
     checker = jsonschema.FormatChecker(formats=())
-    checker.checks("date", raises=ValueError)(_is_date)
+    checker.checks("date", raises=ValueError)(is_date)
     return jsonschema.Draft202012Validator(schema_for(kind), format_checker=checker)
 
 

@@ -54,41 +54,6 @@ ITEM_WORDS = frozenset(
 """Words that name an item in a numbered heading; with one of them, a heading in plain
 type is a heading too ("Fokusområde 2 - Overgange" typed without bold)."""
 
-CLOSING = frozenset(
-    {
-        "bilag",
-        "bilagsoversigt",
-        "bilagsliste",
-        "appendiks",
-        "mødeplan",
-        "mødekalender",
-        "møderække",
-        "underskrifter",
-        "underskrift",
-        "underskrivere",
-        "signaturer",
-        "godkendelse",
-        "godkendt",
-        "kontakt",
-        "kontaktoplysninger",
-        "ordliste",
-        "referencer",
-        "litteratur",
-        "appendix",
-        "annex",
-        "attachment",
-        "attachments",
-        "annexes",
-        "signatures",
-        "signature",
-        "approval",
-        "contact",
-        "glossary",
-        "references",
-    }
-)
-"""First words of a section that is never an item; its text goes to ``unplaced``."""
-
 SIGNING = frozenset(
     {
         "underskrifter",
@@ -103,6 +68,33 @@ SIGNING = frozenset(
     }
 )
 """First words of the signature section."""
+
+CLOSING = SIGNING | frozenset(
+    {
+        "bilag",
+        "bilagsoversigt",
+        "bilagsliste",
+        "appendiks",
+        "mødeplan",
+        "mødekalender",
+        "møderække",
+        "kontakt",
+        "kontaktoplysninger",
+        "ordliste",
+        "referencer",
+        "litteratur",
+        "appendix",
+        "annex",
+        "attachment",
+        "attachments",
+        "annexes",
+        "contact",
+        "glossary",
+        "references",
+    }
+)
+"""First words of a section that is never an item (the signatures' among them); its text
+goes to ``unplaced``."""
 
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 

@@ -6,7 +6,7 @@ and never reads the clock (the day of the check is a parameter).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -68,6 +68,20 @@ def read_document(path: Path) -> tuple[Document | None, Problem | None]:
         return load(shown, read_text(path)), None
     except LoadError as err:
         return None, _load_problem(shown, err)
+
+
+def workbook_documents(settings: Settings) -> Iterator[Document]:
+    """Every readable document in the workbook's folders, in the workbook's order (for a
+    command that asks what the workbook already holds: ids, imported documents)."""
+    from devagree.workbook.discover import iter_yaml_files
+
+    for folder in settings.paths:
+        path = settings.root / folder
+        if path.is_dir():
+            for file in iter_yaml_files(path):
+                document, _problem = read_document(file)
+                if document is not None:
+                    yield document
 
 
 def read_file(path: Path, cache: CheckCache | None = None, shown: str = "") -> FileResult:
