@@ -118,6 +118,8 @@ def test_deadlines_at_80_fold_what_they_leave_out(repo_copy: Path) -> None:
     assert "slagelse-chp-2016" in shown  # the agreement, under the title
     assert "Ultimo 2016" in shown  # the deadline as written, under the due date
     assert "3625 dage over" in shown  # the days, under it too
+    # an id wider than the title column breaks after a hyphen, not inside a word
+    assert "pejlemaerker-2020" in shown, shown
 
 
 @pytest.mark.parametrize("columns", WIDTHS)

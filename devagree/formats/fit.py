@@ -11,6 +11,7 @@ a block of labelled lines. The content is the same at any width; only its layout
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -178,6 +179,8 @@ class FittedTable:
                     if extra.plain:
                         extra.stylize("dim")
                         cell = Text("\n").join([cell, extra]) if cell.plain else extra
+                if self.columns[key].wraps:
+                    cell = _break_at_hyphens(cell, widths[key])
                 cells.append(cell)
             out.add_row(*cells, style=row.style)
         return out
@@ -231,6 +234,24 @@ def _share(sized: dict[str, int], goal: Mapping[str, int], spare: int) -> int:
         sized[key] += share
         spare -= share
     return spare
+
+
+def _break_at_hyphens(cell: Text, width: int) -> Text:
+    """A word wider than its column (an agreement id) breaks after a hyphen, where it
+    reads, rather than wherever the width runs out; rich breaks only at spaces."""
+    plain = cell.plain
+    breaks: list[int] = []
+    for word in re.finditer(r"\S+", plain):
+        start, end = word.span()
+        while cell_len(plain[start:end]) > width:
+            cut = plain.rfind("-", start, start + width) + 1
+            if cut <= start:
+                break
+            breaks.append(cut)
+            start = cut
+    if not breaks:
+        return cell
+    return Text("\n").join(cell.divide(breaks))
 
 
 def _text(value: str | Text | None, style: str = "") -> Text:
