@@ -41,20 +41,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench_check import find_command
+
 REPO = Path(__file__).resolve().parent.parent
 TARGET_COLD = 3.0
 TARGET_CACHED = 2.0
-
-
-def find_command(name: str) -> str:
-    """A console script of this interpreter's environment, else the one on PATH."""
-    beside = Path(sys.executable).parent / name
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return str(beside)
-    found = shutil.which(name)
-    if found is None:
-        raise SystemExit(f"bench_check_startup: `{name}` is not installed next to {sys.executable}")
-    return found
 
 
 @dataclass(slots=True)

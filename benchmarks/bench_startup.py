@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
@@ -33,6 +32,8 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from bench_check import find_command
 
 TARGET_FACTOR = 2.0
 """Target: `devagree --help` takes at most this many times `python -c "import typer"`."""
@@ -53,19 +54,6 @@ finally:
         handle.write("\\n".join(sorted(sys.modules)))
 """
 """`devagree --help` as the console script runs it, then the names of every loaded module."""
-
-
-def find_command(name: str) -> str:
-    """A console script of this interpreter's environment, else the one on PATH."""
-    beside = Path(sys.executable).parent / name
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return str(beside)
-    found = shutil.which(name)
-    if found is None:
-        raise SystemExit(
-            f"bench_startup: `{name}` is not installed next to {sys.executable} nor on PATH"
-        )
-    return found
 
 
 @dataclass(slots=True)

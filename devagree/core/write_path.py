@@ -370,14 +370,16 @@ def _replace(
         raise
     except OSError as err:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputError(
-            _("cannot write {path} ({reason})").format(
-                path=display_path(target), reason=err.strerror
-            )
-        ) from None
+        raise _cannot_write(target, err) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _cannot_write(target: Path, err: OSError) -> OutputError:
+    return OutputError(
+        _("cannot write {path} ({reason})").format(path=display_path(target), reason=err.strerror)
+    )
 
 
 def _stage(target: Path, payload: bytes, mode: int) -> str:
@@ -401,11 +403,7 @@ def _stage(target: Path, payload: bytes, mode: int) -> str:
         os.chmod(temporary, mode)
     except OSError as err:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputError(
-            _("cannot write {path} ({reason})").format(
-                path=display_path(target), reason=err.strerror
-            )
-        ) from None
+        raise _cannot_write(target, err) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
