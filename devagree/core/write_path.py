@@ -359,27 +359,29 @@ def _replace(
     if tidy:
         _remove_leftovers(target)
     temporary = _stage(target, payload, mode)
-    try:
+    with _removed_on_failure(temporary, target):
         if exclusive and _link(temporary, target):
             Path(temporary).unlink(missing_ok=True)
         else:
             os.replace(temporary, target)
         _sync_folder(target.parent)
-    except AlreadyExists:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+
+
+@contextmanager
+def _removed_on_failure(temporary: str, target: Path) -> Iterator[None]:
+    """A failed write leaves no temporary file behind, and says which file it could not write."""
+    try:
+        yield
     except OSError as err:
         Path(temporary).unlink(missing_ok=True)
-        raise _cannot_write(target, err) from None
+        raise OutputError(
+            _("cannot write {path} ({reason})").format(
+                path=display_path(target), reason=err.strerror
+            )
+        ) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-
-
-def _cannot_write(target: Path, err: OSError) -> OutputError:
-    return OutputError(
-        _("cannot write {path} ({reason})").format(path=display_path(target), reason=err.strerror)
-    )
 
 
 def _stage(target: Path, payload: bytes, mode: int) -> str:
@@ -395,18 +397,12 @@ def _stage(target: Path, payload: bytes, mode: int) -> str:
                 folder=display_path(folder), reason=err.strerror
             )
         ) from None
-    try:
+    with _removed_on_failure(temporary, target):
         with os.fdopen(handle, "wb") as out:
             out.write(payload)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, mode)
-    except OSError as err:
-        Path(temporary).unlink(missing_ok=True)
-        raise _cannot_write(target, err) from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     return temporary
 
 
