@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from word_corpus import CUSTOM_LABELS, LAYOUTS, build
 
 from devagree.importing import import_document
+from devagree.libreoffice import convert_command
 
 WORD = re.compile(r"\w+")
 TAGGED = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
@@ -101,17 +102,9 @@ def main() -> None:
         for target, out in (("pdf", "pdf"), (TAGGED, "tagged")):
             if soffice is None:
                 break
+            documents = [path for path, _e in built.values()]
             subprocess.run(
-                [
-                    soffice,
-                    f"-env:UserInstallation={(folder / 'lo').as_uri()}",
-                    "--headless",
-                    "--convert-to",
-                    target,
-                    "--outdir",
-                    str(folder / out),
-                    *(str(path) for path, _e in built.values()),
-                ],
+                convert_command(soffice, folder / "lo", target, folder / out, documents),
                 check=True,
                 capture_output=True,
                 timeout=600,

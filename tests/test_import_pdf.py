@@ -20,6 +20,7 @@ from word_corpus import CUSTOM_LABELS, LAYOUTS, build
 from devagree.core.loader import load
 from devagree.core.richtext import parse_texts
 from devagree.importing import import_document
+from devagree.libreoffice import convert_command
 
 INEXACT = {
     "seed-original": (
@@ -40,16 +41,7 @@ def _to_pdf(documents: list[Path], folder: Path, *, tagged: bool = False) -> Non
     if tagged:
         target = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
     subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(folder / 'lo').as_uri()}",
-            "--headless",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(folder),
-            *map(str, documents),
-        ],
+        convert_command(soffice, folder / "lo", target, folder, documents),
         check=True,
         capture_output=True,
         timeout=240,
