@@ -1,5 +1,5 @@
-"""More of the corpus: fronts written as a table of labels, and section headings that end
-the vision.
+"""More of the corpus: fronts written as a table of labels, section headings that end the
+vision, and item tables that name one field twice.
 
 A front with no paragraphs of its own: a title and a table whose rows give the
 municipality, the centre, the committee, the centre chief, the purpose and the vision. A
@@ -20,6 +20,7 @@ from word_corpus import _DA, ROW_KEYS, _item, _table
 
 PURPOSE = "Aftalen skal sikre, at centrets udvikling hænger sammen med kommunens strategi."
 VISION = "Alle børn skal have en god start på livet."
+TIMELINE = "Opstart i januar, evaluering i marts"
 
 
 def _front_rows(doc: Any, rows: list[tuple[str, list[str]]]) -> None:
@@ -174,9 +175,85 @@ def numbered_section_headings(doc: Any) -> dict[str, Any]:
     return data
 
 
+# --- one field named twice in an item ------------------------------------------------------
+
+
+def timeline_before_deadline(doc: Any) -> dict[str, Any]:
+    _front_paragraphs(doc, "Udviklingsaftale 2027", "Udvalgets vision")
+    titles = ["Sund aldring", "Mental sundhed"]
+    items = [_item(1, deadline="31. december 2027"), _item(2, deadline="Ultimo juni 2027")]
+    for n, item in enumerate(items, start=1):
+        doc.add_heading(f"Aftale #{n}: {titles[n - 1]}", level=2)
+        rows = []
+        for key in ROW_KEYS:
+            if key == "deadline":
+                rows.append(("Tidsplan", TIMELINE))
+                rows.append(("Deadline", item[key]))
+            else:
+                rows.append((_DA[key], item[key]))
+        _table(doc, rows, None)
+        doc.add_paragraph()
+    data = _front_data("Udviklingsaftale 2027", "Udvalgets vision")
+    data["items"] = _numbered_items(titles, items)
+    data["unplaced"] = [
+        {"text": f"Tidsplan: {TIMELINE}", "where": "table 1 row 6"},
+        {"text": f"Tidsplan: {TIMELINE}", "where": "table 2 row 6"},
+    ]
+    return data
+
+
+def activity_named_twice_in_paragraphs(doc: Any) -> dict[str, Any]:
+    _front_paragraphs(doc, "Udviklingsaftale 2027", "Udvalgets vision")
+    titles = ["Sund aldring", "Mental sundhed"]
+    more = "Vi samarbejder med de frivillige foreninger."
+    items = [_item(n) for n in (1, 2)]
+    for n, item in enumerate(items, start=1):
+        doc.add_heading(titles[n - 1], level=2)
+        for key in ROW_KEYS:
+            paragraph = doc.add_paragraph()
+            paragraph.add_run(_DA[key] + ":").bold = True
+            paragraph.add_run(" " + item[key])
+            if key == "activity":
+                again = doc.add_paragraph()
+                again.add_run("Handlinger:").bold = True
+                again.add_run(" " + more)
+        item["activity"] = f"{item['activity']}\n\n{more}"
+    data = _front_data("Udviklingsaftale 2027", "Udvalgets vision")
+    data["items"] = _numbered_items(titles, items)
+    return data
+
+
+def one_table_labels_start_again(doc: Any) -> dict[str, Any]:
+    """Items with no titles in one table: the second starts at the first label again, the
+    third (which has no political goal) at two labels in a row that its item already has."""
+    _front_paragraphs(doc, "Udviklingsaftale 2027", "Udvalgets vision")
+    more = "Vi holder fælles temadage."
+    items = [_item(n) for n in (1, 2, 3)]
+    table = doc.add_table(rows=0, cols=2)
+    table.style = doc.styles["Table Grid"]
+    for n, item in enumerate(items, start=1):
+        for key in ROW_KEYS:
+            if n == 3 and key == "political_goal":
+                continue
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = _DA[key], item[key]
+            if n == 1 and key == "activity":
+                cells = table.add_row().cells
+                cells[0].text, cells[1].text = "Indsatser", more
+    doc.add_paragraph()
+    items[0]["activity"] = f"{items[0]['activity']}\n\n{more}"
+    items[2]["political_goal"] = "<TODO>"
+    data = _front_data("Udviklingsaftale 2027", "Udvalgets vision")
+    data["items"] = [{"number": n, "title": "<TODO>", **item} for n, item in enumerate(items, 1)]
+    return data
+
+
 FRONT_LAYOUTS = {
     "front-table-with-purpose-and-vision": front_table_with_purpose_and_vision,
     "front-table-with-label-variants": front_table_with_label_variants,
     "section-heading-after-the-vision": section_heading_after_the_vision,
     "numbered-section-headings": numbered_section_headings,
+    "timeline-before-deadline": timeline_before_deadline,
+    "activity-named-twice-in-paragraphs": activity_named_twice_in_paragraphs,
+    "one-table-labels-start-again": one_table_labels_start_again,
 }
