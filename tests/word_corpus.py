@@ -664,6 +664,10 @@ from word_corpus_rows import ROW_LAYOUTS  # noqa: E402 (it uses the helpers abov
 
 LAYOUTS.update(ROW_LAYOUTS)
 
+from word_corpus_front import FRONT_LAYOUTS  # noqa: E402 (it uses the helpers above)
+
+LAYOUTS.update(FRONT_LAYOUTS)
+
 
 def build(name: str, folder: Path) -> tuple[Path, dict[str, Any]]:
     """Write the layout's document into ``folder``; returns its path and the expected data."""

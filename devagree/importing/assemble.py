@@ -15,13 +15,12 @@ import re
 from typing import Any
 
 from devagree.core.model import ROWS
-from devagree.deadlines.deadline import DeadlineError, parse_deadline
 from devagree.drafting.writer import front_placeholder, row_placeholder
 from devagree.i18n import _
-from devagree.importing import front
-from devagree.importing.collected import Item, Reading, Source, cell_text
+from devagree.importing.collected import Item, Reading, Source, cell_text, starts_next
 from devagree.importing.front_assembly import FrontAssembly
 from devagree.importing.headings import ITEM_WORDS, closes, shape_of, signing
+from devagree.importing.item_deadline import item_deadline
 from devagree.importing.item_rows import RowReading, heading_number
 from devagree.importing.labels import TITLE, Labels
 from devagree.importing.richtext_out import lines_of, plain_text, to_markdown
@@ -45,8 +44,6 @@ def _role(word: str) -> str | None:
 
 
 _FURNITURE = re.compile(r"_{4,}|\.{6,}")
-
-_DUE_SUFFIX = re.compile(r"^(?P<text>.+?)\s+\((?P<due>[^()]+)\)$")
 
 
 class _Assembler(FrontAssembly, RowReading):
@@ -156,12 +153,16 @@ class _Assembler(FrontAssembly, RowReading):
                     and (current is None or label[0] in current.fields)
                 ):
                     label = None  # "Mål: ..." in running text, not a new row
-                if label is not None and mode == "section" and not self._restarts(label, current):
+                if (
+                    label is not None
+                    and mode == "section"
+                    and not self._restarts(label, current, index)
+                ):
                     label = None  # a label word in an appendix, not a row of the last item
                 if label is not None:
                     key, cut, _strong = label
                     flush_pending(False)
-                    if current is None or self._restarts(label, current):
+                    if current is None or self._restarts(label, current, index):
                         current = new_item(None, None)
                     if key == TITLE:
                         rest = plain_text(lines_of(block, cut))
@@ -170,7 +171,8 @@ class _Assembler(FrontAssembly, RowReading):
                         field_key = None
                     else:
                         field_key = key
-                        current.add(key, lines_of(block, cut), block.where)
+                        written = block.text[:cut].strip()
+                        current.open(key, written, lines_of(block, cut), block.where, index)
                     mode = "para"
                     continue
                 if heading_like:
@@ -251,13 +253,27 @@ class _Assembler(FrontAssembly, RowReading):
             return False
         return not any(self.labels.field(cell_text(c)) for c in first.cells)
 
-    @staticmethod
-    def _restarts(label: tuple[str, int, bool], current: Item | None) -> bool:
-        """The label starts the run of labels afresh: the item before already has it."""
-        key = label[0]
+    def _restarts(self, label: tuple[str, int, bool], current: Item | None, index: int) -> bool:
+        """The label paragraph at ``index`` starts the run of labels afresh: the item before
+        has it, and it is the item's first label or the next label repeats one too."""
         if current is None:
             return True
-        return key in current.fields and key != TITLE and current.filled >= 2
+        return starts_next(label[0], current, self._label_after_para(index, current))
+
+    def _label_after_para(self, index: int, current: Item) -> str | None:
+        """The field of the next row label after the paragraph at ``index``; None at a
+        heading, a table or the end."""
+        for block in self.blocks[index + 1 :]:
+            if isinstance(block, Table):
+                return None
+            if not block.text.strip():
+                continue
+            label = self.label_of(block)
+            if label is not None and (label[2] or label[0] not in current.fields):
+                return label[0] if label[0] != TITLE else None
+            if self._heading_like(block, in_field=True):
+                return None
+        return None
 
     def _run_ahead(self, index: int, key: str) -> bool:
         """Whether the label paragraph at ``index`` begins a run of row labels: another row's
@@ -371,26 +387,14 @@ class _Assembler(FrontAssembly, RowReading):
             for row in ROWS:
                 lines = item.fields.get(row.key, [])
                 if row.key == "deadline":
-                    value = _deadline(plain_text(lines)) if lines else ""
+                    value, left = item_deadline(item)
+                    for text, part in left:
+                        self._unplace(text, part.where, part.at)
                 else:
                     value = to_markdown(lines)
                 entry[row.key] = value or row_placeholder(row.key, self.language)
             out.append(entry)
         return out
-
-
-def _deadline(text: str) -> str:
-    """The deadline as written, without the resolved date devagree adds when rendering."""
-    match = _DUE_SUFFIX.match(text)
-    if match:
-        due = front.read_date(match.group("due"))
-        try:
-            parsed = parse_deadline(match.group("text"))
-        except DeadlineError:
-            return text
-        if due is not None and parsed.due == due:
-            return match.group("text")
-    return text
 
 
 def assemble(

@@ -3,6 +3,8 @@
 The reading goes in stages (the front in ``importing.front_assembly``, the items' rows and
 tables in ``importing.item_rows``, the walk in ``importing.assemble``); each stage adds to
 one ``Collector``: the items found, the text placed nowhere (with where it stood), notes.
+Here too is the rule of a label an item names twice: its text joins the field's, unless it
+starts the next item (``starts_next``).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from devagree.importing.headings import Shape
-from devagree.importing.labels import Labels
+from devagree.importing.labels import TITLE, Labels
 from devagree.importing.richtext_out import Line, lines_of, to_markdown
 from devagree.importing.wordread import Block, Para, Row, Table
 
@@ -36,6 +38,33 @@ class Reading:
     sources: list[Source] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Part:
+    """Where one label of a field began its text: the field's line it starts at, the label
+    as the document wrote it, its place, and its block's index."""
+
+    start: int
+    label: str
+    where: str
+    at: int
+
+
+def repeats(key: str, item: Item) -> bool:
+    """The label names a field the item has already, once it holds two fields."""
+    return key != TITLE and key in item.fields and item.filled >= 2
+
+
+def starts_next(key: str, item: Item, after: str | None) -> bool:
+    """A repeated label starts the next item, rather than adding to its field, where it is
+    the item's first label again, or where the label after it repeats one too (the next
+    item, without the first label). ``after`` is the next label's field, or None."""
+    if not repeats(key, item):
+        return False
+    if key == item.order[0]:
+        return True
+    return after is not None and after != key and repeats(after, item)
+
+
 @dataclass(slots=True)
 class Item:
     title: str | None = None
@@ -54,6 +83,23 @@ class Item:
     """The heading the item stands under, when it has one."""
     heading_at: int = 0
     """Its block's index, so that it keeps its place if it goes to ``unplaced``."""
+    parts: dict[str, list[Part]] = field(default_factory=dict)
+    """Field → each label that opened text of it, when a label names it twice."""
+
+    def open(self, key: str, label: str, lines: list[Line], where: str, at: int) -> None:
+        """Text under a label row or paragraph; a label the item has already joins its text
+        to the field's, and where each part began is kept (``parts``)."""
+        self.parts.setdefault(key, []).append(Part(len(self.fields.get(key, [])), label, where, at))
+        self.add(key, lines, where)
+
+    def pieces(self, key: str) -> list[tuple[Part, list[Line]]]:
+        """The field's text in the parts its labels opened, first first."""
+        lines = self.fields.get(key, [])
+        parts = self.parts.get(key, [])
+        if not parts or parts[0].start > 0:  # text added before any label opened it
+            parts = [Part(0, "", "", 0), *parts]
+        ends = [part.start for part in parts[1:]] + [len(lines)]
+        return [(part, lines[part.start : end]) for part, end in zip(parts, ends, strict=True)]
 
     def add(self, key: str, lines: list[Line], where: str = "") -> None:
         if key not in self.fields:

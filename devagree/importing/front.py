@@ -59,8 +59,45 @@ FRONT_LABELS: dict[str, str] = {
     "enhed": "organisation",
     "kommune": "municipality",
     "municipality": "municipality",
+    "udvalg": "committee",
+    "udvalget": "committee",
+    "fagudvalg": "committee",
+    "politisk udvalg": "committee",
+    "committee": "committee",
+    "centerchef": "chief",
+    "centerchefen": "chief",
+    "chef": "chief",
+    "chefen": "chief",
+    "centre chief": "chief",
+    "center chief": "chief",
+    "chief": "chief",
 }
 """Labels of the front of an agreement (in a table or before a colon) → what they give."""
+
+PURPOSE_WORDS = frozenset(
+    {
+        "formål",
+        "formålet",
+        "formål med aftalen",
+        "formålet med aftalen",
+        "formålet med udviklingsaftalen",
+        "indledning",
+        "purpose",
+        "introduction",
+    }
+)
+"""A heading, or a front table's label, over the purpose (normalised)."""
+
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
+
+
+def section_of(label: str) -> str | None:
+    """ "purpose" or "vision" when a heading or a front table's label (normalised) names the
+    purpose or the vision, also under a section number ("1 Formål", "2. Udvalgets vision")."""
+    text = _SECTION_NUMBER.sub("", label)
+    if "vision" in text:
+        return "vision"
+    return "purpose" if text in PURPOSE_WORDS else None
 
 
 def read_date(text: str) -> date | None:

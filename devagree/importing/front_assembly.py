@@ -1,8 +1,11 @@
 """The front of an imported agreement: title, centre, date, parties, period, purpose, vision.
 
 Everything before the first item is read here: labelled lines and front tables ("Periode:
-1.1.2027-31.12.2027"), "Udviklingsaftale mellem X og Y", the headings of the purpose and
-the vision. What the document does not say becomes a placeholder or a note.
+1.1.2027-31.12.2027", "Udvalg", "Centerchef", a table's "Formål" and "Vision" rows),
+"Udviklingsaftale mellem X og Y", the headings of the purpose and the vision. A heading of
+the rank of the one that opened the purpose or the vision ends it: what stands under it
+before the first item ("Aftalerne for 2027" and an introduction) is no part of the front
+and goes to ``unplaced``. What the document does not say becomes a placeholder or a note.
 """
 
 from __future__ import annotations
@@ -16,22 +19,10 @@ from devagree.drafting.writer import front_placeholder
 from devagree.i18n import _
 from devagree.importing import front
 from devagree.importing.collected import Collector, cell_text, row_text
+from devagree.importing.headings import Shape, shape_of
 from devagree.importing.labels import normalise
 from devagree.importing.richtext_out import lines_of, plain_text, to_markdown
 from devagree.importing.wordread import Block, Para, Table
-
-_PURPOSE = frozenset(
-    {
-        "formål",
-        "formålet",
-        "formål med aftalen",
-        "formålet med aftalen",
-        "formålet med udviklingsaftalen",
-        "indledning",
-        "purpose",
-        "introduction",
-    }
-)
 
 
 class FrontAssembly(Collector):
@@ -46,7 +37,13 @@ class FrontAssembly(Collector):
                     label = cell_text(row.cells[0]) if len(row.cells) >= 2 else ""
                     content = [p for cell in row.cells[1:] for p in cell]
                     text = "\n".join(p.text.strip() for p in content if p.text.strip())
-                    if not (label and self._front_label(label, text, state)):
+                    if not (
+                        label
+                        and (
+                            self._front_section(label, content, state)
+                            or self._front_label(label, text, state)
+                        )
+                    ):
                         shown = row_text(row)
                         if shown:
                             self._unplace(shown, row.where)
@@ -58,6 +55,20 @@ class FrontAssembly(Collector):
                 continue
             self._front_para(block, state)
         return self._front_data(state)
+
+    @staticmethod
+    def _front_section(label: str, content: list[Para], state: _Front) -> bool:
+        """A front table's row of the purpose or the vision ("Formål | ...", "Vision |
+        ..."), its paragraphs kept as they are; False for another row, or one the front
+        has read already."""
+        what = front.section_of(normalise(label))
+        if what is None or not any(p.text.strip() for p in content):
+            return False
+        target = state.vision if what == "vision" else state.purpose
+        if target:
+            return False
+        target.extend(p for p in content if p.text.strip())
+        return True
 
     def _front_label(self, label: str, text: str, state: _Front) -> bool:
         """Read a labelled line of the front ("Periode: 1.1.2027-31.12.2027"); False when
@@ -87,11 +98,17 @@ class FrontAssembly(Collector):
         if what == "municipality" and state.municipality is None:
             state.municipality = " ".join(text.split())
             return True
+        if what in ("committee", "chief") and what not in state.named:
+            state.named[what] = " ".join(text.split())
+            return True
         return False
 
     def _front_para(self, para: Para, state: _Front) -> None:
         text = para.text.strip()
         if not text:
+            return
+        if state.section == "closed" and not (para.heading and front.section_of(normalise(text))):
+            self._unplace_para(para)  # under a heading that ended the purpose or the vision
             return
         if state.parties_open and not para.heading:
             if front.year_paragraph(text) is None and len(state.parties_lines) < 3:
@@ -121,16 +138,22 @@ class FrontAssembly(Collector):
             or re.match(r"^(udviklingsaftale|development agreement)\b", text, re.IGNORECASE)
         ):
             state.title = plain_text(lines_of(para))
-            state.section = "purpose"
+            state.section, state.opened = "purpose", _rank(para)
             return
         if (heading and state.section != "pre") or (heading and state.title is not None):
             low = normalise(text)
-            if "vision" in low:
+            section = front.section_of(low)
+            if section == "vision":
                 state.vision_title = plain_text(lines_of(para))
-                state.section = "vision"
+                state.section, state.opened = "vision", _rank(para)
                 return
-            if low in _PURPOSE:
-                state.section = "purpose"
+            if section == "purpose":
+                state.section, state.opened = "purpose", _rank(para)
+                return
+            opened = state.opened
+            if opened is not None and para.heading and shape_of(para).outranks(opened):
+                state.section = "closed"  # "Aftalerne for 2027": no longer the front's text
+                self._unplace_para(para)
                 return
         if state.section == "pre":
             municipality = front.municipality_in(text)
@@ -263,8 +286,16 @@ class FrontAssembly(Collector):
     def _parties(self, state: _Front) -> list[dict[str, str]]:
         if len(self.signature_parties) >= 2:
             return self.signature_parties
-        names = front.split_parties("\n".join(state.parties_lines))
         roles = ["committee", "chief"]
+        if state.named:  # "Udvalg | ..." and "Centerchef | ..." rows name them one by one
+            return [
+                {
+                    "role": role,
+                    "name": state.named.get(role) or front_placeholder(role, self.language),
+                }
+                for role in roles
+            ]
+        names = front.split_parties("\n".join(state.parties_lines))
         parties = [
             {"role": roles[i] if i < 2 else f"party-{i + 1}", "name": name}
             for i, name in enumerate(names)
@@ -293,6 +324,15 @@ class _Front:
     purpose: list[Para] = field(default_factory=list)
     vision: list[Para] = field(default_factory=list)
     pre: list[Para] = field(default_factory=list)
+    named: dict[str, str] = field(default_factory=dict)
+    """The committee's and the chief's names from rows of their own ("Udvalg", "Centerchef")."""
+    opened: Shape | None = None
+    """The rank of the heading that opened the purpose or the vision, when it is a heading:
+    a heading of its rank or higher ends it ("section" is then "closed")."""
+
+
+def _rank(para: Para) -> Shape | None:
+    return shape_of(para) if para.heading else None
 
 
 def _has_and(lines: list[str]) -> bool:

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 
-from devagree.importing.collected import Collector, Item, cell_text, row_text
+from devagree.importing.collected import (
+    Collector,
+    Item,
+    cell_text,
+    repeats,
+    row_text,
+    starts_next,
+)
 from devagree.importing.headings import ITEM_WORDS, closes, numbered
 from devagree.importing.labels import TITLE, normalise
 from devagree.importing.richtext_out import lines_of, plain_text, to_markdown
@@ -199,6 +206,22 @@ class RowReading(Collector):
         item.heading, item.heading_para, item.shape = "", None, None
         return True
 
+    def _label_after(self, table: Table, position: int) -> str | None:
+        """The field of the next labelled row of the table after ``position``; None at a
+        heading row or the table's end."""
+        for row in table.rows[position + 1 :]:
+            shaped = self._shape(row)
+            cells = [c for c in shaped if cell_text(c)]
+            if not cells:
+                continue
+            label = cell_text(shaped[0])
+            key = self.labels.field(label) if label else None
+            if key == TITLE or (key is None and len(cells) == 1 and label):
+                return None
+            if key is not None:
+                return key
+        return None
+
     def _table_rows(
         self, table: Table, item: Item, field_key: str | None
     ) -> tuple[Item, str | None]:
@@ -244,7 +267,10 @@ class RowReading(Collector):
                     continue
                 self._unplace(row_text(row), row.where)
                 continue
-            if key is not None and key != TITLE and key in item.fields and item.filled >= 2:
+            if key is not None and (
+                (pending is not None and repeats(key, item))
+                or starts_next(key, item, self._label_after(table, position))
+            ):
                 item = Item(has_table=True)  # the labels start again: the next item
                 self.items.append(item)
                 field_key = None
@@ -266,7 +292,8 @@ class RowReading(Collector):
                     self._unplace(row_text(row), row.where)
                 continue
             field_key = key
-            item.add(key, [line for p in content for line in lines_of(p)], row.where)
+            lines = [line for p in content for line in lines_of(p)]
+            item.open(key, label, lines, row.where, self.position)
         if pending is not None:
             self._unplace(pending[2], pending[1])
         return item, field_key
