@@ -101,9 +101,10 @@ def _read(path: Path) -> tuple[list[Block], dict[str, str], bool]:
     kind = kind_of(path)
     if kind == "pdf":
         from devagree.importing.pdfblocks import pdf_blocks
+        from devagree.importing.pdfcontents import without_contents
         from devagree.importing.pdfread import read_pages
 
-        pages = read_pages(path)
+        pages = without_contents(read_pages(path))
         properties = _pdf_properties(pages.info)
         blocks, printed = _without_fingerprint(
             pdf_blocks(pages), properties.get("devagree.digest", "")

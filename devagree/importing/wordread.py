@@ -3,8 +3,9 @@
 Only what the importer needs survives: each paragraph's text as runs (bold, italic, manual
 line breaks), its style, whether Word numbers it as a list (from the numbering definitions
 the paragraph or its style points to, not from the style's name alone), and where it stood
-("paragraph 14", "table 2 row 3", in the workbook's language). Runs inside tracked
-insertions, hyperlinks, fields and content controls are read too; deleted text is not.
+("paragraph 14", "table 2 row 3", in the workbook's language). Rows, cells, paragraphs
+and runs inside tracked insertions, hyperlinks, fields, custom XML and content controls are
+read too; deleted text is not, nor what Word generates or only suggests (``wordshown``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from devagree.i18n import _
+from devagree.importing.wordshown import generated, in_placeholder, showing_placeholder
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -211,15 +213,20 @@ class _Reader:
 
     def body(self, body: Any) -> list[Block]:
         blocks: list[Block] = []
-        for child in self._children(body):
+        children = self._children(body)
+        contents = generated(children, self.styles.names.get)
+        for child in children:
             if child.tag == f"{W}p":
                 self.paragraphs += 1
+                if child in contents:
+                    continue  # a table of contents: counted, as Word counts it, not read
                 where = _("paragraph {number}").format(number=self.paragraphs)
                 blocks.append(self.paragraph(child, where))
                 blocks += self._text_boxes(child, where)
             elif child.tag == f"{W}tbl":
                 self.tables += 1
-                blocks.append(self.table(child, self.tables))
+                if child not in contents:
+                    blocks.append(self.table(child, self.tables))
         return blocks
 
     def _children(self, parent: Any) -> list[Any]:
@@ -228,7 +235,7 @@ class _Reader:
         for child in parent:
             if child.tag in (f"{W}p", f"{W}tbl"):
                 out.append(child)
-            elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}ins", f"{W}customXml"):
+            elif child.tag in _WRAPPERS:
                 inner = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
                 if inner is not None:
                     out.extend(self._children(inner))
@@ -252,7 +259,7 @@ class _Reader:
 
     def table(self, tbl: Any, number: int) -> Table:
         rows: list[Row] = []
-        for index, tr in enumerate(tbl.findall(f"{W}tr"), start=1):
+        for index, tr in enumerate(_rows(tbl), start=1):
             trpr = tr.find(f"{W}trPr")
             header = trpr is not None and trpr.find(f"{W}tblHeader") is not None
             where = _("table {table} row {row}").format(table=number, row=index)
@@ -274,7 +281,7 @@ class _Reader:
                 if merge is not None and merge.get(f"{W}val", "continue") == "continue":
                     continue  # the lower part of a vertically merged cell holds no text
                 cells.append(child)
-            elif child.tag in (f"{W}sdt", f"{W}customXml"):
+            elif child.tag in _WRAPPERS:
                 inner = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
                 if inner is not None:
                     cells.extend(self._cells(inner))
@@ -341,6 +348,8 @@ class _Reader:
     def _pieces(self, p: Any, style_bold: bool, style_italic: bool) -> tuple[list[Piece], bool]:
         pieces: list[Piece] = []
         page_break = False
+        if in_placeholder(p):
+            return pieces, page_break  # Word's suggestion, not the author's text
         for run in p.iter(f"{W}r"):
             if not _belongs_to(run, p):
                 continue
@@ -383,13 +392,32 @@ class _Reader:
 
 
 _SKIPPED = frozenset({f"{W}del", f"{W}moveFrom", f"{W}txbxContent"})
+_WRAPPERS = frozenset({f"{W}sdt", f"{W}sdtContent", f"{W}ins", f"{W}customXml"})
+"""What may stand around paragraphs, tables, rows and cells: content controls, tracked
+insertions, custom XML."""
+
+
+def _rows(parent: Any) -> list[Any]:
+    """The table's rows, looking through the wrappers around them; a row whose deletion
+    is tracked is left out."""
+    rows: list[Any] = []
+    for child in parent:
+        if child.tag == f"{W}tr":
+            if child.find(f"{W}trPr/{W}del") is None:
+                rows.append(child)
+        elif child.tag in _WRAPPERS:
+            inner = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
+            if inner is not None:
+                rows.extend(_rows(inner))
+    return rows
 
 
 def _belongs_to(run: Any, p: Any) -> bool:
-    """A run of this paragraph itself: not deleted text, not in a nested paragraph."""
+    """A run of this paragraph itself: not deleted text, not in a nested paragraph, not a
+    content control's placeholder."""
     node = run.getparent()
     while node is not None and node is not p:
-        if node.tag in _SKIPPED or node.tag == f"{W}p":
+        if node.tag in _SKIPPED or node.tag == f"{W}p" or showing_placeholder(node):
             return False
         node = node.getparent()
     return True
