@@ -78,19 +78,25 @@ def _words(value: Any) -> list[str]:
     return re.findall(r"\w+", str(value).casefold())
 
 
-@pytest.mark.parametrize("layout", list(LAYOUTS))
-def test_the_pdf_of_every_layout_imports_as_its_word_document(
-    layout: str, corpus_pdfs: dict[str, tuple[Path, Any]], tmp_path: Path
-) -> None:
-    pdf, expected = corpus_pdfs[layout]
-    folder = _workbook(tmp_path, CUSTOM_LABELS if layout == "custom-template" else None)
-    result = run("import", pdf, "--id", "imported-2027", cwd=folder)
+def _imported(document: Path, folder: Path) -> tuple[dict[str, Any], Path]:
+    """What `devagree import` made of ``document``, without the keys that name the file."""
+    result = run("import", document, "--id", "imported-2027", cwd=folder)
     assert_no_traceback(result)
     assert result.returncode == 0, result.stdout + result.stderr
     target = folder / "agreements" / "imported-2027.yaml"
     data = load(str(target), target.read_text("utf-8")).data
     for key in ("kind", "version", "id", "imported_from"):
         data.pop(key)
+    return data, target
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_the_pdf_of_every_layout_imports_as_its_word_document(
+    layout: str, corpus_pdfs: dict[str, tuple[Path, Any]], tmp_path: Path
+) -> None:
+    pdf, expected = corpus_pdfs[layout]
+    folder = _workbook(tmp_path, CUSTOM_LABELS if layout == "custom-template" else None)
+    data, _target = _imported(pdf, folder)
     unplaced = data.pop("unplaced", [])
     wanted = {k: v for k, v in expected.items() if k != "unplaced"}
     if layout in INEXACT:

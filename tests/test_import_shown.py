@@ -11,14 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import assert_no_traceback, run
+from conftest import run
 from docx import Document
 from docx.oxml.ns import qn
 from test_import import _same, _workbook
-from test_import_pdf import _to_pdf
+from test_import_pdf import _imported, _to_pdf
 from word_corpus_shown import DATE_PLACEHOLDER, PLACEHOLDER, SHOWN_LAYOUTS
 
-from devagree.core.loader import load
 from devagree.importing import import_document
 from devagree.importing.pdfcontents import without_contents
 from devagree.importing.pdfread import Line, PdfPages, Word
@@ -43,17 +42,6 @@ def _build(name: str, folder: Path) -> tuple[Path, dict[str, Any]]:
     path = folder / f"{name}.docx"
     doc.save(str(path))
     return path, copy.deepcopy(expected)
-
-
-def _imported(document: Path, folder: Path) -> tuple[dict[str, Any], Path]:
-    result = run("import", document, "--id", "imported-2027", cwd=folder)
-    assert_no_traceback(result)
-    assert result.returncode == 0, result.stdout + result.stderr
-    target = folder / "agreements" / "imported-2027.yaml"
-    data = load(str(target), target.read_text("utf-8")).data
-    for key in ("kind", "version", "id", "imported_from"):
-        data.pop(key)
-    return data, target
 
 
 @pytest.mark.parametrize("layout", list(SHOWN_LAYOUTS))

@@ -206,16 +206,26 @@ class RowReading(Collector):
         item.heading, item.heading_para, item.shape = "", None, None
         return True
 
+    def _labelled(
+        self, row: Row
+    ) -> tuple[list[list[Para]], list[list[Para]], str, str | None] | None:
+        """The row's cells as its table lays them out, those that hold text, its label and
+        the label's field; None for a row without text."""
+        shaped = self._shape(row)
+        cells = [c for c in shaped if cell_text(c)]
+        if not cells:
+            return None
+        label = cell_text(shaped[0])
+        return shaped, cells, label, self.labels.field(label) if label else None
+
     def _label_after(self, table: Table, position: int) -> str | None:
         """The field of the next labelled row of the table after ``position``; None at a
         heading row or the table's end."""
         for row in table.rows[position + 1 :]:
-            shaped = self._shape(row)
-            cells = [c for c in shaped if cell_text(c)]
-            if not cells:
+            read = self._labelled(row)
+            if read is None:
                 continue
-            label = cell_text(shaped[0])
-            key = self.labels.field(label) if label else None
+            _shaped, cells, label, key = read
             if key == TITLE or (key is None and len(cells) == 1 and label):
                 return None
             if key is not None:
@@ -231,12 +241,10 @@ class RowReading(Collector):
         pending: tuple[str, str, str] | None = None
         """A heading row inside a filled item: its title, where it stood, its text."""
         for position, row in enumerate(table.rows):
-            shaped = self._shape(row)
-            cells = [c for c in shaped if cell_text(c)]
-            if not cells:
+            read = self._labelled(row)
+            if read is None:
                 continue
-            label = cell_text(shaped[0])
-            key = self.labels.field(label) if label else None
+            shaped, cells, label, key = read
             content = [p for cell in shaped[1:] for p in cell]
             header_row = row.header or self.labels.is_header(label)
             if position == 0 and key in (None, TITLE) and header_row:  # "Emne | Beskrivelse"
