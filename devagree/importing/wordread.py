@@ -10,6 +10,7 @@ read too; deleted text is not, nor what Word generates or only suggests (``words
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -231,15 +232,7 @@ class _Reader:
 
     def _children(self, parent: Any) -> list[Any]:
         """Paragraphs and tables, looking through content controls and tracked insertions."""
-        out: list[Any] = []
-        for child in parent:
-            if child.tag in (f"{W}p", f"{W}tbl"):
-                out.append(child)
-            elif child.tag in _WRAPPERS:
-                inner = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
-                if inner is not None:
-                    out.extend(self._children(inner))
-        return out
+        return list(_unwrapped(parent, (f"{W}p", f"{W}tbl")))
 
     def _text_boxes(self, p: Any, where: str) -> list[Block]:
         """Paragraphs of the text boxes anchored in ``p`` (once: not Word's fallback copy)."""
@@ -274,17 +267,12 @@ class _Reader:
 
     def _cells(self, tr: Any) -> list[Any]:
         cells: list[Any] = []
-        for child in tr:
-            if child.tag == f"{W}tc":
-                tcpr = child.find(f"{W}tcPr")
-                merge = tcpr.find(f"{W}vMerge") if tcpr is not None else None
-                if merge is not None and merge.get(f"{W}val", "continue") == "continue":
-                    continue  # the lower part of a vertically merged cell holds no text
-                cells.append(child)
-            elif child.tag in _WRAPPERS:
-                inner = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
-                if inner is not None:
-                    cells.extend(self._cells(inner))
+        for tc in _unwrapped(tr, (f"{W}tc",)):
+            tcpr = tc.find(f"{W}tcPr")
+            merge = tcpr.find(f"{W}vMerge") if tcpr is not None else None
+            if merge is not None and merge.get(f"{W}val", "continue") == "continue":
+                continue  # the lower part of a vertically merged cell holds no text
+            cells.append(tc)
         return cells
 
     def paragraph(self, p: Any, where: str) -> Para:
@@ -397,19 +385,22 @@ _WRAPPERS = frozenset({f"{W}sdt", f"{W}sdtContent", f"{W}ins", f"{W}customXml"})
 insertions, custom XML."""
 
 
-def _rows(parent: Any) -> list[Any]:
-    """The table's rows, looking through the wrappers around them; a row whose deletion
-    is tracked is left out."""
-    rows: list[Any] = []
+def _unwrapped(parent: Any, tags: tuple[str, ...]) -> Iterator[Any]:
+    """The children of ``parent`` with one of ``tags``, in order, looking through the
+    wrappers around them."""
     for child in parent:
-        if child.tag == f"{W}tr":
-            if child.find(f"{W}trPr/{W}del") is None:
-                rows.append(child)
+        if child.tag in tags:
+            yield child
         elif child.tag in _WRAPPERS:
             inner = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
             if inner is not None:
-                rows.extend(_rows(inner))
-    return rows
+                yield from _unwrapped(inner, tags)
+
+
+def _rows(tbl: Any) -> list[Any]:
+    """The table's rows, looking through the wrappers around them; a row whose deletion
+    is tracked is left out."""
+    return [tr for tr in _unwrapped(tbl, (f"{W}tr",)) if tr.find(f"{W}trPr/{W}del") is None]
 
 
 def _belongs_to(run: Any, p: Any) -> bool:
