@@ -148,6 +148,14 @@ HEADER_WORDS = frozenset(
 )
 """Words of a table's header row ("Aftale # | Indhold")."""
 
+_CONTENTS_TITLES = frozenset({"indhold", "indholdsfortegnelse", "contents", "table of contents"})
+
+
+def is_contents_title(text: str) -> bool:
+    """The line is the title over a table of contents ("Indhold", "Contents:")."""
+    return text.rstrip(":").casefold() in _CONTENTS_TITLES
+
+
 _SPACES = re.compile(r"\s+")
 _ENDING = re.compile(r"\s*\((?:er|e|r|s|es)\)$")
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from devagree.importing.labels import is_contents_title
 from devagree.importing.pdfread import Element, Line, PdfPages
 
 FIRST_PAGES = 3
 """A table of contents stands at the front: only the first pages are searched."""
 _LEADERS = re.compile(r"\S(?:\s?[.\u2026\u00b7]){3,}\s?(?P<page>\d{1,3})$")
-_TITLES = frozenset({"indhold", "indholdsfortegnelse", "contents", "table of contents"})
 _LEAST = 3
 
 
@@ -63,7 +63,7 @@ def _entries(lines: list[Line]) -> set[int]:
         if len(run) >= _LEAST:
             found.update(step for step, _page in run)
             before = run[0][0] - 1
-            if before >= 0 and lines[before].text.rstrip(":").casefold() in _TITLES:
+            if before >= 0 and is_contents_title(lines[before].text):
                 found.add(before)
             index = run[-1][0] + 1
         else:

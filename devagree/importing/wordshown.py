@@ -13,13 +13,14 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from devagree.importing.labels import is_contents_title
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 _ENTRY_STYLE = re.compile(r"(?:toc|indholdsfortegnelse|indhold)\s*[1-9]", re.IGNORECASE)
 """A style of a contents entry, by its name ("toc 1") or a Danish Word's style id
 ("Indholdsfortegnelse1", "TOC1")."""
 _TITLE_STYLES = frozenset({"toc heading", "tocheading", "overskrift til indholdsfortegnelse"})
-_TITLES = frozenset({"indhold", "indholdsfortegnelse", "contents", "table of contents"})
 
 
 def showing_placeholder(node: Any) -> bool:
@@ -120,8 +121,6 @@ def generated(blocks: Iterable[Any], name_of: Callable[[str], str | None]) -> se
         before = index - 1
         while before >= 0 and order[before].tag == f"{W}p" and not _text(order[before]):
             before -= 1
-        if before >= 0 and order[before].tag == f"{W}p":
-            title = _text(order[before]).rstrip(":").casefold()
-            if title in _TITLES:
-                dropped[before] = True
+        if before >= 0 and order[before].tag == f"{W}p" and is_contents_title(_text(order[before])):
+            dropped[before] = True
     return {node for node, gone in zip(order, dropped, strict=True) if gone}
